@@ -1,0 +1,55 @@
+/**
+ * The contract between the bot engine (this package, no I/O) and the dialogue service, which loads and saves
+ * sessions and calls the NLU. A turn is computed from a snapshot and returns a new one; nothing is mutated, so a
+ * failed turn (NLU down, body threw a non-JSON variable, …) leaves the stored session untouched.
+ */
+import type { FileData, IntentClassifierPrediction, JsonObject, JsonValue, Reply } from '@parley/domain';
+
+export interface SessionSnapshot {
+  id: string;
+  state: string;
+  variables: JsonObject;
+}
+
+/** One chat row as the engine produces it; the store assigns its position. 0 = bot, 1 = user. */
+export interface ChatEntry {
+  sender: 0 | 1;
+  type: string;
+  text: string;
+  content: JsonValue;
+}
+
+export type TurnInput =
+  | { kind: 'message'; text: string }
+  | { kind: 'file'; file: FileData }
+  | { kind: 'event'; name: string; params: JsonObject };
+
+export interface TransitionRecord {
+  source: string;
+  dest: string;
+  /** intent_matched, no_intent_matched, variable_matches_operation, file_received, event, auto */
+  event: string;
+  info: string;
+}
+
+export interface TurnOutcome {
+  snapshot: SessionSnapshot;
+  replies: Reply[];
+  /** What to append to the history, in order: the user row (if any) then each bot reply. */
+  history: ChatEntry[];
+  transitions: TransitionRecord[];
+  prediction?: IntentClassifierPrediction;
+}
+
+/** How the engine asks the NLU; the dialogue service implements it over gRPC. */
+export interface Predictor {
+  predict(text: string, scope: string): Promise<IntentClassifierPrediction>;
+}
+
+export interface TurnContext {
+  predictor: Predictor;
+  /** Recent history, oldest first, for session.chatHistory (the turn's own rows are appended as they happen). */
+  chatHistory: Array<[string, 0 | 1]>;
+  /** Reference time for the turn (tests pin it). */
+  now?: Date;
+}

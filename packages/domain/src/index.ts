@@ -1,0 +1,5 @@
+export * from './json';
+export * from './bot-definition';
+export * from './prediction';
+export * from './errors';
+export * from './reply';

@@ -1,0 +1,2 @@
+export * from './api';
+export { TextPipeline, type ProcessedText } from './text/text-pipeline';

@@ -1,0 +1,16 @@
+// Original file: proto/parley/nlu/v1/nlu.proto
+
+
+export interface PredictBatchRequest {
+  'model'?: (string);
+  'ref'?: (string);
+  'texts'?: (string)[];
+  'scope'?: (string);
+}
+
+export interface PredictBatchRequest__Output {
+  'model': (string);
+  'ref': (string);
+  'texts': (string)[];
+  'scope': (string);
+}

@@ -1,0 +1,16 @@
+// Original file: proto/parley/nlu/v1/nlu.proto
+
+
+export interface PredictRequest {
+  'model'?: (string);
+  'ref'?: (string);
+  'text'?: (string);
+  'scope'?: (string);
+}
+
+export interface PredictRequest__Output {
+  'model': (string);
+  'ref': (string);
+  'text': (string);
+  'scope': (string);
+}
