@@ -1,0 +1,37 @@
+/**
+ * What every channel (REST routes, the WebSocket channel) calls to run a turn. One implementation
+ * (session-turns.ts) loads the session under its lock, calls the NLU, runs the bot and saves atomically.
+ */
+import type { FileData, IntentClassifierPrediction, JsonObject, Reply } from '@parley/domain';
+
+export interface TurnResult {
+  id: string;
+  state: string;
+  replies: Reply[];
+  prediction?: IntentClassifierPrediction;
+}
+
+export interface SessionView {
+  id: string;
+  state: string;
+  variables: JsonObject;
+  chatHistory: Array<[string, 0 | 1]>;
+}
+
+export type TurnRequest =
+  | { kind: 'message'; text: string }
+  | { kind: 'file'; file: FileData }
+  | { kind: 'event'; name: string; params: JsonObject };
+
+export interface TurnService {
+  /** Creates a session (random 128-bit id unless given) and runs the initial body. */
+  create(id?: string): Promise<TurnResult>;
+  /** Runs one turn. `messageId` makes it idempotent: a retry returns the stored result without running again. */
+  turn(id: string, request: TurnRequest, messageId?: string): Promise<TurnResult>;
+  /** Back to the initial state with no variables; the initial body runs; history is kept. */
+  reset(id: string): Promise<TurnResult>;
+  get(id: string): Promise<SessionView>;
+  delete(id: string): Promise<void>;
+  /** Called with every result, so channels can push replies to every socket of the session. */
+  onResult(listener: (result: TurnResult) => void): () => void;
+}
