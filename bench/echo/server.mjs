@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Bare grpc-js echo server (no work per call), for same-run baselines. Prints "listening <port>" when ready.
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { fileURLToPath } from 'node:url';
+
+const definition = protoLoader.loadSync(fileURLToPath(new URL('./echo.proto', import.meta.url)));
+const pkg = grpc.loadPackageDefinition(definition);
+const server = new grpc.Server();
+server.addService(pkg.parley.bench.v1.Echo.service, {
+  Echo: (call, callback) => callback(null, { text: call.request.text }),
+});
+server.bindAsync(`127.0.0.1:${process.argv[2] ?? 0}`, grpc.ServerCredentials.createInsecure(), (error, port) => {
+  if (error) throw error;
+  console.log(`listening ${port}`);
+});
+process.on('SIGTERM', () => server.tryShutdown(() => process.exit(0)));

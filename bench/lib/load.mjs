@@ -1,0 +1,35 @@
+// Drives an async call: sequential latency (p50/p99 in ms) and throughput (calls/s) at a fixed number in flight.
+import { percentile } from './stats.mjs';
+
+export async function sequentialLatency(call, count) {
+  const samples = [];
+  for (let i = 0; i < count; i += 1) {
+    const start = process.hrtime.bigint();
+    await call(i);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+export async function throughput(call, { inFlight, total }) {
+  let next = 0;
+  let failures = 0;
+  const samples = [];
+  const worker = async () => {
+    while (next < total) {
+      const i = next;
+      next += 1;
+      const start = process.hrtime.bigint();
+      try {
+        await call(i);
+      } catch {
+        failures += 1;
+      }
+      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  };
+  const start = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { callsPerSecond: total / seconds, p50: percentile(samples, 50), p99: percentile(samples, 99), failures };
+}
