@@ -1,1 +1,12 @@
 export * from './turn';
+export { Bot, type BotOptions } from './bot';
+export { baseEntities } from './base-entities';
+export { Entity } from './entity';
+export { Intent } from './intent';
+export { State, type StateBody } from './state';
+export { Session } from './session';
+export { TransitionBuilder } from './transition-builder';
+export type { EventPredicate, Transition, TransitionCondition } from './transition';
+export type { ComparisonOperator, OperationFunction, VariableOperation } from './variable-operation';
+export { PREV_STATE_VARIABLE } from './global-wiring';
+export { DEFAULT_FALLBACK_REPLY, MAX_MOVES_PER_TURN } from './turn-runner';

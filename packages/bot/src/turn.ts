@@ -1,7 +1,8 @@
 /**
  * The contract between the bot engine (this package, no I/O) and the dialogue service, which loads and saves
  * sessions and calls the NLU. A turn is computed from a snapshot and returns a new one; nothing is mutated, so a
- * failed turn (NLU down, body threw a non-JSON variable, …) leaves the stored session untouched.
+ * failed turn (NLU down, an automatic loop, …) leaves the stored session untouched. A body that throws (a non-JSON
+ * variable included) fails only itself, as in BBF: the turn goes on and reports it in `errors`.
  */
 import type { FileData, IntentClassifierPrediction, JsonObject, JsonValue, Reply } from '@parley/domain';
 
@@ -9,6 +10,14 @@ export interface SessionSnapshot {
   id: string;
   state: string;
   variables: JsonObject;
+  // The three fields below are what BBF's session keeps between turns besides state and variables. They are
+  // optional: a service that does not persist them only loses them across turns.
+  /** The last prediction (session.predictedIntent); a file or event turn leaves it as it was. */
+  predictedIntent?: IntentClassifierPrediction;
+  /** The last user message, or the last file's name (session.message). */
+  message?: string;
+  /** The last file received (session.file); it may be large. */
+  file?: FileData;
 }
 
 /** One chat row as the engine produces it; the store assigns its position. 0 = bot, 1 = user. */
@@ -39,6 +48,11 @@ export interface TurnOutcome {
   history: ChatEntry[];
   transitions: TransitionRecord[];
   prediction?: IntentClassifierPrediction;
+  /**
+   * Failures the turn survived, for the service to log: a body, fallback body, event predicate or operation that
+   * threw (BBF catches and logs them and carries on). Empty when all went well.
+   */
+  errors: string[];
 }
 
 /** How the engine asks the NLU; the dialogue service implements it over gRPC. */

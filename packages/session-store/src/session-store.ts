@@ -54,16 +54,39 @@ export interface HistoryPage {
   total: number;
 }
 
+/** Everything a turn reads, fetched in one round trip (see `loadTurn`). */
+export interface TurnSnapshot {
+  /** Undefined when there is no such session (or it expired). */
+  session: SessionRecord | undefined;
+  /** The last `recentHistory` entries, oldest first. */
+  recentHistory: HistoryEntry[];
+  /** The stored answer for `messageId`, when one was asked for and exists. */
+  idempotentResponse: JsonValue | undefined;
+}
+
 export interface SessionStore {
-  /** Creates a session with its first turn (initial body replies). Throws ParleyError SESSION_EXISTS. */
+  /**
+   * Creates a session with its first turn (initial body replies). Throws ParleyError SESSION_EXISTS.
+   * Like every write, it stores version `commit.session.version + 1` (so pass 0: the first stored version is 1).
+   */
   create(commit: TurnCommit): Promise<void>;
   get(id: string): Promise<SessionRecord | undefined>;
   /**
+   * Session, recent history and the idempotent answer for `messageId` in one read: what a turn needs, in one round
+   * trip on the network stores. Same results as `get` + `recentHistory` + `idempotentResponse`.
+   */
+  loadTurn(id: string, options: { recentHistory: number; messageId?: string }): Promise<TurnSnapshot>;
+  /**
    * Saves session, history, audit and idempotency record atomically. Throws ParleyError SESSION_NOT_FOUND when
-   * the session is gone, and a plain Error (conflict) when the stored version is not `commit.session.version`.
+   * the session is gone, and a SessionConflictError (a plain Error subclass; nothing written) when the stored
+   * version is not `commit.session.version` or `commit.idempotency.messageId` already has an answer.
    */
   commit(commit: TurnCommit): Promise<void>;
-  /** Replaces the session (reset): state/variables replaced, history and audit kept, then `commit.history` added. */
+  /**
+   * Replaces the session (reset): state/variables replaced, history and audit kept, then `commit.history` added.
+   * No version check (a reset wins); the stored version still goes up by one, so a commit that read the old
+   * version conflicts. Throws ParleyError SESSION_NOT_FOUND when there is no session.
+   */
   reset(commit: TurnCommit): Promise<void>;
   /** History in order; `offset` counts from the first entry. */
   history(id: string, page: { offset: number; limit: number }): Promise<HistoryPage>;
@@ -76,7 +99,9 @@ export interface SessionStore {
   delete(id: string): Promise<boolean>;
   /**
    * Runs `fn` while holding the session's lock: across every process sharing the store, one holder at a time.
-   * Within one process, waiters are served in arrival order.
+   * Within one process, waiters are served in arrival order. Memory and SQLite lock within their process only.
+   * When the cross-process lock cannot be had within the adapter's wait bound, throws ParleyError
+   * STORE_UNAVAILABLE and `fn` does not run.
    */
   withLock<T>(id: string, fn: () => Promise<T>): Promise<T>;
   /** Throws ParleyError STORE_UNAVAILABLE when the backing server cannot be reached. */
@@ -85,6 +110,9 @@ export interface SessionStore {
 }
 
 export interface SessionStoreOptions {
-  /** Sessions untouched for this long expire (get → undefined). 0 = never. */
+  /**
+   * Sessions not written (create/commit/reset) for this long expire: every read then sees no session, and its
+   * history, audit and idempotency records go with it. 0 = never. Fractions are allowed (millisecond precision).
+   */
   ttlSeconds: number;
 }

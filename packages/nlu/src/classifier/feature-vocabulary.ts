@@ -1,0 +1,63 @@
+/**
+ * The features seen in training, each with its embedding row. Unseen features are dropped at prediction time
+ * (hashing them into shared buckets would only add noise). Keys are 32-bit feature hashes, so the artifact stores
+ * numbers, not strings.
+ */
+import { FEATURE_GROUPS, type TextFeatures } from './feature-extractor';
+
+export interface EncodedText {
+  rows: Int32Array;
+  weights: Float32Array;
+  /** How many unigrams (known words) were found: 0 means the text is out of vocabulary. */
+  knownWords: number;
+}
+
+export class FeatureVocabulary {
+  private readonly rowOf: Map<number, number>;
+
+  constructor(readonly hashes: Uint32Array) {
+    this.rowOf = new Map();
+    hashes.forEach((hash, row) => this.rowOf.set(hash, row));
+  }
+
+  /** Keeps features seen at least `minCount` times (unigrams are always kept). */
+  static build(texts: readonly TextFeatures[], minCount: number): FeatureVocabulary {
+    const counts = new Map<number, number>();
+    const unigrams = new Set<number>();
+    for (const groups of texts) {
+      for (const hash of groups[0]) unigrams.add(hash);
+      for (const group of groups) for (const hash of group) counts.set(hash, (counts.get(hash) ?? 0) + 1);
+    }
+    const kept = [...counts].filter(([hash, count]) => count >= minCount || unigrams.has(hash)).map(([hash]) => hash);
+    return new FeatureVocabulary(Uint32Array.from(kept));
+  }
+
+  get size(): number {
+    return this.hashes.length;
+  }
+
+  has(hash: number): boolean {
+    return this.rowOf.has(hash);
+  }
+
+  /** Each group's known features share the group's weight equally (a mean embedding per group). */
+  encode(groups: TextFeatures, groupWeights: readonly number[]): EncodedText {
+    const rows: number[] = [];
+    const weights: number[] = [];
+    let knownWords = 0;
+    for (let g = 0; g < FEATURE_GROUPS; g++) {
+      const known: number[] = [];
+      for (const hash of groups[g] ?? []) {
+        const row = this.rowOf.get(hash);
+        if (row !== undefined) known.push(row);
+      }
+      if (g === 0) knownWords = known.length;
+      const weight = (groupWeights[g] ?? 1) / Math.sqrt(Math.max(known.length, 1));
+      for (const row of known) {
+        rows.push(row);
+        weights.push(weight);
+      }
+    }
+    return { rows: Int32Array.from(rows), weights: Float32Array.from(weights), knownWords };
+  }
+}

@@ -1,0 +1,29 @@
+/** Rebuilds a model from its artifact, without training: the same definition and weights predict identically. */
+import type { NluModel, NluModelArtifact } from '../api';
+import { FeatureVocabulary } from '../classifier/feature-vocabulary';
+import { IntentClassifier } from '../classifier/intent-classifier';
+import { unpackArtifact } from './model-artifact';
+import { SentenceEncoder } from './sentence-encoder';
+import { createSentenceRecognizer } from './sentence-recognizer';
+import { TrainedNluModel } from './trained-nlu-model';
+import { buildTrainingSet } from './training-set';
+
+export function loadModel(artifact: NluModelArtifact): NluModel {
+  const unpacked = unpackArtifact(artifact);
+  const { definition, hyper } = unpacked;
+  const recognizer = createSentenceRecognizer(definition);
+  const encoder = new SentenceEncoder(definition.language, hyper, new FeatureVocabulary(unpacked.hashes));
+  return new TrainedNluModel({
+    definition,
+    version: unpacked.version,
+    hyper,
+    encoder,
+    recognizer,
+    classifier: new IntentClassifier(unpacked.shape, unpacked.weights),
+    // Recomputed rather than stored: it follows from the definition, which the manifest holds.
+    exactMatches: buildTrainingSet(definition, encoder, recognizer).exactMatches,
+    stats: unpacked.stats,
+    trainSeconds: unpacked.trainSeconds,
+    backend: unpacked.backend,
+  });
+}

@@ -1,0 +1,56 @@
+/** Trains a model from a bot definition: one seeded classifier over all intents, served per scope. */
+import { performance } from 'node:perf_hooks';
+import { ALL_INTENTS_SCOPE, ParleyError, type BotDefinition } from '@parley/domain';
+import type { NluModel, TrainOptions } from '../api';
+import { initBackend } from '../backend/init-backend';
+import { FeatureVocabulary } from '../classifier/feature-vocabulary';
+import { trainClassifier } from '../classifier/train-classifier';
+import { resolveHyperParameters } from './hyper-parameters';
+import { modelVersionOf } from './model-version';
+import { scopeIntentIndices } from './scope-intents';
+import { scopeStats } from './scope-stats';
+import { SentenceEncoder } from './sentence-encoder';
+import { createSentenceRecognizer } from './sentence-recognizer';
+import { TrainedNluModel } from './trained-nlu-model';
+import { buildTrainingSet } from './training-set';
+
+export async function trainModel(definition: BotDefinition, options: TrainOptions = {}): Promise<NluModel> {
+  const started = performance.now();
+  const hyper = resolveHyperParameters(definition.config.hyperParameters);
+  const scopes = scopeIntentIndices(definition);
+  const backend = await initBackend();
+  const recognizer = createSentenceRecognizer(definition);
+  const encoder = new SentenceEncoder(definition.language, hyper);
+  const set = buildTrainingSet(definition, encoder, recognizer);
+  if (set.labels.length === 0) {
+    throw new ParleyError('INVALID_DEFINITION', 'intents have no training sentences with words', { field: 'intents' });
+  }
+  encoder.vocabulary = FeatureVocabulary.build(set.features, hyper.minCount);
+  const encoded = set.features.map((features) => encoder.encode(features));
+  const { classifier } = await trainClassifier(
+    encoded.map((text, i) => ({ text, label: set.labels[i] as number })),
+    encoder.vocabulary.size,
+    definition.intents.length,
+    {
+      dimension: hyper.dimension,
+      epochs: hyper.epochs,
+      batchSize: hyper.batchSize,
+      learningRate: hyper.learningRate,
+      seed: definition.config.seed,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onEpoch: (epoch, loss, accuracy) => options.onProgress?.({ scope: ALL_INTENTS_SCOPE, epoch, epochs: hyper.epochs, loss, accuracy }),
+    },
+  );
+  return new TrainedNluModel({
+    definition,
+    version: modelVersionOf(definition),
+    hyper,
+    encoder,
+    recognizer,
+    classifier,
+    exactMatches: set.exactMatches,
+    stats: scopeStats(scopes, encoded, set.labels, classifier),
+    trainSeconds: (performance.now() - started) / 1000,
+    backend,
+  });
+}

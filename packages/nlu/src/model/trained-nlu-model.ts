@@ -1,0 +1,107 @@
+/**
+ * A trained model serving predictions: one classifier over all intents, whose scores are restricted (not
+ * renormalised) to the asked scope, so a scope of one intent still rejects text meant for another intent.
+ */
+import {
+  ALL_INTENTS_SCOPE,
+  FALLBACK_INTENT,
+  ParleyError,
+  type BotDefinition,
+  type IntentClassifierPrediction,
+  type IntentScore,
+} from '@parley/domain';
+import type { NluModel, NluModelArtifact, ScopeStats } from '../api';
+import type { IntentClassifier } from '../classifier/intent-classifier';
+import { decideIntent, fallback, type IntentDecision } from './decide-intent';
+import type { HyperParameters } from './hyper-parameters';
+import { packArtifact } from './model-artifact';
+import { scopeIntentIndices } from './scope-intents';
+import { SentenceEncoder } from './sentence-encoder';
+import type { SentenceRecognizer } from './sentence-recognizer';
+
+export interface TrainedNluModelParts {
+  definition: BotDefinition;
+  version: string;
+  hyper: HyperParameters;
+  encoder: SentenceEncoder;
+  recognizer: SentenceRecognizer;
+  classifier: IntentClassifier;
+  /** Processed training sentence → indices of the intents that have it. */
+  exactMatches: Map<string, number[]>;
+  stats: ScopeStats[];
+  trainSeconds: number;
+  backend: string;
+}
+
+export class TrainedNluModel implements NluModel {
+  readonly version: string;
+  readonly definition: BotDefinition;
+  readonly scopes: readonly string[];
+  readonly stats: readonly ScopeStats[];
+  readonly trainSeconds: number;
+  private readonly scopeIntents: Map<string, number[]>;
+
+  constructor(readonly parts: TrainedNluModelParts) {
+    this.version = parts.version;
+    this.definition = parts.definition;
+    this.stats = parts.stats;
+    this.trainSeconds = parts.trainSeconds;
+    this.scopeIntents = scopeIntentIndices(parts.definition);
+    this.scopes = [...this.scopeIntents.keys()];
+  }
+
+  get sizeBytes(): number {
+    const { embedding, output, bias } = this.parts.classifier.weights;
+    return embedding.byteLength + output.byteLength + bias.byteLength + this.parts.encoder.vocabulary.size * 40;
+  }
+
+  predict(text: string, scope: string = ALL_INTENTS_SCOPE, now: Date = new Date()): IntentClassifierPrediction {
+    if (typeof text !== 'string' || text.trim() === '') throw new ParleyError('TEXT_EMPTY', 'text is empty', { field: 'text' });
+    const intents = this.scopeIntents.get(scope);
+    if (intents === undefined) throw new ParleyError('SCOPE_NOT_FOUND', `scope "${scope}" does not exist in this model`, { field: 'scope' });
+    const recognition = this.parts.recognizer.recognize(text, now);
+    const processed = this.parts.encoder.process(recognition.text);
+    const sentence = SentenceEncoder.sentenceOf(processed);
+    const { ranking, decision } = this.rank(intents, sentence, processed);
+    const matchedParameters = decision.intent === FALLBACK_INTENT ? [] : this.parts.recognizer.parameters(decision.intent, recognition);
+    return { ...decision, matchedSentence: sentence, matchedParameters, ranking, scope, modelVersion: this.version };
+  }
+
+  /** Raw probabilities of all intents, in definition order (evaluation and threshold sweeps use them). */
+  probabilities(text: string, now: Date = new Date()): Float32Array {
+    const processed = this.parts.encoder.process(this.parts.recognizer.recognize(text, now).text);
+    return this.parts.classifier.probabilities(this.parts.encoder.encode(this.parts.encoder.features(processed)));
+  }
+
+  private rank(intents: number[], sentence: string, processed: ReturnType<SentenceEncoder['process']>) {
+    const names = this.definition.intents;
+    const exact = this.parts.exactMatches.get(sentence)?.find((index) => intents.includes(index));
+    if (exact !== undefined) {
+      const ranking = [exact, ...intents.filter((i) => i !== exact)].map((i) => ({ intent: names[i]!.name, score: i === exact ? 1 : 0 }));
+      return { ranking, decision: { intent: names[exact]!.name, score: 1, fallbackReason: 'NONE' } as IntentDecision };
+    }
+    if (intents.length === 0) return { ranking: [], decision: fallback('NO_INTENTS') };
+    const encoded = this.parts.encoder.encode(this.parts.encoder.features(processed));
+    if (encoded.knownWords === 0 && !this.mostlyKnownCharacters(encoded.rows.length, processed.words)) {
+      return { ranking: intents.map((i) => ({ intent: names[i]!.name, score: 0 })), decision: fallback('OUT_OF_VOCABULARY') };
+    }
+    const probabilities = this.parts.classifier.probabilities(encoded);
+    const ranking: IntentScore[] = intents.map((i) => ({ intent: names[i]!.name, score: probabilities[i] as number }));
+    ranking.sort((a, b) => b.score - a.score);
+    return { ranking, decision: decideIntent(ranking, this.definition.config) };
+  }
+
+  /** A misspelt word is unknown as a stem, yet most of its character n-grams are known: that is not OOV. */
+  private mostlyKnownCharacters(knownFeatures: number, words: string[]): boolean {
+    const total = this.parts.encoder.features({ words, stems: [] })[2].length;
+    return total > 0 && knownFeatures >= total / 2;
+  }
+
+  toArtifact(): NluModelArtifact {
+    return packArtifact(this);
+  }
+
+  dispose(): void {
+    // Weights are plain arrays (no tensors outlive training): nothing to free.
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Builds the dialogue service's fastify app from its configuration and dependencies, without listening: main.ts
+ * listens, tests call app.inject(). Wires SessionTurns, the REST routes, OpenAPI at /docs, operations routes and
+ * the WebSocket channel with its web chat page.
+ */
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Predictor } from '@parley/bot';
+import type { SessionStore } from '@parley/session-store';
+import type { DialogueBot } from './bot/dialogue-bot';
+import type { DialogueConfig } from './config';
+import { registerErrorHandling } from './http/error-handler';
+import { registerOperationRoutes, type ReadinessProbe } from './http/operation-routes';
+import { registerSessionRoutes } from './http/session-routes';
+import { validatorCompiler } from './http/validator-compiler';
+import { DialogueMetrics } from './metrics/dialogue-metrics';
+import { MeteredSessionStore } from './store/metered-session-store';
+import { SessionTurns } from './turns/session-turns';
+import { registerWebChat, registerWebSocketChannel } from './channels';
+
+export type AppConfig = Pick<DialogueConfig, 'http' | 'maxTextLength' | 'historyWindow' | 'logLevel'>;
+
+export interface AppDeps {
+  bot: DialogueBot;
+  store: SessionStore;
+  /** The NLU: predicts for the bot, and answers /ready. */
+  nlu: Predictor & ReadinessProbe;
+  metrics?: DialogueMetrics;
+  /** A pino logger to use instead of one built from `config.logLevel`. */
+  logger?: FastifyBaseLogger;
+  /** The turns' reference time (tests pin it). */
+  clock?: () => Date;
+}
+
+/** A client's X-Request-ID is kept when it is short and plain; otherwise the request gets a new one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export async function buildApp(config: AppConfig, deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } }),
+    bodyLimit: config.http.bodyLimitBytes,
+    requestIdLogLabel: 'requestId',
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  registerErrorHandling(app);
+  acceptJsonOnly(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  const metrics = deps.metrics ?? new DialogueMetrics();
+  const store = new MeteredSessionStore(deps.store, metrics);
+  const turns = new SessionTurns({
+    bot: deps.bot,
+    store,
+    predictor: deps.nlu,
+    metrics,
+    logger: app.log,
+    historyWindow: config.historyWindow,
+    maxTextLength: config.maxTextLength,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Parley dialogue service', version: '1.0.0', description: 'Sessions, turns and history of a Parley bot' },
+      tags: [{ name: 'sessions' }, { name: 'operations' }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  registerSessionRoutes(app, turns);
+  registerOperationRoutes(app, { store, nlu: deps.nlu, metrics });
+  await registerWebSocketChannel(app, { turns, maxFrameBytes: config.http.bodyLimitBytes });
+  await registerWebChat(app, {});
+  return app;
+}
+
+/**
+ * JSON is the only body type: text/plain (which fastify parses by default) gets a 415 like any other type. An
+ * empty body with a JSON content type counts as no body, so `POST /v1/sessions` works from any client.
+ */
+function acceptJsonOnly(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * The dialogue service's configuration: the only place that reads the environment. Every variable is validated at
+ * start-up with a message naming it; the result is frozen and passed down.
+ */
+import { z } from 'zod';
+
+export type StoreSettings =
+  | { kind: 'memory'; ttlSeconds: number }
+  | { kind: 'sqlite'; path: string; ttlSeconds: number }
+  | { kind: 'redis'; url: string; keyPrefix?: string; ttlSeconds: number }
+  | { kind: 'postgres'; url: string; schema?: string; ttlSeconds: number };
+
+export interface DialogueConfig {
+  http: { host: string; port: number; bodyLimitBytes: number };
+  nlu: { addresses: string[]; deadlineMs: number; trainTimeoutMs: number };
+  store: StoreSettings;
+  /** `weather`, `greetings`, `age` or a path to a module exporting a Bot. */
+  bot: string;
+  maxTextLength: number;
+  /** How many recent history rows session.chatHistory (and GET /v1/sessions/:id) holds. */
+  historyWindow: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const address = z.string().regex(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, 'expected host:port');
+
+const schema = z.object({
+  PARLEY_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  PARLEY_HTTP_PORT: integer(0, 65_535).default(8080),
+  PARLEY_NLU_ADDRESS: z
+    .string()
+    .default('localhost:50051')
+    .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+    .pipe(z.array(address).min(1, 'expected at least one host:port')),
+  PARLEY_NLU_DEADLINE_MS: integer(1, 600_000).default(2_000),
+  PARLEY_NLU_TRAIN_TIMEOUT_MS: integer(1, 86_400_000).default(600_000),
+  PARLEY_STORE: z.enum(['sqlite', 'redis', 'postgres', 'memory']).default('sqlite'),
+  PARLEY_SQLITE_PATH: z.string().min(1).default('./data/sessions.db'),
+  PARLEY_REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  PARLEY_REDIS_KEY_PREFIX: z.string().min(1).optional(),
+  PARLEY_POSTGRES_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  PARLEY_POSTGRES_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'expected a lower-case SQL identifier').optional(),
+  PARLEY_SESSION_TTL_SECONDS: integer(0, 10 * 365 * 86_400).default(0),
+  PARLEY_BOT: z.string().min(1).default('weather'),
+  PARLEY_MAX_TEXT_LENGTH: integer(1, 1_000_000).default(2_000),
+  PARLEY_BODY_LIMIT_BYTES: integer(1_024, 100 * 1024 * 1024).default(1024 * 1024),
+  PARLEY_HISTORY_WINDOW: integer(0, 10_000).default(20),
+  PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Reads and validates the environment; throws one Error listing every bad variable by name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): DialogueConfig {
+  const parsed = schema.safeParse(withoutEmptyValues(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
+    throw new Error(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const vars = parsed.data;
+  return deepFreeze({
+    http: { host: vars.PARLEY_HTTP_HOST, port: vars.PARLEY_HTTP_PORT, bodyLimitBytes: vars.PARLEY_BODY_LIMIT_BYTES },
+    nlu: {
+      addresses: vars.PARLEY_NLU_ADDRESS,
+      deadlineMs: vars.PARLEY_NLU_DEADLINE_MS,
+      trainTimeoutMs: vars.PARLEY_NLU_TRAIN_TIMEOUT_MS,
+    },
+    store: storeSettings(vars),
+    bot: vars.PARLEY_BOT,
+    maxTextLength: vars.PARLEY_MAX_TEXT_LENGTH,
+    historyWindow: vars.PARLEY_HISTORY_WINDOW,
+    logLevel: vars.PARLEY_LOG_LEVEL,
+  });
+}
+
+function storeSettings(vars: z.infer<typeof schema>): StoreSettings {
+  const ttlSeconds = vars.PARLEY_SESSION_TTL_SECONDS;
+  switch (vars.PARLEY_STORE) {
+    case 'memory':
+      return { kind: 'memory', ttlSeconds };
+    case 'sqlite':
+      return { kind: 'sqlite', path: vars.PARLEY_SQLITE_PATH, ttlSeconds };
+    case 'redis':
+      return {
+        kind: 'redis',
+        url: required(vars.PARLEY_REDIS_URL, 'PARLEY_REDIS_URL', 'redis'),
+        ...(vars.PARLEY_REDIS_KEY_PREFIX === undefined ? {} : { keyPrefix: vars.PARLEY_REDIS_KEY_PREFIX }),
+        ttlSeconds,
+      };
+    case 'postgres':
+      return {
+        kind: 'postgres',
+        url: required(vars.PARLEY_POSTGRES_URL, 'PARLEY_POSTGRES_URL', 'postgres'),
+        ...(vars.PARLEY_POSTGRES_SCHEMA === undefined ? {} : { schema: vars.PARLEY_POSTGRES_SCHEMA }),
+        ttlSeconds,
+      };
+  }
+}
+
+function required(value: string | undefined, name: string, store: string): string {
+  if (value === undefined) throw new Error(`invalid configuration: ${name}: required when PARLEY_STORE=${store}`);
+  return value;
+}
+
+// An empty variable (PARLEY_X= in a compose file) means "not set", so it takes the default.
+function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,59 @@
+/**
+ * Runs the dialogue service: reads the configuration, opens the store and the NLU client, listens, then trains the
+ * bot's definition on the NLU (reused at once when unchanged) and reports ready. SIGTERM/SIGINT close the server
+ * (in-flight requests finish), then the store and the NLU client.
+ */
+import pino from 'pino';
+import { createSessionStore } from '@parley/session-store';
+import { buildApp } from './app';
+import { loadBot } from './bot/load-bot';
+import { loadConfig } from './config';
+import { NluClient } from './nlu/nlu-client';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel, base: { service: 'dialogue' } });
+  const bot = loadBot(config.bot);
+  const definition = bot.definition();
+  const store = await createSessionStore(config.store);
+  const nlu = await NluClient.connect(config.nlu);
+  const app = await buildApp(config, { bot, store, nlu, logger });
+
+  let closing = false;
+  const shutdown = async (signal: string, exitCode = 0): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'dialogue service shutting down');
+    try {
+      await app.close();
+      await store.close();
+      nlu.close();
+    } catch (error) {
+      logger.error({ err: error }, 'error while shutting down');
+      exitCode = 1;
+    }
+    process.exit(exitCode);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown(signal));
+
+  const address = await app.listen({ host: config.http.host, port: config.http.port });
+  logger.info({ address, bot: definition.name, store: config.store.kind }, 'dialogue service listening');
+  process.stdout.write(`parley dialogue service listening on ${address}\n`);
+
+  const started = Date.now();
+  try {
+    const trained = await nlu.train(definition, (progress) => logger.debug(progress, 'training'));
+    logger.info({ model: trained.modelId, version: trained.version, reused: trained.reused, ms: Date.now() - started }, 'dialogue service ready');
+    for (const warning of trained.warnings) logger.warn({ model: trained.modelId }, `training data: ${warning}`);
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not train the bot model on the NLU service');
+    await shutdown('training failed', 1);
+  }
+}
+
+main().catch((error: unknown) => {
+  // Configuration errors name the variable: print them plainly; anything else with its stack.
+  const plain = error instanceof Error && /^(invalid configuration|PARLEY_)/.test(error.message);
+  console.error(plain ? (error as Error).message : error);
+  process.exit(1);
+});

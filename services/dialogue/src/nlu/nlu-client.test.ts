@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weatherBot } from '@parley/examples';
+import { ParleyError } from '@parley/domain';
+import { startNluTestServer, type NluTestServer } from '../../../../test/support/nlu-test-server';
+import { NluClient } from './nlu-client';
+
+const options = { deadlineMs: 2_000, trainTimeoutMs: 60_000 };
+const definition = weatherBot.definition();
+
+describe('NluClient against a real NLU server', () => {
+  let server: NluTestServer;
+  let client: NluClient;
+
+  beforeAll(async () => {
+    server = await startNluTestServer();
+    client = await NluClient.connect({ ...options, addresses: [server.address] });
+  });
+  afterAll(async () => {
+    client?.close();
+    await server?.close();
+  });
+
+  it('refuses to predict before the model is trained', async () => {
+    await expect(client.predict('weather in BCN', 's0')).rejects.toMatchObject({ code: 'NLU_UNAVAILABLE' });
+    await expect(client.ping()).rejects.toMatchObject({ code: 'NLU_UNAVAILABLE' });
+  });
+
+  it('trains the definition, then reuses the identical one at once', async () => {
+    const first = await client.train(definition);
+    expect(first).toMatchObject({ modelId: 'weather_bot' });
+    expect(first.version).not.toBe('');
+    const started = Date.now();
+    const again = await client.train(definition);
+    expect(again).toMatchObject({ version: first.version, reused: true });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(client.trainedModel).toEqual({ id: 'weather_bot', version: first.version });
+    await client.ping();
+  });
+
+  it('predicts with the state as scope and maps parameters to JSON values', async () => {
+    const prediction = await client.predict('what is the weather in barna?', 's0');
+    expect(prediction).toMatchObject({ intent: 'weather_intent', scope: 's0', fallbackReason: 'NONE' });
+    expect(prediction.matchedParameters).toEqual([{ name: 'city1', value: 'Barcelona', info: expect.any(Object) }]);
+    expect(prediction.modelVersion).toBe(client.trainedModel?.version);
+    expect(prediction.ranking[0]?.intent).toBe('weather_intent');
+  });
+
+  it('answers fallback_intent with its reason for text the scope does not know', async () => {
+    const prediction = await client.predict('zebra quantum spaghetti', 's0');
+    expect(prediction.intent).toBe('fallback_intent');
+    expect(prediction.fallbackReason).not.toBe('NONE');
+    expect(prediction.matchedParameters).toEqual([]);
+  });
+
+  it('maps an unknown scope to NLU_UNAVAILABLE (the bot and the NLU disagree) and a refused text to a 400', async () => {
+    await expect(client.predict('weather in BCN', 'no_such_state')).rejects.toMatchObject({ code: 'NLU_UNAVAILABLE' });
+    await expect(client.predict('x'.repeat(100_000), 's0')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'text' });
+  });
+});
+
+describe('NluClient when the NLU cannot be reached', () => {
+  it('fails Train within its timeout and every later call with NLU_UNAVAILABLE', async () => {
+    const client = await NluClient.connect({ addresses: ['127.0.0.1:1'], deadlineMs: 300, trainTimeoutMs: 600 });
+    const started = Date.now();
+    const error = await client.train(definition).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ParleyError);
+    expect(error).toMatchObject({ code: 'NLU_UNAVAILABLE' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    client.close();
+  });
+});
+
+describe('NluClient over several NLU replicas', () => {
+  it('keeps answering through the remaining replica when one goes away', async () => {
+    const modelDir = await mkdtemp(join(tmpdir(), 'parley-nlu-shared-'));
+    const a = await startNluTestServer({ modelDir });
+    const b = await startNluTestServer({ modelDir });
+    const client = await NluClient.connect({ ...options, addresses: [a.address, b.address] });
+    try {
+      await client.train(definition);
+      // The replica that did not train sees the new version at its next registry refresh (100 ms here).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      for (let i = 0; i < 10; i += 1) expect((await client.predict('weather in LUX', 's0')).intent).toBe('weather_intent');
+      await a.close();
+      for (let i = 0; i < 10; i += 1) expect((await client.predict('weather in Madrid', 's0')).intent).toBe('weather_intent');
+    } finally {
+      client.close();
+      await b.close();
+      await a.close();
+      await rm(modelDir, { recursive: true, force: true });
+    }
+  });
+});

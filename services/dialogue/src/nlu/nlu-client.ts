@@ -1,0 +1,196 @@
+/**
+ * The dialogue service's gRPC client of the NLU service. It trains the bot's definition once at start-up, then
+ * predicts against that exact version, so another process training under the same model name cannot change this
+ * bot's answers. Every call has a deadline; Predict and GetModel are retried on UNAVAILABLE by the channel's
+ * service config; load is spread round-robin over every NLU address. Failures become ParleyError NLU_UNAVAILABLE.
+ */
+import * as grpc from '@grpc/grpc-js';
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type BotDefinition, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
+import type { Predictor } from '@parley/bot';
+import { loadNluPackage, type nluV1 } from '@parley/proto';
+import { fromWirePrediction, fromWireTrainResult, toWireDefinition, type TrainSummary } from './nlu-wire';
+
+export interface NluClientOptions {
+  /** host:port of each NLU replica. */
+  addresses: readonly string[];
+  deadlineMs: number;
+  /** Bounds waiting for the NLU to come up plus training. */
+  trainTimeoutMs: number;
+}
+
+export interface TrainProgressEvent {
+  scope: string;
+  epoch: number;
+  epochs: number;
+  loss: number;
+  accuracy: number;
+}
+
+const SERVICE = 'parley.nlu.v1.Nlu';
+const RETRY_WAIT_MS = 250;
+
+const SERVICE_CONFIG = {
+  loadBalancingConfig: [{ round_robin: {} }],
+  methodConfig: [
+    {
+      name: [
+        { service: SERVICE, method: 'Predict' },
+        { service: SERVICE, method: 'GetModel' },
+      ],
+      retryPolicy: {
+        maxAttempts: 3,
+        initialBackoff: '0.02s',
+        maxBackoff: '0.2s',
+        backoffMultiplier: 2,
+        retryableStatusCodes: ['UNAVAILABLE'],
+      },
+    },
+  ],
+};
+
+export class NluClient implements Predictor {
+  private readonly client: nluV1.NluClient;
+  private model: { id: string; version: string } | undefined;
+
+  private constructor(
+    target: string,
+    private readonly options: NluClientOptions,
+  ) {
+    const Client = loadNluPackage().grpcObject.parley.nlu.v1.Nlu;
+    this.client = new Client(target, grpc.credentials.createInsecure(), {
+      'grpc.service_config': JSON.stringify(SERVICE_CONFIG),
+      'grpc.enable_retries': 1,
+      'grpc.keepalive_time_ms': 30_000,
+    });
+  }
+
+  /** Resolves the addresses (several replicas → one round-robin channel over all of them). */
+  static async connect(options: NluClientOptions): Promise<NluClient> {
+    return new NluClient(await targetOf(options.addresses), options);
+  }
+
+  /** The model and version this client predicts with, once `train` has succeeded. */
+  get trainedModel(): { id: string; version: string } | undefined {
+    return this.model;
+  }
+
+  /**
+   * Sends the definition to Train and waits for DONE; an identical definition is reused by the NLU at once. Waits
+   * for the NLU to come up (it may start after us), within `trainTimeoutMs`.
+   */
+  async train(definition: BotDefinition, onProgress?: (event: TrainProgressEvent) => void): Promise<TrainSummary> {
+    const deadline = Date.now() + this.options.trainTimeoutMs;
+    for (;;) {
+      try {
+        const summary = await this.trainOnce(definition, deadline, onProgress);
+        this.model = { id: summary.modelId || definition.name, version: summary.version };
+        return summary;
+      } catch (error) {
+        const retryable = error instanceof ParleyError && error.cause instanceof Error && codeOf(error.cause) === grpc.status.UNAVAILABLE;
+        if (!retryable || Date.now() + RETRY_WAIT_MS >= deadline) throw error;
+        await sleep(RETRY_WAIT_MS);
+      }
+    }
+  }
+
+  predict(text: string, scope: string): Promise<IntentClassifierPrediction> {
+    const model = this.requireModel();
+    return new Promise((resolve, reject) => {
+      this.client.Predict({ model: model.id, ref: model.version, text, scope }, this.callOptions(), (error, response) => {
+        if (error || !response) reject(nluFailure('Predict', error));
+        else resolve(fromWirePrediction(response));
+      });
+    });
+  }
+
+  /** Resolves when the NLU answers and still holds the trained version (for /ready). */
+  ping(): Promise<void> {
+    const model = this.requireModel();
+    return new Promise((resolve, reject) => {
+      this.client.GetModel({ model: model.id }, this.callOptions(), (error, response) => {
+        if (error || !response) reject(nluFailure('GetModel', error));
+        else if (!response.versions.some((entry) => entry.version === model.version)) {
+          reject(new ParleyError('NLU_UNAVAILABLE', `the NLU service no longer holds model ${model.id} version ${model.version}`));
+        } else resolve();
+      });
+    });
+  }
+
+  close(): void {
+    this.client.close();
+  }
+
+  private trainOnce(definition: BotDefinition, deadline: number, onProgress?: (event: TrainProgressEvent) => void): Promise<TrainSummary> {
+    return new Promise((resolve, reject) => {
+      let summary: TrainSummary | undefined;
+      let failure: ParleyError | undefined;
+      const call = this.client.Train({ definition: toWireDefinition(definition) }, new grpc.Metadata({ waitForReady: true }), { deadline });
+      call.on('data', (progress: nluV1.TrainProgress__Output) => {
+        if (progress.state === 'JOB_STATE_DONE' && progress.result) summary = fromWireTrainResult(progress.result);
+        else if (progress.state === 'JOB_STATE_FAILED' || progress.state === 'JOB_STATE_CANCELED') {
+          failure = new ParleyError('INVALID_DEFINITION', `training ${definition.name} ended ${progress.state}: ${progress.error}`);
+        } else onProgress?.({ scope: progress.scope, epoch: progress.epoch, epochs: progress.epochs, loss: progress.loss, accuracy: progress.accuracy });
+      });
+      call.on('error', (error: grpc.ServiceError) => reject(trainFailure(definition, error)));
+      call.on('end', () => {
+        if (failure) reject(failure);
+        else if (summary) resolve(summary);
+        else reject(new ParleyError('NLU_UNAVAILABLE', `the NLU ended training ${definition.name} without a result`));
+      });
+    });
+  }
+
+  private requireModel(): { id: string; version: string } {
+    if (!this.model) throw new ParleyError('NLU_UNAVAILABLE', 'the bot model is not trained yet');
+    return this.model;
+  }
+
+  private callOptions(): grpc.CallOptions {
+    return { deadline: Date.now() + this.options.deadlineMs };
+  }
+}
+
+function codeOf(error: Error): number | undefined {
+  const code = (error as Partial<grpc.ServiceError>).code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/** Bad input the NLU refused is the client's fault (400); anything else means the NLU cannot serve (503). */
+function nluFailure(method: string, error: grpc.ServiceError | null): ParleyError {
+  if (error?.code === grpc.status.INVALID_ARGUMENT) {
+    return new ParleyError('INVALID_ARGUMENT', `the NLU refused the text: ${error.details}`, { field: 'text', cause: error });
+  }
+  const status = error ? grpc.status[error.code] : 'no response';
+  return new ParleyError('NLU_UNAVAILABLE', `the NLU service is unavailable (${method}: ${status})`, { cause: error ?? undefined });
+}
+
+function trainFailure(definition: BotDefinition, error: grpc.ServiceError): ParleyError {
+  if (error.code === grpc.status.INVALID_ARGUMENT) {
+    return new ParleyError('INVALID_DEFINITION', `the NLU refused bot ${definition.name}: ${error.details}`, { cause: error });
+  }
+  return nluFailure('Train', error);
+}
+
+/**
+ * One address goes to grpc's DNS resolver, which re-resolves and spreads calls over every record. Several
+ * addresses are resolved once, here, into one ipv4:/ipv6: address list for the round-robin balancer.
+ */
+async function targetOf(addresses: readonly string[]): Promise<string> {
+  if (addresses.length === 1) return `dns:${addresses[0]}`;
+  const resolved = (await Promise.all(addresses.map(resolveAddress))).flat();
+  const v4 = resolved.filter((entry) => entry.family === 4);
+  if (v4.length > 0) return `ipv4:${v4.map((entry) => `${entry.host}:${entry.port}`).join(',')}`;
+  return `ipv6:${resolved.map((entry) => `[${entry.host}]:${entry.port}`).join(',')}`;
+}
+
+async function resolveAddress(address: string): Promise<Array<{ host: string; port: string; family: number }>> {
+  const split = address.lastIndexOf(':');
+  const host = address.slice(0, split).replace(/^\[|\]$/g, '');
+  const port = address.slice(split + 1);
+  if (isIP(host)) return [{ host, port, family: isIP(host) }];
+  const records = await lookup(host, { all: true });
+  return records.map((record) => ({ host: record.address, port, family: record.family }));
+}

@@ -1,0 +1,206 @@
+/**
+ * SessionTurns runs every turn of every channel: under the session's lock (one turn per session at a time, across
+ * processes) it reads the session, its recent history and any stored answer for the messageId in one load, runs
+ * the bot (which asks the NLU with the current state as scope), and commits session, history, audit and the
+ * idempotent answer atomically. Anything that fails before the commit leaves the session untouched.
+ */
+import { type IntentClassifierPrediction, ParleyError } from '@parley/domain';
+import type { Predictor, TurnContext, TurnInput, TurnOutcome } from '@parley/bot';
+import { isSessionConflictError, type HistoryEntry, type HistoryPage, type SessionRecord, type SessionStore } from '@parley/session-store';
+import type { DialogueBot } from '../bot/dialogue-bot';
+import type { DialogueMetrics } from '../metrics/dialogue-metrics';
+import { checkTurnRequest } from './check-turn-request';
+import { checkMessageId, checkSessionId, newSessionId } from './session-id';
+import { commitOf, idempotentRecord, replayOf, resultOf } from './turn-records';
+import type { SessionView, TurnRequest, TurnResult, TurnService } from './turn-service';
+
+export interface SessionTurnsOptions {
+  bot: DialogueBot;
+  store: SessionStore;
+  predictor: Predictor;
+  metrics: DialogueMetrics;
+  logger: { warn(details: object, message: string): void; error(details: object, message: string): void };
+  /** How many recent rows session.chatHistory holds. */
+  historyWindow: number;
+  maxTextLength: number;
+  /** The turn's reference time (tests pin it). */
+  clock?: () => Date;
+}
+
+/** A commit that finds the session changed (the lock was lost) is reloaded and retried this many times in all. */
+const ATTEMPTS = 3;
+
+export class SessionTurns implements TurnService {
+  private readonly listeners = new Set<(result: TurnResult) => void>();
+  private readonly predictor: Predictor;
+
+  constructor(private readonly options: SessionTurnsOptions) {
+    this.predictor = { predict: (text, scope) => this.predict(text, scope) };
+  }
+
+  async create(id?: string): Promise<TurnResult> {
+    const sessionId = id === undefined ? newSessionId() : checkSessionId(id);
+    return this.measure('create', async () => {
+      // A chosen id may be taken: say so before running the initial body. store.create still decides atomically.
+      if (id !== undefined && (await this.options.store.get(sessionId))) {
+        throw new ParleyError('SESSION_EXISTS', `a session with id ${sessionId} already exists`, { field: 'id' });
+      }
+      const outcome = await this.options.bot.startSession(sessionId, this.context([]));
+      const at = this.now().toISOString();
+      const record: SessionRecord = { id: sessionId, state: outcome.snapshot.state, variables: {}, createdAt: at, updatedAt: at, version: 0 };
+      await this.options.store.create(commitOf(record, outcome, at, { audit: [{ kind: 'session', data: { event: 'created' }, at }] }));
+      return this.publish(this.finish(sessionId, outcome));
+    });
+  }
+
+  async turn(id: string, request: TurnRequest, messageId?: string): Promise<TurnResult> {
+    checkSessionId(id);
+    checkTurnRequest(request, this.options.maxTextLength);
+    if (messageId !== undefined) checkMessageId(messageId);
+    const { result, replayed } = await this.measure(request.kind, () =>
+      this.locked(id, async () => {
+        const loaded = await this.options.store.loadTurn(id, {
+          recentHistory: this.options.historyWindow,
+          ...(messageId === undefined ? {} : { messageId }),
+        });
+        if (messageId !== undefined && loaded.idempotentResponse !== undefined) {
+          return { result: replayOf(loaded.idempotentResponse, request, messageId), replayed: true };
+        }
+        const record = requireSession(id, loaded.session);
+        const snapshot = { id, state: record.state, variables: record.variables };
+        const outcome = await this.options.bot.runTurn(snapshot, inputOf(request), this.context(loaded.recentHistory));
+        const result = this.finish(id, outcome);
+        const at = this.now().toISOString();
+        const idempotency = messageId === undefined ? undefined : { messageId, response: idempotentRecord(request, result) };
+        await this.options.store.commit(commitOf(record, outcome, at, { ...textOf(request), ...(idempotency ? { idempotency } : {}) }));
+        return { result, replayed: false };
+      }),
+    );
+    return replayed ? result : this.publish(result);
+  }
+
+  async reset(id: string): Promise<TurnResult> {
+    checkSessionId(id);
+    const result = await this.measure('reset', () =>
+      this.locked(id, async () => {
+        const loaded = await this.options.store.loadTurn(id, { recentHistory: this.options.historyWindow });
+        const record = requireSession(id, loaded.session);
+        const outcome = await this.options.bot.resetSession(id, this.context(loaded.recentHistory));
+        const at = this.now().toISOString();
+        const audit = [{ kind: 'session' as const, data: { event: 'reset' }, at }];
+        await this.options.store.reset(commitOf({ ...record, variables: {} }, outcome, at, { audit }));
+        return this.finish(id, outcome);
+      }),
+    );
+    return this.publish(result);
+  }
+
+  async get(id: string): Promise<SessionView> {
+    checkSessionId(id);
+    const loaded = await this.options.store.loadTurn(id, { recentHistory: this.options.historyWindow });
+    const record = requireSession(id, loaded.session);
+    return { id, state: record.state, variables: record.variables, chatHistory: chatHistoryOf(loaded.recentHistory) };
+  }
+
+  /** The whole history, a page at a time. */
+  async history(id: string, page: { offset: number; limit: number }): Promise<HistoryPage> {
+    checkSessionId(id);
+    const [record, history] = await Promise.all([this.options.store.get(id), this.options.store.history(id, page)]);
+    requireSession(id, record);
+    return history;
+  }
+
+  async delete(id: string): Promise<void> {
+    checkSessionId(id);
+    const deleted = await this.options.store.withLock(id, () => this.options.store.delete(id));
+    if (!deleted) requireSession(id, undefined);
+  }
+
+  onResult(listener: (result: TurnResult) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs `work` under the session's lock; a conflicting commit (lost lock) reloads and runs it again. */
+  private locked<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return this.options.store.withLock(id, async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await work();
+        } catch (error) {
+          if (!isSessionConflictError(error)) throw error;
+          this.options.logger.warn({ sessionId: id, attempt, err: error }, 'session changed during a turn; retrying');
+          if (attempt >= ATTEMPTS) {
+            throw new ParleyError('STORE_UNAVAILABLE', `session ${id} kept changing during the turn; nothing was saved`, { cause: error });
+          }
+        }
+      }
+    });
+  }
+
+  private finish(id: string, outcome: TurnOutcome): TurnResult {
+    if (outcome.prediction) this.options.metrics.recordPrediction(outcome.prediction);
+    for (const error of outcome.errors ?? []) this.options.logger.warn({ sessionId: id, error }, 'a bot body failed');
+    return resultOf(id, outcome);
+  }
+
+  private publish(result: TurnResult): TurnResult {
+    for (const listener of this.listeners) {
+      try {
+        listener(result);
+      } catch (error) {
+        this.options.logger.error({ sessionId: result.id, err: error }, 'a turn listener threw');
+      }
+    }
+    return result;
+  }
+
+  private async measure<T>(kind: string, work: () => Promise<T>): Promise<T> {
+    const stop = this.options.metrics.turnSeconds.startTimer({ kind });
+    try {
+      const value = await work();
+      stop({ code: 'OK' });
+      return value;
+    } catch (error) {
+      stop({ code: error instanceof ParleyError ? error.code : 'INTERNAL' });
+      throw error;
+    }
+  }
+
+  private async predict(text: string, scope: string): Promise<IntentClassifierPrediction> {
+    const stop = this.options.metrics.nluSeconds.startTimer();
+    try {
+      const prediction = await this.options.predictor.predict(text, scope);
+      stop({ outcome: 'OK' });
+      return prediction;
+    } catch (error) {
+      stop({ outcome: error instanceof ParleyError ? error.code : 'INTERNAL' });
+      throw error;
+    }
+  }
+
+  private context(history: HistoryEntry[]): TurnContext {
+    return { predictor: this.predictor, chatHistory: chatHistoryOf(history), now: this.now() };
+  }
+
+  private now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+}
+
+function requireSession(id: string, record: SessionRecord | undefined): SessionRecord {
+  if (!record) throw new ParleyError('SESSION_NOT_FOUND', `no session with id ${id} (or it expired)`, { field: 'id' });
+  return record;
+}
+
+function chatHistoryOf(history: HistoryEntry[]): Array<[string, 0 | 1]> {
+  return history.map((entry) => [entry.text, entry.sender]);
+}
+
+function inputOf(request: TurnRequest): TurnInput {
+  return request;
+}
+
+function textOf(request: TurnRequest): { text?: string } {
+  return request.kind === 'message' ? { text: request.text } : {};
+}

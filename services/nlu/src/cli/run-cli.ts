@@ -1,0 +1,50 @@
+/** The `parley` command line: picks the subcommand, and turns every failure into a message and an exit code. */
+import { isParleyError } from '@parley/domain';
+import type { CliConfig } from '../config';
+import { UsageError, type CliIo } from './cli-io';
+import { EVAL_USAGE, evalCommand } from './eval-command';
+import { PREDICT_USAGE, predictCommand } from './predict-command';
+import { TRAIN_USAGE, trainCommand } from './train-command';
+
+const USAGE = `usage:
+  ${TRAIN_USAGE}
+  ${PREDICT_USAGE}
+  ${EVAL_USAGE}
+environment: PARLEY_NLU_ADDRESS (default localhost:50051), PARLEY_MODEL_DIR (default ./data/models)
+`;
+
+const COMMANDS = { train: trainCommand, predict: predictCommand, eval: evalCommand } as const;
+
+/** Exit codes: 0 success, 1 failure, 2 usage error. */
+export async function runCli(argv: string[], config: Readonly<CliConfig>, io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout.write(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as keyof typeof COMMANDS] : undefined;
+  if (!command) {
+    io.stderr.write(`parley: unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(args, config, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  // node:util parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
+  const parseArgsError = String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+  if (error instanceof UsageError || parseArgsError) {
+    io.stderr.write(`parley: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (isParleyError(error)) {
+    io.stderr.write(`parley: ${error.message}${error.field ? ` (field: ${error.field})` : ''}\n`);
+    return 1;
+  }
+  io.stderr.write(`parley: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}

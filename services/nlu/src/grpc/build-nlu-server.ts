@@ -1,0 +1,99 @@
+/**
+ * Builds the NLU gRPC server from a config and its dependencies, without listening (main.ts listens; tests
+ * listen on 127.0.0.1:0). Wires registry, memory cache, training jobs, metrics, health and reflection.
+ */
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { initBackend } from '@parley/nlu';
+import { loadNluPackage } from '@parley/proto';
+import pino, { type Logger } from 'pino';
+import type { NluServiceConfig } from '../config';
+import { InlineTrainer } from '../jobs/inline-trainer';
+import type { Trainer } from '../jobs/trainer';
+import { WorkerTrainer } from '../jobs/worker-trainer';
+import { NluMetrics } from '../metrics/nlu-metrics';
+import { createNluCore } from '../service/create-nlu-core';
+import type { NluService } from '../service/nlu-service';
+import { addHealthAndReflection } from './health-and-reflection';
+import { createNluHandlers } from './nlu-handlers';
+
+export interface NluServerDeps {
+  logger?: Logger;
+  /** Default: a WorkerTrainer, or an InlineTrainer when config.trainer is "inline". */
+  trainer?: Trainer;
+  metrics?: NluMetrics;
+}
+
+export interface NluServer {
+  readonly grpcServer: Server;
+  readonly service: NluService;
+  readonly metrics: NluMetrics;
+  /** Settles when the stored models are loaded (as far as the memory cap allows) and health says SERVING. */
+  readonly ready: Promise<void>;
+  /** Binds host:port (config's by default; port 0 picks a free one). */
+  listen(host?: string, port?: number): Promise<{ host: string; port: number; address: string }>;
+  /** Stops accepting calls, cancels running trainings, lets in-flight calls finish (up to the grace period). */
+  close(): Promise<void>;
+}
+
+export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: NluServerDeps = {}): Promise<NluServer> {
+  const logger = deps.logger ?? pino({ level: config.logLevel });
+  const metrics = deps.metrics ?? new NluMetrics();
+  const { service, jobs, cache } = await createNluCore({
+    ...config,
+    limits: config,
+    trainer: deps.trainer ?? (config.trainer === 'inline' ? new InlineTrainer() : new WorkerTrainer()),
+    metrics,
+    logger,
+  });
+
+  const { definition, grpcObject } = loadNluPackage();
+  const grpcServer = new Server({
+    'grpc.max_receive_message_length': config.maxMessageBytes,
+    'grpc.max_send_message_length': config.maxMessageBytes,
+  });
+  grpcServer.addService(grpcObject.parley.nlu.v1.Nlu.service, createNluHandlers(service, logger));
+  const health = addHealthAndReflection(grpcServer, definition);
+
+  const ready = (async () => {
+    await initBackend();
+    await service.preload();
+    health.set('SERVING');
+  })();
+  ready.catch((error: unknown) => logger.error({ err: error }, 'loading models failed'));
+
+  let closing: Promise<void> | undefined;
+  return {
+    grpcServer,
+    service,
+    metrics,
+    ready,
+    listen(host = config.host, port = config.port) {
+      return new Promise((resolve, reject) => {
+        grpcServer.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, boundPort) => {
+          if (error) reject(error);
+          else resolve({ host, port: boundPort, address: `${host.includes(':') ? `[${host}]` : host}:${boundPort}` });
+        });
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        health.set('NOT_SERVING');
+        await jobs.close();
+        await shutdown(grpcServer, config.shutdownGraceMs);
+        cache.clear();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Lets in-flight calls finish; after the grace period, cuts the rest off. */
+function shutdown(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.forceShutdown(), graceMs);
+    server.tryShutdown(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * The standard services beside ours: grpc.health.v1.Health (NOT_SERVING until the models are loaded) and server
+ * reflection over both protos, so `grpcurl -plaintext HOST:PORT list` works without the .proto files.
+ */
+import type { Server } from '@grpc/grpc-js';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation, service as healthService } from 'grpc-health-check';
+
+export const NLU_SERVICE_NAME = 'parley.nlu.v1.Nlu';
+
+export type ServingStatus = 'SERVING' | 'NOT_SERVING';
+type PackageDefinition = ConstructorParameters<typeof ReflectionService>[0];
+
+export interface HealthSwitch {
+  set(status: ServingStatus): void;
+}
+
+export function addHealthAndReflection(server: Server, nluPackage: PackageDefinition): HealthSwitch {
+  const health = new HealthImplementation({ '': 'NOT_SERVING', [NLU_SERVICE_NAME]: 'NOT_SERVING' });
+  health.addToServer(server);
+  // Reflection reads file descriptors off message types; the health request type carries health.proto's.
+  const check = healthService['Check'];
+  const healthTypes: PackageDefinition = check ? { 'grpc.health.v1.HealthCheckRequest': check.requestType } : {};
+  new ReflectionService({ ...nluPackage, ...healthTypes }).addToServer(server);
+  return {
+    set(status) {
+      health.setStatus('', status);
+      health.setStatus(NLU_SERVICE_NAME, status);
+    },
+  };
+}

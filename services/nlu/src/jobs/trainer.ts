@@ -1,0 +1,13 @@
+/** How a job trains a definition into an artifact: in a worker thread (the service) or inline (tests, CLI). */
+import type { BotDefinition } from '@parley/domain';
+import type { NluModelArtifact, TrainProgressEvent } from '@parley/nlu';
+
+export interface TrainerOptions {
+  onProgress: (event: TrainProgressEvent) => void;
+  /** Aborting rejects with ParleyError('CANCELED'). */
+  signal: AbortSignal;
+}
+
+export interface Trainer {
+  train(definition: BotDefinition, options: TrainerOptions): Promise<NluModelArtifact>;
+}

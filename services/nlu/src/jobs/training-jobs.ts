@@ -1,0 +1,250 @@
+/**
+ * Runs training jobs: reuses an identical version at once, limits concurrent trainings, streams progress,
+ * stores each finished version in the registry, points its aliases at it and serves it from memory.
+ * Job records live in the JobStore so other replicas can read (and ask to cancel) them.
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { ParleyError, type BotDefinition } from '@parley/domain';
+import { lintDefinition, loadModel, modelVersionOf, type NluModel } from '@parley/nlu';
+import type { Logger } from 'pino';
+import type { ModelCache } from '../registry/model-cache';
+import type { ModelRegistry } from '../registry/model-registry';
+import type { VersionInfo } from '../registry/model-store';
+import type { JobStore } from './job-store';
+import type { Trainer } from './trainer';
+import { isFinished, type TrainingJob, type TrainResult } from './training-job';
+
+export interface TrainingJobsOptions {
+  registry: ModelRegistry;
+  cache: ModelCache;
+  store: JobStore;
+  trainer: Trainer;
+  maxConcurrent: number;
+  logger: Logger;
+  /** How often a running job rewrites its record (heartbeat) and looks for a cancel marker. */
+  heartbeatMs?: number;
+  /** Called once per job that ran (not for reused versions), with its final state. */
+  onFinished?: (job: TrainingJob) => void;
+}
+
+/** A job whose record has not moved for this long belongs to a replica that stopped. */
+const ABANDONED_AFTER_MS = 30_000;
+const REMOTE_POLL_MS = 250;
+
+interface LiveJob {
+  job: TrainingJob;
+  events: EventEmitter;
+  abort: AbortController;
+  finished: Promise<TrainingJob>;
+}
+
+export class TrainingJobs {
+  private readonly live = new Map<string, LiveJob>();
+  private readonly heartbeatMs: number;
+
+  constructor(private readonly options: TrainingJobsOptions) {
+    this.heartbeatMs = options.heartbeatMs ?? 2000;
+  }
+
+  /** Starts training `definition` (already validated), or answers at once when that version exists. */
+  async start(definition: BotDefinition, aliases: readonly string[]): Promise<TrainingJob> {
+    const { registry } = this.options;
+    const version = modelVersionOf(definition);
+    if (await registry.hasVersion(definition.name, version)) return this.reuse(definition, version, aliases);
+    const running = [...this.live.values()].find((live) => live.job.modelId === definition.name && live.job.version === version);
+    if (running) return { ...running.job };
+    if (this.live.size >= this.options.maxConcurrent) {
+      throw new ParleyError('RESOURCE_EXHAUSTED', `${this.live.size} training(s) already running, the limit is ${this.options.maxConcurrent}; retry later`);
+    }
+    const job = newJob(definition.name, version, 'pending', aliases);
+    await this.options.store.write(job);
+    const live: LiveJob = { job, events: new EventEmitter(), abort: new AbortController(), finished: Promise.resolve(job) };
+    live.finished = this.run(live, definition);
+    this.live.set(job.id, live);
+    return { ...job };
+  }
+
+  private async reuse(definition: BotDefinition, version: string, aliases: readonly string[]): Promise<TrainingJob> {
+    const info = await this.options.registry.versionInfo(definition.name, version);
+    for (const alias of aliases) await this.options.registry.setAlias(definition.name, alias, version);
+    const job = newJob(definition.name, version, 'done', aliases);
+    job.result = resultOf(info, definition, version, true);
+    await this.options.store.write(job);
+    return job;
+  }
+
+  private async run(live: LiveJob, definition: BotDefinition): Promise<TrainingJob> {
+    const { job } = live;
+    const heartbeat = setInterval(() => void this.beat(live), this.heartbeatMs);
+    try {
+      await this.update(live, { state: 'training' });
+      const artifact = await this.options.trainer.train(definition, {
+        signal: live.abort.signal,
+        onProgress: (event) => {
+          job.progress = event;
+          live.events.emit('update', { ...job });
+        },
+      });
+      const model = loadModel(artifact);
+      if (model.version !== job.version) throw new Error(`trained version ${model.version} differs from the expected ${job.version}`);
+      const info = versionInfoOf(model, job.modelId, lintDefinition(definition));
+      await this.options.registry.addVersion(info, artifact);
+      this.serve(model, job.modelId);
+      for (const alias of job.aliases) await this.options.registry.setAlias(job.modelId, alias, job.version);
+      await this.update(live, { state: 'done', result: resultOf(info, definition, job.version, false) });
+    } catch (error) {
+      await this.fail(live, error);
+    } finally {
+      clearInterval(heartbeat);
+      this.live.delete(job.id);
+      await this.options.store.clearCancel(job.id).catch(() => undefined);
+      live.events.emit('end', { ...job });
+      this.options.onFinished?.({ ...job });
+    }
+    return { ...job };
+  }
+
+  /** A version too large for the memory cap is still saved; Predict will then answer MODEL_TOO_LARGE. */
+  private serve(model: NluModel, modelId: string): void {
+    try {
+      this.options.cache.put(modelId, model.version, model);
+    } catch (error) {
+      this.options.logger.warn({ err: error, modelId }, 'trained model not kept in memory');
+    }
+  }
+
+  private async fail(live: LiveJob, error: unknown): Promise<void> {
+    if (error instanceof ParleyError && error.code === 'CANCELED') {
+      await this.update(live, { state: 'canceled', error: error.message });
+      return;
+    }
+    const message = error instanceof ParleyError ? error.message : 'internal error while training (see the service log)';
+    this.options.logger.error({ err: error, jobId: live.job.id, modelId: live.job.modelId }, 'training failed');
+    await this.update(live, { state: 'failed', error: message });
+  }
+
+  private async update(live: LiveJob, patch: Partial<TrainingJob>): Promise<void> {
+    Object.assign(live.job, patch, { updatedAt: new Date().toISOString() });
+    live.events.emit('update', { ...live.job });
+    await this.options.store.write(live.job);
+  }
+
+  private async beat(live: LiveJob): Promise<void> {
+    try {
+      if (await this.options.store.cancelRequested(live.job.id)) live.abort.abort();
+      if (!isFinished(live.job)) await this.update(live, {});
+    } catch (error) {
+      this.options.logger.warn({ err: error, jobId: live.job.id }, 'job heartbeat failed');
+    }
+  }
+
+  async get(jobId: string): Promise<TrainingJob> {
+    const live = this.live.get(jobId);
+    if (live) return { ...live.job };
+    const stored = await this.options.store.read(jobId);
+    if (!stored) throw new ParleyError('JOB_NOT_FOUND', `no training job "${jobId}"`, { field: 'job_id' });
+    return abandonedOrSelf(stored);
+  }
+
+  /** Calls `onUpdate` with the job now and on every change; resolves with the finished job. */
+  async watch(jobId: string, onUpdate: (job: TrainingJob) => void, signal: AbortSignal): Promise<TrainingJob> {
+    const live = this.live.get(jobId);
+    if (!live) return this.watchStored(jobId, onUpdate, signal);
+    onUpdate({ ...live.job });
+    return new Promise<TrainingJob>((resolve) => {
+      const stop = (job: TrainingJob): void => {
+        live.events.off('update', onUpdate);
+        live.events.off('end', stop);
+        signal.removeEventListener('abort', onAbort);
+        resolve(job);
+      };
+      const onAbort = (): void => stop({ ...live.job });
+      live.events.on('update', onUpdate);
+      live.events.on('end', stop);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** A job of another replica (or a finished one): follow its record on disk. */
+  private async watchStored(jobId: string, onUpdate: (job: TrainingJob) => void, signal: AbortSignal): Promise<TrainingJob> {
+    let job = await this.get(jobId);
+    onUpdate(job);
+    while (!isFinished(job) && !signal.aborted) {
+      await new Promise((resolve) => setTimeout(resolve, REMOTE_POLL_MS));
+      const next = this.live.has(jobId) ? await this.get(jobId) : abandonedOrSelf((await this.options.store.read(jobId)) ?? job);
+      if (next.updatedAt !== job.updatedAt || next.state !== job.state) onUpdate(next);
+      job = next;
+    }
+    return job;
+  }
+
+  async cancel(jobId: string): Promise<TrainingJob> {
+    const live = this.live.get(jobId);
+    if (live) {
+      live.abort.abort();
+      return live.finished;
+    }
+    const job = await this.get(jobId);
+    if (isFinished(job)) throw new ParleyError('JOB_FINISHED', `job "${jobId}" has already ended (${job.state})`, { field: 'job_id' });
+    await this.options.store.requestCancel(jobId);
+    return job;
+  }
+
+  /** Running or pending jobs of a model, in this replica or another. */
+  async active(modelId: string): Promise<TrainingJob[]> {
+    const local = [...this.live.values()].filter((live) => live.job.modelId === modelId).map((live) => ({ ...live.job }));
+    const stored = (await this.options.store.list())
+      .filter((job) => job.modelId === modelId && !this.live.has(job.id))
+      .map(abandonedOrSelf)
+      .filter((job) => !isFinished(job));
+    return [...local, ...stored];
+  }
+
+  get runningCount(): number {
+    return this.live.size;
+  }
+
+  /** Cancels every running job and waits until each has recorded its end. */
+  async close(): Promise<void> {
+    const running = [...this.live.values()];
+    for (const live of running) live.abort.abort();
+    await Promise.all(running.map((live) => live.finished));
+  }
+}
+
+function newJob(modelId: string, version: string, state: TrainingJob['state'], aliases: readonly string[]): TrainingJob {
+  const now = new Date().toISOString();
+  return { id: randomUUID(), modelId, version, state, createdAt: now, updatedAt: now, aliases: [...aliases] };
+}
+
+function abandonedOrSelf(job: TrainingJob): TrainingJob {
+  if (isFinished(job) || Date.now() - Date.parse(job.updatedAt) < ABANDONED_AFTER_MS) return job;
+  return { ...job, state: 'failed', error: 'abandoned: the service running this job stopped before it ended' };
+}
+
+function versionInfoOf(model: NluModel, modelId: string, warnings: string[]): VersionInfo {
+  return {
+    modelId,
+    version: model.version,
+    createdAt: new Date().toISOString(),
+    trainSeconds: model.trainSeconds,
+    sizeBytes: model.sizeBytes,
+    scopes: [...model.scopes],
+    intents: model.definition.intents.length,
+    examples: model.definition.intents.reduce((sum, intent) => sum + intent.trainingSentences.length, 0),
+    stats: [...model.stats],
+    warnings,
+  };
+}
+
+function resultOf(info: VersionInfo | undefined, definition: BotDefinition, version: string, reused: boolean): TrainResult {
+  return {
+    modelId: definition.name,
+    version,
+    reused,
+    scopeStats: info?.stats ?? [],
+    warnings: info?.warnings ?? lintDefinition(definition),
+    trainSeconds: info?.trainSeconds ?? 0,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Starts the NLU service: reads the config, listens, prints the address, and on SIGTERM/SIGINT stops accepting
+ * calls, lets in-flight ones finish and exits.
+ */
+import pino from 'pino';
+import { loadConfig } from './config';
+import { buildNluServer } from './grpc/build-nlu-server';
+import { startMetricsHttpServer, type MetricsHttpServer } from './metrics/metrics-http-server';
+import { NluMetrics } from './metrics/nlu-metrics';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const metrics = new NluMetrics({ processMetrics: true });
+  const server = await buildNluServer(config, { logger, metrics });
+  const { address } = await server.listen();
+  let metricsServer: MetricsHttpServer | undefined;
+  if (config.metricsPort > 0) metricsServer = await startMetricsHttpServer(metrics, config.host, config.metricsPort);
+  logger.info({ address, modelDir: config.modelDir, metricsPort: metricsServer?.port }, `NLU service listening on ${address}`);
+  process.stdout.write(`parley NLU service listening on ${address}\n`);
+  void server.ready.then(() => logger.info('models loaded; health is SERVING'));
+
+  const stop = (signal: string): void => {
+    logger.info({ signal }, 'shutting down');
+    void Promise.all([server.close(), metricsServer?.close()]).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`parley NLU service failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

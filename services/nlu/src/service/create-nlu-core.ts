@@ -1,0 +1,52 @@
+/**
+ * Assembles the NLU use cases over a model directory: registry, memory cache, training jobs and NluService.
+ * The gRPC server and the CLI's `--local` mode share it, so both train, reuse and store models the same way.
+ */
+import type { Logger } from 'pino';
+import { JobStore } from '../jobs/job-store';
+import type { Trainer } from '../jobs/trainer';
+import { TrainingJobs } from '../jobs/training-jobs';
+import type { NluMetrics } from '../metrics/nlu-metrics';
+import { ModelCache } from '../registry/model-cache';
+import { ModelRegistry } from '../registry/model-registry';
+import { ModelStore } from '../registry/model-store';
+import { NluService, type NluServiceLimits } from './nlu-service';
+
+export interface NluCoreOptions {
+  modelDir: string;
+  modelMemoryBytes: number;
+  maxConcurrentTrainings: number;
+  registryRefreshMs: number;
+  limits: NluServiceLimits;
+  trainer: Trainer;
+  metrics: NluMetrics;
+  logger: Logger;
+}
+
+export interface NluCore {
+  service: NluService;
+  jobs: TrainingJobs;
+  cache: ModelCache;
+}
+
+export async function createNluCore(options: NluCoreOptions): Promise<NluCore> {
+  const { metrics, logger } = options;
+  const registry = new ModelRegistry(new ModelStore(options.modelDir), options.registryRefreshMs);
+  const jobStore = new JobStore(options.modelDir);
+  await registry.init();
+  await jobStore.init();
+  const cache = new ModelCache(options.modelMemoryBytes, {
+    onResident: (modelId, version, bytes) => metrics.setModelMemory(modelId, version, bytes),
+  });
+  const jobs = new TrainingJobs({
+    registry,
+    cache,
+    store: jobStore,
+    trainer: options.trainer,
+    logger,
+    maxConcurrent: options.maxConcurrentTrainings,
+    onFinished: (job) => metrics.observeTraining(job.state),
+  });
+  const service = new NluService({ registry, cache, jobs, metrics, logger, limits: options.limits });
+  return { service, jobs, cache };
+}

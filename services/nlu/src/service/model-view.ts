@@ -1,0 +1,14 @@
+/** What GetModel and ListModels show of a model: versions (and whether each is in memory), aliases, live jobs. */
+import type { TrainingJob } from '../jobs/training-job';
+import type { VersionInfo } from '../registry/model-store';
+
+export interface VersionView extends VersionInfo {
+  loaded: boolean;
+}
+
+export interface ModelView {
+  modelId: string;
+  versions: VersionView[];
+  aliases: Record<string, string>;
+  activeJobs: TrainingJob[];
+}

@@ -1,0 +1,178 @@
+/**
+ * The NLU service's use cases, independent of gRPC: predict (single, batch), evaluate, train jobs, and model
+ * management. Validates every input and throws ParleyError with the offending field named.
+ */
+import { ALL_INTENTS_SCOPE, ParleyError, type IntentClassifierPrediction } from '@parley/domain';
+import { evaluateModel, loadModel, parseDefinition, type LabeledExample, type ModelEvaluation, type NluModel } from '@parley/nlu';
+import type { Logger } from 'pino';
+import type { TrainingJobs } from '../jobs/training-jobs';
+import type { TrainingJob } from '../jobs/training-job';
+import type { NluMetrics } from '../metrics/nlu-metrics';
+import type { ModelCache } from '../registry/model-cache';
+import { DEFAULT_ALIAS, LATEST_ALIAS, type ModelRegistry } from '../registry/model-registry';
+import type { ModelView } from './model-view';
+import { checkText } from './check-text';
+
+export interface NluServiceLimits {
+  maxTextLength: number;
+  maxBatch: number;
+  maxEvaluateExamples: number;
+}
+
+export interface NluServiceDeps {
+  registry: ModelRegistry;
+  cache: ModelCache;
+  jobs: TrainingJobs;
+  limits: NluServiceLimits;
+  metrics: NluMetrics;
+  logger: Logger;
+}
+
+/** A model reference as the RPCs carry it: model id, alias or version (empty: production, then latest). */
+export interface ModelRef {
+  model: string;
+  ref: string;
+}
+
+export class NluService {
+  constructor(private readonly deps: NluServiceDeps) {}
+
+  async predict(target: ModelRef, text: string, scope: string): Promise<IntentClassifierPrediction> {
+    checkText(text, 'text', this.deps.limits.maxTextLength);
+    const { model, modelId } = await this.model(target);
+    return this.classify(model, modelId, text, scope);
+  }
+
+  async predictBatch(target: ModelRef, texts: readonly string[], scope: string): Promise<IntentClassifierPrediction[]> {
+    const { maxBatch, maxTextLength } = this.deps.limits;
+    if (texts.length > maxBatch) {
+      throw new ParleyError('RESOURCE_EXHAUSTED', `texts holds ${texts.length} texts, the limit is ${maxBatch}`, { field: 'texts' });
+    }
+    texts.forEach((text, index) => checkText(text, `texts[${index}]`, maxTextLength));
+    const { model, modelId } = await this.model(target);
+    return texts.map((text) => this.classify(model, modelId, text, scope));
+  }
+
+  /** Scores a served model on labelled examples (rows labelled `oosLabel` are out of scope). */
+  async evaluate(target: ModelRef, examples: readonly LabeledExample[], options: { oosLabel: string; scope: string }): Promise<ModelEvaluation> {
+    if (examples.length === 0) throw new ParleyError('INVALID_ARGUMENT', 'examples is empty', { field: 'examples' });
+    if (examples.length > this.deps.limits.maxEvaluateExamples) {
+      throw new ParleyError('RESOURCE_EXHAUSTED', `examples holds ${examples.length} rows, the limit is ${this.deps.limits.maxEvaluateExamples}`, { field: 'examples' });
+    }
+    examples.forEach((example, index) => checkText(example.text, `examples[${index}].text`, this.deps.limits.maxTextLength));
+    const { model } = await this.model(target);
+    return evaluateModel(model, examples, {
+      oosLabel: options.oosLabel === '' ? 'oos' : options.oosLabel,
+      scope: options.scope === '' ? ALL_INTENTS_SCOPE : options.scope,
+    });
+  }
+
+  private classify(model: NluModel, modelId: string, text: string, scope: string): IntentClassifierPrediction {
+    const started = process.hrtime.bigint();
+    const prediction = model.predict(text, scope === '' ? ALL_INTENTS_SCOPE : scope);
+    this.deps.metrics.observePrediction(modelId, prediction, Number(process.hrtime.bigint() - started) / 1e9);
+    return prediction;
+  }
+
+  /** The served model for a reference: from memory on the hot path, else loaded from the registry. */
+  async model(target: ModelRef): Promise<{ model: NluModel; modelId: string; version: string }> {
+    const { registry, cache } = this.deps;
+    const modelId = requireName(target.model, 'model');
+    const version = registry.resolveCached(modelId, target.ref) ?? (await this.resolveOrThrow(modelId, target.ref));
+    const resident = cache.peek(modelId, version);
+    if (resident) return { model: resident, modelId, version };
+    const info = await registry.versionInfo(modelId, version);
+    if (!info) throw new ParleyError('MODEL_NOT_FOUND', `model "${modelId}" has no version "${version}"`, { field: 'ref' });
+    const model = await cache.acquire(modelId, version, info.sizeBytes, async () => {
+      const artifact = await registry.readArtifact(modelId, version);
+      if (!artifact) throw new ParleyError('MODEL_NOT_FOUND', `model "${modelId}" version "${version}" was deleted`, { field: 'ref' });
+      return loadModel(artifact);
+    });
+    return { model, modelId, version };
+  }
+
+  private async resolveOrThrow(modelId: string, ref: string): Promise<string> {
+    const version = await this.deps.registry.resolve(modelId, ref);
+    if (version) return version;
+    const entry = await this.deps.registry.describe(modelId);
+    if (entry && entry.versions.length > 0) {
+      const wanted = ref === '' ? `alias "${DEFAULT_ALIAS}" or "${LATEST_ALIAS}"` : `alias or version "${ref}"`;
+      throw new ParleyError('MODEL_NOT_FOUND', `model "${modelId}" has no ${wanted}`, { field: 'ref' });
+    }
+    if ((await this.deps.jobs.active(modelId)).length > 0) {
+      throw new ParleyError('MODEL_TRAINING', `model "${modelId}" is still training: no version is ready yet`, { field: 'model' });
+    }
+    throw new ParleyError('MODEL_NOT_FOUND', `no model "${modelId}"`, { field: 'model' });
+  }
+
+  startTraining(definitionInput: unknown, aliases: readonly string[]): Promise<TrainingJob> {
+    const definition = parseDefinition(definitionInput);
+    return this.deps.jobs.start(definition, aliases.length === 0 ? [DEFAULT_ALIAS] : aliases);
+  }
+
+  getJob(jobId: string): Promise<TrainingJob> {
+    return this.deps.jobs.get(requireName(jobId, 'job_id'));
+  }
+
+  watchJob(jobId: string, onUpdate: (job: TrainingJob) => void, signal: AbortSignal): Promise<TrainingJob> {
+    return this.deps.jobs.watch(requireName(jobId, 'job_id'), onUpdate, signal);
+  }
+
+  cancelJob(jobId: string): Promise<TrainingJob> {
+    return this.deps.jobs.cancel(requireName(jobId, 'job_id'));
+  }
+
+  async getModel(modelId: string): Promise<ModelView> {
+    const id = requireName(modelId, 'model');
+    const [entry, activeJobs] = await Promise.all([this.deps.registry.describe(id), this.deps.jobs.active(id)]);
+    if (!entry && activeJobs.length === 0) throw new ParleyError('MODEL_NOT_FOUND', `no model "${id}"`, { field: 'model' });
+    const versions = (entry?.versions ?? []).map((info) => ({ ...info, loaded: this.deps.cache.has(id, info.version) }));
+    return { modelId: id, versions, aliases: entry?.aliases ?? {}, activeJobs };
+  }
+
+  async listModels(): Promise<ModelView[]> {
+    const entries = await this.deps.registry.list();
+    return Promise.all(entries.map((entry) => this.getModel(entry.modelId)));
+  }
+
+  /** Deletes a model, or one version of it. Refused while the model trains, so a job cannot resurrect it. */
+  async deleteModel(modelId: string, version: string): Promise<boolean> {
+    const id = requireName(modelId, 'model');
+    if ((await this.deps.jobs.active(id)).length > 0) {
+      throw new ParleyError('MODEL_TRAINING', `model "${id}" is training; cancel its job before deleting it`, { field: 'model' });
+    }
+    const deleted = version === '' ? await this.deps.registry.deleteModel(id) : await this.deps.registry.deleteVersion(id, version);
+    this.deps.cache.evict(id, version === '' ? undefined : version);
+    if (!deleted) {
+      const what = version === '' ? `no model "${id}"` : `model "${id}" has no version "${version}"`;
+      throw new ParleyError('MODEL_NOT_FOUND', what, { field: version === '' ? 'model' : 'version' });
+    }
+    return true;
+  }
+
+  async setAlias(modelId: string, alias: string, version: string): Promise<ModelView> {
+    const id = requireName(modelId, 'model');
+    await this.deps.registry.setAlias(id, requireName(alias, 'alias'), requireName(version, 'version'));
+    return this.getModel(id);
+  }
+
+  /** Loads the versions that aliases point at, newest models first, until the memory cap is reached. */
+  async preload(): Promise<void> {
+    for (const entry of await this.deps.registry.list()) {
+      for (const version of new Set(Object.values(entry.aliases))) {
+        const info = entry.versions.find((candidate) => candidate.version === version);
+        if (!info || this.deps.cache.residentBytes + info.sizeBytes > this.deps.cache.capBytes) continue;
+        try {
+          await this.model({ model: entry.modelId, ref: version });
+        } catch (error) {
+          this.deps.logger.warn({ err: error, modelId: entry.modelId, version }, 'model not preloaded');
+        }
+      }
+    }
+  }
+}
+
+function requireName(value: string, field: string): string {
+  if (value.trim() === '') throw new ParleyError('INVALID_ARGUMENT', `${field} is required`, { field });
+  return value;
+}

@@ -1,0 +1,102 @@
+/** Training jobs, their progress and results on the wire ↔ domain. */
+import type { TrainProgressEvent } from '@parley/nlu';
+import type { nluV1 } from '@parley/proto';
+import type { JobState, TrainingJob, TrainResult } from '../jobs/training-job';
+
+const JOB_STATES: Record<JobState, nluV1.JobState__Output> = {
+  pending: 'JOB_STATE_PENDING',
+  training: 'JOB_STATE_TRAINING',
+  done: 'JOB_STATE_DONE',
+  failed: 'JOB_STATE_FAILED',
+  canceled: 'JOB_STATE_CANCELED',
+};
+
+const JOB_STATE_OF = Object.fromEntries(Object.entries(JOB_STATES).map(([state, wire]) => [wire, state])) as Record<
+  nluV1.JobState__Output,
+  JobState | undefined
+>;
+
+function progressEventToWire(event: TrainProgressEvent | undefined): Partial<nluV1.TrainProgress> {
+  return event ? { scope: event.scope, epoch: event.epoch, epochs: event.epochs, loss: event.loss, accuracy: event.accuracy } : {};
+}
+
+function resultToWire(result: TrainResult): nluV1.TrainResult {
+  return {
+    modelId: result.modelId,
+    version: result.version,
+    reused: result.reused,
+    scopeStats: result.scopeStats,
+    warnings: result.warnings,
+    trainSeconds: result.trainSeconds,
+  };
+}
+
+/** One TrainProgress message: the latest progress, plus the result or error once the job has ended. */
+export function progressToWire(job: TrainingJob): nluV1.TrainProgress {
+  return {
+    jobId: job.id,
+    state: JOB_STATES[job.state],
+    ...progressEventToWire(job.progress),
+    ...(job.result ? { result: resultToWire(job.result) } : {}),
+    ...(job.state === 'failed' || job.state === 'canceled' ? { error: job.error ?? '' } : {}),
+  };
+}
+
+export function jobToWire(job: TrainingJob): nluV1.TrainingJob {
+  return {
+    id: job.id,
+    modelId: job.modelId,
+    version: job.version,
+    state: JOB_STATES[job.state],
+    error: job.error ?? '',
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+    progress: job.progress ? progressToWire(job) : null,
+    result: job.result ? resultToWire(job.result) : null,
+  };
+}
+
+function resultFromWire(wire: nluV1.TrainResult__Output): TrainResult {
+  return {
+    modelId: wire.modelId,
+    version: wire.version,
+    reused: wire.reused,
+    scopeStats: wire.scopeStats.map(({ scope, intents, examples, trainAccuracy }) => ({ scope, intents, examples, trainAccuracy })),
+    warnings: wire.warnings,
+    trainSeconds: wire.trainSeconds,
+  };
+}
+
+/** The job a client sees: from a TrainingJob, or from a TrainProgress message applied to the job it belongs to. */
+export function jobFromWire(wire: nluV1.TrainingJob__Output): TrainingJob {
+  const progress = wire.progress;
+  return {
+    id: wire.id,
+    modelId: wire.modelId,
+    version: wire.version,
+    state: JOB_STATE_OF[wire.state] ?? 'pending',
+    ...(wire.error === '' ? {} : { error: wire.error }),
+    createdAt: wire.createdAt,
+    updatedAt: wire.updatedAt,
+    ...(progress && progress.epochs > 0
+      ? { progress: { scope: progress.scope, epoch: progress.epoch, epochs: progress.epochs, loss: progress.loss, accuracy: progress.accuracy } }
+      : {}),
+    ...(wire.result ? { result: resultFromWire(wire.result) } : {}),
+    aliases: [],
+  };
+}
+
+/** Applies one TrainProgress message (WatchJob, Train) to the job it belongs to. */
+export function applyProgressFromWire(job: TrainingJob, message: nluV1.TrainProgress__Output): TrainingJob {
+  return jobFromWire({
+    ...jobToWireOutput(job),
+    state: message.state,
+    error: message.error,
+    progress: message,
+    result: message.result,
+  });
+}
+
+function jobToWireOutput(job: TrainingJob): nluV1.TrainingJob__Output {
+  return { ...(jobToWire(job) as nluV1.TrainingJob__Output), error: job.error ?? '', progress: null, result: null };
+}

@@ -1,0 +1,26 @@
+/** Models and their versions (GetModel, ListModels, SetAlias) to the wire. */
+import type { nluV1 } from '@parley/proto';
+import type { ModelView, VersionView } from '../service/model-view';
+import { jobToWire } from './job-wire';
+
+function versionToWire(version: VersionView): nluV1.ModelVersion {
+  return {
+    version: version.version,
+    createdAt: version.createdAt,
+    scopes: version.scopes,
+    intents: version.intents,
+    examples: version.examples,
+    sizeBytes: version.sizeBytes,
+    loaded: version.loaded,
+    trainSeconds: version.trainSeconds,
+  };
+}
+
+export function modelToWire(model: ModelView): nluV1.Model {
+  return {
+    id: model.modelId,
+    versions: model.versions.map(versionToWire),
+    aliases: model.aliases,
+    activeJobs: model.activeJobs.map(jobToWire),
+  };
+}

@@ -1,0 +1,52 @@
+/** IntentClassifierPrediction on the wire ↔ domain; enums travel as their proto names. */
+import type { FallbackReason, IntentClassifierPrediction } from '@parley/domain';
+import type { nluV1 } from '@parley/proto';
+import { fromWireStruct, fromWireValue, toWireStruct, toWireValue } from './json-wire';
+
+const FALLBACK_REASONS: Record<FallbackReason, nluV1.FallbackReason__Output> = {
+  NONE: 'FALLBACK_REASON_NONE',
+  LOW_CONFIDENCE: 'FALLBACK_REASON_LOW_CONFIDENCE',
+  AMBIGUOUS: 'FALLBACK_REASON_AMBIGUOUS',
+  NO_INTENTS: 'FALLBACK_REASON_NO_INTENTS',
+  OUT_OF_VOCABULARY: 'FALLBACK_REASON_OUT_OF_VOCABULARY',
+};
+
+const FALLBACK_REASON_OF = Object.fromEntries(Object.entries(FALLBACK_REASONS).map(([reason, wire]) => [wire, reason])) as Record<
+  nluV1.FallbackReason__Output,
+  FallbackReason
+>;
+
+export function predictionToWire(prediction: IntentClassifierPrediction): nluV1.IntentClassifierPrediction {
+  return {
+    intent: prediction.intent,
+    score: prediction.score,
+    matchedSentence: prediction.matchedSentence,
+    matchedParameters: prediction.matchedParameters.map((parameter) => ({
+      name: parameter.name,
+      // An absent Value means "not found": JSON null never travels as NULL_VALUE.
+      value: parameter.value === null ? null : toWireValue(parameter.value),
+      info: toWireStruct(parameter.info),
+    })),
+    ranking: prediction.ranking,
+    scope: prediction.scope,
+    modelVersion: prediction.modelVersion,
+    fallbackReason: FALLBACK_REASONS[prediction.fallbackReason],
+  };
+}
+
+export function predictionFromWire(wire: nluV1.IntentClassifierPrediction__Output): IntentClassifierPrediction {
+  return {
+    intent: wire.intent,
+    score: wire.score,
+    matchedSentence: wire.matchedSentence,
+    matchedParameters: wire.matchedParameters.map((parameter) => ({
+      name: parameter.name,
+      value: fromWireValue(parameter.value),
+      info: fromWireStruct(parameter.info),
+    })),
+    ranking: wire.ranking.map(({ intent, score }) => ({ intent, score })),
+    scope: wire.scope,
+    modelVersion: wire.modelVersion,
+    fallbackReason: FALLBACK_REASON_OF[wire.fallbackReason] ?? 'NONE',
+  };
+}

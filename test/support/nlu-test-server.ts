@@ -1,0 +1,31 @@
+/**
+ * A real NLU service for in-process tests: the NLU service's own buildNluServer on 127.0.0.1:0 with a temporary
+ * model directory and the inline trainer (no worker thread, so it runs from TypeScript sources under vitest).
+ * Services never import each other; tests may, to run the other side of the wire for real.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { buildNluServer, InlineTrainer, loadConfig } from '../../services/nlu/src/index';
+
+export interface NluTestServer {
+  address: string;
+  close(): Promise<void>;
+}
+
+/** `modelDir` lets several servers share one directory, as NLU replicas do. */
+export async function startNluTestServer(options: { modelDir?: string } = {}): Promise<NluTestServer> {
+  const modelDir = options.modelDir ?? (await mkdtemp(join(tmpdir(), 'parley-nlu-test-')));
+  const config = loadConfig({ PARLEY_MODEL_DIR: modelDir, PARLEY_NLU_TRAINER: 'inline', PARLEY_LOG_LEVEL: 'silent', PARLEY_SHUTDOWN_GRACE_MS: '1000', PARLEY_REGISTRY_REFRESH_MS: '100' });
+  const server = await buildNluServer(config, { logger: pino({ level: 'silent' }), trainer: new InlineTrainer() });
+  await server.ready;
+  const { address } = await server.listen('127.0.0.1', 0);
+  return {
+    address,
+    async close() {
+      await server.close();
+      if (options.modelDir === undefined) await rm(modelDir, { recursive: true, force: true });
+    },
+  };
+}
