@@ -18,7 +18,7 @@ export interface NluTestServer {
 export async function startNluTestServer(options: { modelDir?: string } = {}): Promise<NluTestServer> {
   const modelDir = options.modelDir ?? (await mkdtemp(join(tmpdir(), 'parley-nlu-test-')));
   const config = loadConfig({ PARLEY_MODEL_DIR: modelDir, PARLEY_NLU_TRAINER: 'inline', PARLEY_LOG_LEVEL: 'silent', PARLEY_SHUTDOWN_GRACE_MS: '1000', PARLEY_REGISTRY_REFRESH_MS: '100' });
-  const server = await buildNluServer(config, { logger: pino({ level: 'silent' }), trainer: new InlineTrainer() });
+  const server = await buildNluServer(config, { logger: pino({ level: process.env['PARLEY_TEST_NLU_LOG'] ?? 'silent' }), trainer: new InlineTrainer() });
   await server.ready;
   const { address } = await server.listen('127.0.0.1', 0);
   return {

@@ -20,7 +20,9 @@ describe('bot.definition()', () => {
     const bot = new Bot('weather', { language: 'es', config: { threshold: 0.6, hyperParameters: { epochs: 10 } } });
     const city = bot.newEntity('city_entity', { Barcelona: ['BCN', 'barna'], Madrid: [] }, { description: 'cities' });
     const weather = bot
-      .newIntent('weather_intent', ['weather in CITY', 'weather in CITY in NUM days'], { description: 'asks the weather' })
+      .newIntent('weather_intent', ['weather in CITY', 'weather in CITY in NUM days'], {
+        description: 'asks the weather',
+      })
       .parameter('city1', 'CITY', city)
       .parameter('days', 'NUM', baseEntities.number);
     const bye = bot.newIntent('bye_intent', ['bye']);
@@ -114,7 +116,8 @@ describe('bot.definition()', () => {
     bot.newState('a');
     expect(definitionErrorOf(() => bot.definition()).message).toMatch(/exactly one initial state.*found 0/);
     bot.newState('b', { initial: true });
-    expect(definitionErrorOf(() => bot.newState('c', { initial: true })).message).toMatch(/already has an initial state \('b'\)/);
+    const second = definitionErrorOf(() => bot.newState('c', { initial: true }));
+    expect(second.message).toMatch(/already has an initial state \('b'\)/);
   });
 
   it('refuses a cycle of automatic transitions, naming it', () => {
@@ -142,7 +145,8 @@ describe('definition-time errors', () => {
     bot.newIntent('hello', ['hi']);
     bot.newEntity('city', { Paris: [] });
     bot.newState('s', { initial: true });
-    expect(definitionErrorOf(() => bot.newIntent('hello', ['hey'])).message).toMatch(/already has an intent named 'hello'/);
+    const duplicate = definitionErrorOf(() => bot.newIntent('hello', ['hey']));
+    expect(duplicate.message).toMatch(/already has an intent named 'hello'/);
     expect(definitionErrorOf(() => bot.newEntity('city', {})).field).toBe('entities');
     expect(definitionErrorOf(() => bot.newState('s')).message).toMatch(/already has a state named 's'/);
     expect(definitionErrorOf(() => bot.newIntent('fallback_intent', [])).message).toMatch(/reserved/);
@@ -160,8 +164,10 @@ describe('definition-time errors', () => {
     expect(definitionErrorOf(() => intent.parameter('town', '', city)).field).toBe('intents.weather.parameters');
     const foreign = new Bot('other').newEntity('city', { Rome: [] });
     expect(definitionErrorOf(() => intent.parameter('town', 'TOWN', foreign)).message).toMatch(/entity of bot 'b'/);
-    expect(definitionErrorOf(() => bot.newIntent('x', 'hi' as unknown as string[])).field).toBe('intents.x.trainingSentences');
-    expect(definitionErrorOf(() => bot.newEntity('e', { A: 'a' as unknown as string[] })).message).toMatch(/synonyms of 'A'/);
+    const notSentences = 'hi' as unknown as string[];
+    expect(definitionErrorOf(() => bot.newIntent('x', notSentences)).field).toBe('intents.x.trainingSentences');
+    const notSynonyms = 'a' as unknown as string[];
+    expect(definitionErrorOf(() => bot.newEntity('e', { A: notSynonyms })).message).toMatch(/synonyms of 'A'/);
   });
 
   it('refuses an automatic transition mixed with others, in either order', () => {
@@ -181,7 +187,8 @@ describe('definition-time errors', () => {
     const [a, b] = [bot.newState('a', { initial: true }), bot.newState('b')];
     a.whenIntentMatched(hello).goTo(b);
     a.whenNoIntentMatched().goTo(b);
-    expect(definitionErrorOf(() => a.whenIntentMatched(hello).goTo(a)).message).toMatch(/already has a transition on intent 'hello'/);
+    const again = definitionErrorOf(() => a.whenIntentMatched(hello).goTo(a));
+    expect(again.message).toMatch(/already has a transition on intent 'hello'/);
     expect(definitionErrorOf(() => a.whenNoIntentMatched().goTo(a)).message).toMatch(/no intent matched/);
   });
 
@@ -189,7 +196,8 @@ describe('definition-time errors', () => {
     const bot = new Bot('b');
     const other = new Bot('other');
     const a = bot.newState('a', { initial: true });
-    expect(definitionErrorOf(() => a.whenIntentMatched(other.newIntent('hello', ['hi']))).message).toMatch(/not in bot 'b'/);
+    const foreignIntent = other.newIntent('hello', ['hi']);
+    expect(definitionErrorOf(() => a.whenIntentMatched(foreignIntent)).message).toMatch(/not in bot 'b'/);
     expect(definitionErrorOf(() => a.goTo(other.newState('x'))).message).toMatch(/state that is not in bot 'b'/);
     expect(definitionErrorOf(() => a.setGlobal(other.newIntent('help', ['help']))).message).toMatch(/not in bot 'b'/);
   });
@@ -198,8 +206,11 @@ describe('definition-time errors', () => {
     const bot = new Bot('b');
     const help = bot.newIntent('help', ['help']);
     const a = bot.newState('a', { initial: true });
-    expect(definitionErrorOf(() => a.whenVariableMatchesOperation('x', '=~' as '==', 1)).message).toMatch(/must be one of/);
-    expect(definitionErrorOf(() => a.whenVariableMatchesOperation('x', '==', new Date() as never)).message).toMatch(/JSON/);
+    const badOperation = '=~' as '==';
+    const operationError = definitionErrorOf(() => a.whenVariableMatchesOperation('x', badOperation, 1));
+    expect(operationError.message).toMatch(/must be one of/);
+    const date = new Date() as never;
+    expect(definitionErrorOf(() => a.whenVariableMatchesOperation('x', '==', date)).message).toMatch(/JSON/);
     expect(definitionErrorOf(() => a.whenVariableMatchesOperation('', '==', 1)).message).toMatch(/variable name/);
     expect(definitionErrorOf(() => a.whenFileReceived([])).message).toMatch(/MIME/);
     expect(definitionErrorOf(() => a.whenEvent('')).message).toMatch(/event name/);

@@ -3,7 +3,13 @@
  * dialogue service calls. The first definition() or session seals the bot, so the model the NLU trained on and the
  * state machine that runs can never disagree.
  */
-import { ALL_INTENTS_SCOPE, BASE_ENTITY_PREFIX, DEFAULT_NLU_CONFIG, FALLBACK_INTENT, ParleyError } from '@parley/domain';
+import {
+  ALL_INTENTS_SCOPE,
+  BASE_ENTITY_PREFIX,
+  DEFAULT_NLU_CONFIG,
+  FALLBACK_INTENT,
+  ParleyError,
+} from '@parley/domain';
 import type { BotDefinition, EntityEntry, NluConfig } from '@parley/domain';
 import type { BotRegistry } from './bot-registry';
 import { CompiledBot } from './compiled-bot';
@@ -66,10 +72,15 @@ export class Bot {
   newIntent(name: string, trainingSentences: string[], options: { description?: string } = {}): Intent {
     this.#assertOpen(`add intent '${String(name)}'`);
     checkName(name, 'intent', 'intents');
-    if (name === FALLBACK_INTENT) throw definitionError(`'${FALLBACK_INTENT}' is reserved for "no intent matched"`, 'intents');
+    if (name === FALLBACK_INTENT) {
+      throw definitionError(`'${FALLBACK_INTENT}' is reserved for "no intent matched"`, 'intents');
+    }
     this.#checkNew(this.#intents, name, 'an intent', 'intents');
     if (!Array.isArray(trainingSentences) || trainingSentences.some((sentence) => typeof sentence !== 'string')) {
-      throw definitionError(`training sentences of intent '${name}' must be an array of strings`, `intents.${name}.trainingSentences`);
+      throw definitionError(
+        `training sentences of intent '${name}' must be an array of strings`,
+        `intents.${name}.trainingSentences`,
+      );
     }
     const intent = new Intent(name, trainingSentences, options.description, this.#registry);
     this.#intents.set(name, intent);
@@ -81,7 +92,8 @@ export class Bot {
     this.#assertOpen(`add entity '${String(name)}'`);
     checkName(name, 'entity', 'entities');
     if (name.startsWith(BASE_ENTITY_PREFIX)) {
-      throw definitionError(`entity names starting with '${BASE_ENTITY_PREFIX}' are reserved for base entities`, 'entities');
+      const message = `entity names starting with '${BASE_ENTITY_PREFIX}' are reserved for base entities`;
+      throw definitionError(message, 'entities');
     }
     this.#checkNew(this.#entities, name, 'an entity', 'entities');
     const entity = new Entity(name, entriesOf(name, entries), options);
@@ -92,7 +104,9 @@ export class Bot {
   newState(name: string, options: { initial?: boolean } = {}): State {
     this.#assertOpen(`add state '${String(name)}'`);
     checkName(name, 'state', 'states');
-    if (name === ALL_INTENTS_SCOPE) throw definitionError(`'${ALL_INTENTS_SCOPE}' is reserved for the all-intents scope`, 'states');
+    if (name === ALL_INTENTS_SCOPE) {
+      throw definitionError(`'${ALL_INTENTS_SCOPE}' is reserved for the all-intents scope`, 'states');
+    }
     this.#checkNew(this.#states, name, 'a state', 'states');
     const initial = options.initial ?? false;
     const existing = this.states.find((state) => state.initial);
@@ -107,7 +121,9 @@ export class Bot {
   /** The fallback body of every state that has none of its own (BBF sets it on existing states only). */
   setGlobalFallbackBody(body: StateBody): void {
     this.#assertOpen('set the global fallback body');
-    if (typeof body !== 'function') throw definitionError('the global fallback body must be a function', 'globalFallbackBody');
+    if (typeof body !== 'function') {
+      throw definitionError('the global fallback body must be a function', 'globalFallbackBody');
+    }
     this.#globalFallbackBody = body;
   }
 
@@ -126,7 +142,9 @@ export class Bot {
 
   /** A new session in the initial state: runs the initial body and what follows automatically. */
   async startSession(id: string, context: TurnContext): Promise<TurnOutcome> {
-    if (typeof id !== 'string' || id === '') throw new ParleyError('INVALID_ARGUMENT', 'session id must be a non-empty string', { field: 'id' });
+    if (typeof id !== 'string' || id === '') {
+      throw new ParleyError('INVALID_ARGUMENT', 'session id must be a non-empty string', { field: 'id' });
+    }
     const compiled = this.#compile();
     return new TurnRunner(compiled, { id, state: compiled.initial, variables: {} }, context).start();
   }
@@ -149,7 +167,8 @@ export class Bot {
   #assertOpen(action: string): void {
     if (this.#compiled !== undefined) {
       throw definitionError(
-        `cannot ${action}: bot '${this.name}' is sealed once definition() or a session has run; declare everything first`,
+        `cannot ${action}: bot '${this.name}' is sealed once definition() or a session has run; ` +
+          'declare everything first',
         'bot',
       );
     }
@@ -168,7 +187,8 @@ function entriesOf(entity: string, entries: Record<string, string[]>): EntityEnt
   return Object.entries(entries).map(([value, synonyms]) => {
     checkName(value, `value of entity '${entity}'`, field);
     if (!Array.isArray(synonyms) || synonyms.some((synonym) => typeof synonym !== 'string' || synonym.trim() === '')) {
-      throw definitionError(`synonyms of '${value}' in entity '${entity}' must be an array of non-empty strings`, field);
+      const message = `synonyms of '${value}' in entity '${entity}' must be an array of non-empty strings`;
+      throw definitionError(message, field);
     }
     return { value, synonyms: [...synonyms] };
   });

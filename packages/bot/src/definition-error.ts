@@ -8,6 +8,7 @@ export function definitionError(message: string, field: string): ParleyError {
 /** Names must be non-empty strings: they become model, scope and state names on the wire. */
 export function checkName(name: unknown, what: string, field: string): asserts name is string {
   if (typeof name !== 'string' || name.trim() === '') {
-    throw definitionError(`${what} name must be a non-empty string, got ${JSON.stringify(name) ?? String(name)}`, field);
+    const got = JSON.stringify(name) ?? String(name);
+    throw definitionError(`${what} name must be a non-empty string, got ${got}`, field);
   }
 }

@@ -5,7 +5,7 @@
  * component returns (BBF's issue #50), and terminal states can reach global components too.
  */
 import type { State } from './state';
-import type { Transition } from './transition';
+import type { Transition, TransitionCondition } from './transition';
 
 /** The session variable that remembers where a global component was entered from, as BBF names it. */
 export const PREV_STATE_VARIABLE = 'prev_state';
@@ -15,7 +15,11 @@ export function wireGlobalStates(states: readonly State[]): Map<string, Transiti
   const byName = new Map(states.map((state) => [state.name, state]));
   const components = states
     .filter((state) => state.globalIntent !== undefined)
-    .map((start) => ({ start, intent: (start.globalIntent as { name: string }).name, members: componentOf(start, byName) }));
+    .map((start) => ({
+      start,
+      intent: (start.globalIntent as { name: string }).name,
+      members: componentOf(start, byName),
+    }));
   const inComponent = new Set(components.flatMap((component) => component.members.map((member) => member.name)));
   const added = new Map<string, Transition[]>();
   const add = (transition: Transition): void => {
@@ -27,11 +31,7 @@ export function wireGlobalStates(states: readonly State[]): Map<string, Transiti
       if (inComponent.has(state.name) || isAutomatic(state) || handles(state, intent)) continue;
       add({ source: state.name, dest: start.name, condition: { kind: 'intent_matched', intent } });
       for (const end of ends) {
-        add({
-          source: end.name,
-          dest: state.name,
-          condition: { kind: 'variable_matches_operation', variable: PREV_STATE_VARIABLE, operation: '==', target: state.name },
-        });
+        add({ source: end.name, dest: state.name, condition: returnsTo(state) });
       }
     }
   }
@@ -54,6 +54,11 @@ function componentOf(start: State, byName: ReadonlyMap<string, State>): State[] 
 function componentEnds(members: readonly State[]): State[] {
   const leaves = members.filter((member) => member.transitions.length === 0);
   return leaves.length > 0 ? leaves : members.slice(-1);
+}
+
+/** BBF's way back: `prev_state == <state>` on the component's end. */
+function returnsTo(state: State): TransitionCondition {
+  return { kind: 'variable_matches_operation', variable: PREV_STATE_VARIABLE, operation: '==', target: state.name };
 }
 
 function isAutomatic(state: State): boolean {

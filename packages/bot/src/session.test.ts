@@ -155,7 +155,7 @@ describe('Session replies and history', () => {
     expect(seen).toEqual(['u1', 's0']);
   });
 
-  it('fails only the body that sets a non-JSON variable: earlier replies and variables stay, the error is reported', async () => {
+  it('fails only the body that sets a non-JSON variable: what it did before stays, the error is reported', async () => {
     const outcome = await start((session) => {
       session.set('ok', 1);
       session.reply('before');

@@ -58,7 +58,9 @@ export class Session {
 
   set(key: string, value: JsonValue): void {
     if (typeof key !== 'string' || key === '') {
-      throw new ParleyError('INVALID_VARIABLE', 'a session variable needs a non-empty string key', { field: String(key) });
+      throw new ParleyError('INVALID_VARIABLE', 'a session variable needs a non-empty string key', {
+        field: String(key),
+      });
     }
     if (!isJsonValue(value)) {
       throw new ParleyError(
@@ -107,7 +109,9 @@ export class Session {
   }
 
   replyLocation(latitude: number, longitude: number): void {
-    if (!Number.isFinite(latitude) || Math.abs(latitude) > 90) throw invalidReply('latitude must be in [-90, 90]', 'latitude');
+    if (!Number.isFinite(latitude) || Math.abs(latitude) > 90) {
+      throw invalidReply('latitude must be in [-90, 90]', 'latitude');
+    }
     if (!Number.isFinite(longitude) || Math.abs(longitude) > 180) {
       throw invalidReply('longitude must be in [-180, 180]', 'longitude');
     }

@@ -86,7 +86,8 @@ export class State {
   whenFileReceived(types?: string | string[]): TransitionBuilder {
     const list = types === undefined ? undefined : typeof types === 'string' ? [types] : [...types];
     if (list !== undefined && (list.length === 0 || list.some((type) => typeof type !== 'string' || type === ''))) {
-      throw definitionError('file types must be non-empty MIME type strings (omit them to accept any file)', this.#field);
+      const message = 'file types must be non-empty MIME type strings (omit them to accept any file)';
+      throw definitionError(message, this.#field);
     }
     return this.#builder({ kind: 'file_received', types: list });
   }
@@ -109,7 +110,8 @@ export class State {
     this.#registry.assertOpen(`make state '${this.name}' global`);
     this.#checkIntent(intent);
     if (this.#globalIntent !== undefined) {
-      throw definitionError(`state '${this.name}' is already global (intent '${this.#globalIntent.name}')`, this.#field);
+      const message = `state '${this.name}' is already global (intent '${this.#globalIntent.name}')`;
+      throw definitionError(message, this.#field);
     }
     this.#globalIntent = intent;
   }
@@ -166,7 +168,8 @@ export class State {
 
   #checkBody(body: StateBody, what: string): StateBody {
     if (typeof body !== 'function') {
-      throw definitionError(`${what} of state '${this.name}' must be a function (session) => void`, `states.${this.name}.${what}`);
+      const message = `${what} of state '${this.name}' must be a function (session) => void`;
+      throw definitionError(message, `states.${this.name}.${what}`);
     }
     return body;
   }

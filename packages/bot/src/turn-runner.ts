@@ -49,17 +49,17 @@ export class TurnRunner {
       case 'event':
         return this.#onEvent(input.name, input.params);
       default:
-        throw new ParleyError('INVALID_ARGUMENT', `unknown turn input kind ${JSON.stringify((input as { kind: unknown }).kind)}`, {
-          field: 'kind',
-        });
+        const kind = JSON.stringify((input as { kind: unknown }).kind);
+        throw new ParleyError('INVALID_ARGUMENT', `unknown turn input kind ${kind}`, { field: 'kind' });
     }
   }
 
   async #onMessage(text: string, predictor: Predictor): Promise<TurnOutcome> {
     const current = this.#current();
     this.#draft.addUserRow({ type: 'str', text, content: text });
+    const scope = current.state.name;
     const prediction =
-      current.intents.length > 0 ? await predictor.predict(text, current.state.name) : fallbackPrediction(text, current.state.name);
+      current.intents.length > 0 ? await predictor.predict(text, scope) : fallbackPrediction(text, scope);
     this.#draft.message = text;
     this.#draft.predictedIntent = prediction;
     const moved = await this.#fire({ kind: 'message', prediction });
@@ -165,7 +165,8 @@ export class TurnRunner {
 
 function label(transition: Transition): string {
   const info = transitionInfo(transition.condition);
-  return `${transition.condition.kind}${info === '' ? '' : ` (${info})`}: [${transition.source}] --> [${transition.dest}]`;
+  const event = info === '' ? transition.condition.kind : `${transition.condition.kind} (${info})`;
+  return `${event}: [${transition.source}] --> [${transition.dest}]`;
 }
 
 function message(error: unknown): string {

@@ -48,7 +48,104 @@ export interface NluModel {
    * `now` is the reference instant for relative datetimes (default: the current time).
    */
   predict(text: string, scope?: string, now?: Date): IntentClassifierPrediction;
+  /** The intents of a scope, in definition order. Throws ParleyError SCOPE_NOT_FOUND. */
+  intentsOf(scope: string): readonly string[];
   toArtifact(): NluModelArtifact;
   /** Frees tensors. The model must not be used afterwards. */
   dispose(): void;
+}
+
+/** The backend TensorFlow.js trains on: native tfjs-node, else wasm, else pure JS. */
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+// ---------- Evaluation (the Evaluate RPC and `parley eval`) ----------
+
+export interface LabeledExample {
+  text: string;
+  intent: string;
+}
+
+export interface IntentMetrics {
+  intent: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+export interface Confusion {
+  expected: string;
+  predicted: string;
+  count: number;
+}
+
+export interface ThresholdPoint {
+  threshold: number;
+  inScopeAccuracy: number;
+  /** null when there are no out-of-scope examples. */
+  oosRecall: number | null;
+}
+
+export interface EvaluateModelOptions {
+  /** Label of out-of-scope examples (they should get fallback_intent). Default "oos". */
+  oosLabel?: string;
+  /** Default "*". */
+  scope?: string;
+  /** Default: the model's configured threshold. */
+  threshold?: number;
+}
+
+export interface ModelEvaluation {
+  /** In-scope examples whose best-ranked intent is right, threshold ignored. */
+  top1Accuracy: number;
+  /** In-scope examples answered with the right intent at `threshold`. */
+  inScopeAccuracy: number;
+  /** Out-of-scope examples answered with fallback_intent at `threshold`; null without such examples. */
+  oosRecall: number | null;
+  threshold: number;
+  examples: number;
+  predictP50Ms: number;
+  predictP99Ms: number;
+  perIntent: IntentMetrics[];
+  /** Most frequent (expected, predicted) mismatches first. */
+  confusions: Confusion[];
+  thresholdSweep: ThresholdPoint[];
+}
+
+export interface EvaluateDatasetOptions {
+  train: readonly LabeledExample[];
+  test: readonly LabeledExample[];
+  /** When given (and no threshold is), the threshold is picked on it. */
+  val?: readonly LabeledExample[];
+  oosLabel?: string;
+  /** Fixed threshold; default: picked on val, else 0.4. */
+  threshold?: number;
+  seed?: number;
+  language?: string;
+  /** Classifier hyper-parameter overrides (definition.config.hyperParameters). */
+  hyperParameters?: Record<string, number>;
+}
+
+/** The headline numbers, exactly these keys (what `parley eval --json` prints). */
+export interface DatasetMetrics {
+  top1Accuracy: number;
+  inScopeAccuracy: number;
+  oosRecall: number | null;
+  threshold: number;
+  trainSeconds: number;
+  predictP50Ms: number;
+  predictP99Ms: number;
+  intents: number;
+  trainExamples: number;
+  testExamples: number;
+  backend: BackendName;
+}
+
+export interface DatasetEvaluation {
+  metrics: DatasetMetrics;
+  /** The model trained on `train`, for further evaluations (e.g. a perturbed test set). */
+  model: NluModel;
+  perIntent: IntentMetrics[];
+  confusions: Confusion[];
+  thresholdSweep: ThresholdPoint[];
 }

@@ -1,7 +1,10 @@
 export * from './api';
 export { TextPipeline, type ProcessedText } from './text/text-pipeline';
-export { initBackend, type BackendName } from './backend/init-backend';
+export { initBackend } from './backend/init-backend';
 export { trainModel } from './model/train-model';
 export { loadModel } from './model/load-model';
 export { modelVersionOf, MODEL_FORMAT } from './model/model-version';
 export { DEFAULT_HYPER_PARAMETERS, type HyperParameters } from './model/hyper-parameters';
+export { evaluateDataset } from './evaluate/evaluate-dataset';
+export { evaluateModel } from './evaluate/evaluate-model';
+export { addTypos, type TypoOptions } from './evaluate/add-typos';

@@ -141,7 +141,7 @@ function sendFile(file, dataUrl) {
     addNote('error', `${file.name} is too large to send.`);
     return;
   }
-  addMessage('user', `📎 ${file.name}`);
+  addMessage('user', `File: ${file.name}`);
   send(frame);
 }
 
@@ -156,7 +156,7 @@ resetButton.addEventListener('click', () => {
 // ---- the log ------------------------------------------------------------------------------------------
 
 function addMessage(sender, content) {
-  const item = element('li', `message ${sender}`);
+  const item = element('div', `message ${sender}`);
   const who = element('span', 'visually-hidden', sender === 'user' ? 'You: ' : 'Bot: ');
   const bubble = element('div', 'bubble');
   bubble.append(content);
@@ -165,7 +165,7 @@ function addMessage(sender, content) {
 }
 
 function addNote(kind, text) {
-  return appendToLog(element('li', `note ${kind}`, text));
+  return appendToLog(element('p', `note ${kind}`, text));
 }
 
 function appendToLog(item) {

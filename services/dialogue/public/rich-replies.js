@@ -12,8 +12,8 @@ export function revokeObjectUrls() {
 
 export function fileLink(file) {
   const url = objectUrl(file, 'application/octet-stream'); // never rendered by the browser, only downloaded
-  if (!url) return `📎 ${safeName(file)} (unreadable file)`;
-  const link = element('a', 'file', `📎 ${safeName(file)}`);
+  if (!url) return `${safeName(file)} (the file could not be read)`;
+  const link = element('a', 'file', `Download ${safeName(file)}`);
   link.href = url;
   link.download = safeName(file);
   return link;
@@ -48,7 +48,7 @@ export function locationLink(place) {
   const lat = Number(place && place.latitude);
   const lon = Number(place && place.longitude);
   if (!Number.isFinite(lat) || !Number.isFinite(lon)) return 'A location the page cannot show.';
-  const link = element('a', 'location', `📍 ${lat}, ${lon}`);
+  const link = element('a', 'location', `Location: ${lat}, ${lon}`);
   link.href = `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=14/${lat}/${lon}`;
   link.target = '_blank';
   link.rel = 'noopener noreferrer';

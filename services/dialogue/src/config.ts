@@ -12,6 +12,7 @@ export type StoreSettings =
 
 export interface DialogueConfig {
   http: { host: string; port: number; bodyLimitBytes: number };
+  /** host:port of each NLU replica, or one gRPC target URI such as `dns:///nlu:50051`. */
   nlu: { addresses: string[]; deadlineMs: number; trainTimeoutMs: number };
   store: StoreSettings;
   /** `weather`, `greetings`, `age` or a path to a module exporting a Bot. */
@@ -23,7 +24,16 @@ export interface DialogueConfig {
 }
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const address = z.string().regex(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, 'expected host:port');
+/** A gRPC target URI (`dns:///nlu:50051`, `ipv4:10.0.0.1:50051,10.0.0.2:50051`) is taken whole. */
+export const GRPC_TARGET = /^(dns|ipv4|ipv6|unix|unix-abstract):(?!\d+$)\S+$/;
+const address = z
+  .string()
+  .refine((value) => GRPC_TARGET.test(value) || /^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/.test(value), 'expected host:port (or a gRPC target URI)');
+
+function nluAddresses(value: string): string[] {
+  if (GRPC_TARGET.test(value.trim())) return [value.trim()];
+  return value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+}
 
 const schema = z.object({
   PARLEY_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -31,7 +41,7 @@ const schema = z.object({
   PARLEY_NLU_ADDRESS: z
     .string()
     .default('localhost:50051')
-    .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+    .transform(nluAddresses)
     .pipe(z.array(address).min(1, 'expected at least one host:port')),
   PARLEY_NLU_DEADLINE_MS: integer(1, 600_000).default(2_000),
   PARLEY_NLU_TRAIN_TIMEOUT_MS: integer(1, 86_400_000).default(600_000),

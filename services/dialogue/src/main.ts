@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   try {
     const trained = await nlu.train(definition, (progress) => logger.debug(progress, 'training'));
     logger.info({ model: trained.modelId, version: trained.version, reused: trained.reused, ms: Date.now() - started }, 'dialogue service ready');
+    process.stdout.write(`parley dialogue service ready at ${address} (model ${trained.modelId} ${trained.version})\n`);
     for (const warning of trained.warnings) logger.warn({ model: trained.modelId }, `training data: ${warning}`);
   } catch (error) {
     logger.fatal({ err: error }, 'could not train the bot model on the NLU service');

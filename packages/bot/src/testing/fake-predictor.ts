@@ -1,10 +1,17 @@
 /**
  * Test seam: a Predictor that answers from the bot's own definition the way the NLU's exact-match shortcut does
  * (training sentence equal to the text, parameter fragments standing for any words, mapped to the entity's main
- * value or null), restricted to the scope. Anything else is fallback. It records every call so tests can check when the engine asks the NLU.
+ * value or null), restricted to the scope. Anything else is fallback. It records every call, so tests can check
+ * when the engine asks the NLU.
  */
 import { FALLBACK_INTENT, ParleyError } from '@parley/domain';
-import type { BotDefinition, IntentClassifierPrediction, IntentDefinition, JsonValue, MatchedParameter } from '@parley/domain';
+import type {
+  BotDefinition,
+  IntentClassifierPrediction,
+  IntentDefinition,
+  JsonValue,
+  MatchedParameter,
+} from '@parley/domain';
 import type { Predictor } from '../turn';
 
 export class FakePredictor implements Predictor {

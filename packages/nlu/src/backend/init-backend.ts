@@ -3,9 +3,8 @@
  * else the pure-JS cpu backend. Checked after `setBackend`, because tfjs silently stays on cpu when one fails.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { BackendName } from '../api';
 import { unsortedSegmentSumKernel } from './unsorted-segment-sum-kernel';
-
-export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
 let chosen: Promise<BackendName> | undefined;
 

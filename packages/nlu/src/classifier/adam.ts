@@ -23,18 +23,19 @@ export class Adam {
     this.step++;
     const scale = (learningRate * Math.sqrt(1 - this.beta2 ** this.step)) / (1 - this.beta1 ** this.step);
     const count = rows ? rows.length : this.params.length / this.width;
+    const { params, moment1, moment2, beta1, beta2, epsilon, width } = this;
     for (let r = 0; r < count; r++) {
-      const target = (rows ? (rows[r] as number) : r) * this.width;
-      const source = r * this.width;
-      for (let k = 0; k < this.width; k++) this.apply(target + k, grads[source + k] as number, scale);
+      const target = (rows ? (rows[r] as number) : r) * width;
+      const source = r * width;
+      for (let k = 0; k < width; k++) {
+        const grad = grads[source + k] as number;
+        const i = target + k;
+        const m = beta1 * (moment1[i] as number) + (1 - beta1) * grad;
+        const v = beta2 * (moment2[i] as number) + (1 - beta2) * grad * grad;
+        moment1[i] = m;
+        moment2[i] = v;
+        params[i]! -= (scale * m) / (Math.sqrt(v) + epsilon);
+      }
     }
-  }
-
-  private apply(index: number, grad: number, scale: number): void {
-    const m = this.beta1 * (this.moment1[index] as number) + (1 - this.beta1) * grad;
-    const v = this.beta2 * (this.moment2[index] as number) + (1 - this.beta2) * grad * grad;
-    this.moment1[index] = m;
-    this.moment2[index] = v;
-    this.params[index]! -= (scale * m) / (Math.sqrt(v) + this.epsilon);
   }
 }

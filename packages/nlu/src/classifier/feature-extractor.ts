@@ -3,7 +3,9 @@
  * order) and character n-grams of the words (typo robustness: a misspelt word still shares most of its n-grams).
  */
 import type { ProcessedText } from '../text/text-pipeline';
-import { featureHash } from './feature-hash';
+import { FNV_OFFSET, featureHash, hashStep, hashString } from './feature-hash';
+
+const CHAR_PREFIX = hashString('c ', FNV_OFFSET);
 
 export interface FeatureOptions {
   /** Shortest and longest character n-gram, taken on `<word>` with boundary marks. */
@@ -34,13 +36,19 @@ export class FeatureExtractor {
     return [unigrams, bigrams, chars];
   }
 
+  /** Hashes of `c <n-gram>` for each n-gram of `<word>`, computed incrementally (no substrings). */
   private addCharGrams(word: string, into: number[]): void {
-    const marked = `<${word}>`;
     const { charMin, charMax } = this.options;
-    for (let n = charMin; n <= charMax; n++) {
-      for (let start = 0; start + n <= marked.length; start++) into.push(featureHash(`c ${marked.slice(start, start + n)}`));
+    const length = word.length + 2;
+    const codeAt = (i: number) => (i === 0 ? 60 : i === length - 1 ? 62 : word.charCodeAt(i - 1)); // '<' word '>'
+    for (let start = 0; start + charMin <= length; start++) {
+      let hash = CHAR_PREFIX;
+      for (let k = 0; k < charMax && start + k < length; k++) {
+        hash = hashStep(hash, codeAt(start + k));
+        if (k + 1 >= charMin) into.push(hash >>> 0);
+      }
     }
     // Words shorter than the smallest n-gram still get one feature.
-    if (marked.length < charMin) into.push(featureHash(`c ${marked}`));
+    if (length < charMin) into.push(featureHash(`c <${word}>`));
   }
 }

@@ -4,6 +4,7 @@
  * numbers, not strings.
  */
 import { FEATURE_GROUPS, type TextFeatures } from './feature-extractor';
+import { FeatureTable } from './feature-table';
 
 export interface EncodedText {
   rows: Int32Array;
@@ -13,11 +14,10 @@ export interface EncodedText {
 }
 
 export class FeatureVocabulary {
-  private readonly rowOf: Map<number, number>;
+  private readonly table: FeatureTable;
 
   constructor(readonly hashes: Uint32Array) {
-    this.rowOf = new Map();
-    hashes.forEach((hash, row) => this.rowOf.set(hash, row));
+    this.table = new FeatureTable(hashes);
   }
 
   /** Keeps features seen at least `minCount` times (unigrams are always kept). */
@@ -37,7 +37,7 @@ export class FeatureVocabulary {
   }
 
   has(hash: number): boolean {
-    return this.rowOf.has(hash);
+    return this.table.get(hash) >= 0;
   }
 
   /** Each group's known features share the group's weight equally (a mean embedding per group). */
@@ -48,8 +48,8 @@ export class FeatureVocabulary {
     for (let g = 0; g < FEATURE_GROUPS; g++) {
       const known: number[] = [];
       for (const hash of groups[g] ?? []) {
-        const row = this.rowOf.get(hash);
-        if (row !== undefined) known.push(row);
+        const row = this.table.get(hash);
+        if (row >= 0) known.push(row);
       }
       if (g === 0) knownWords = known.length;
       const weight = (groupWeights[g] ?? 1) / Math.sqrt(Math.max(known.length, 1));

@@ -37,7 +37,7 @@ export async function trainClassifier(
   features: number,
   classes: number,
   options: ClassifierTrainingOptions,
-): Promise<{ classifier: IntentClassifier; accuracy: number }> {
+): Promise<{ classifier: IntentClassifier; lastEpochProbabilities: Float32Array }> {
   const shape: ClassifierShape = { features, dimension: options.dimension, classes };
   const random = new SeededRandom(options.seed);
   const weights = initialWeights(shape, random);
@@ -45,15 +45,18 @@ export async function trainClassifier(
   const order = examples.map((_, i) => i);
   const totalSteps = options.epochs * Math.ceil(examples.length / options.batchSize);
   let step = 0;
-  let accuracy = 0;
+  // Training accuracy per scope is read off the last epoch, saving a pass over the data.
+  const lastEpochProbabilities = new Float32Array(examples.length * classes);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     random.shuffle(order);
     let lossSum = 0;
     let correct = 0;
     for (let start = 0; start < order.length; start += options.batchSize) {
       throwIfAborted(options.signal);
-      const batch = buildBatch(examples, order.slice(start, start + options.batchSize));
+      const indices = order.slice(start, start + options.batchSize);
+      const batch = buildBatch(examples, indices);
       const result = forwardBackward(batch, shape, weights);
+      if (epoch === options.epochs) indices.forEach((example, i) => lastEpochProbabilities.set(result.probs.subarray(i * classes, (i + 1) * classes), example * classes));
       // Linear decay to a tenth of the rate: big steps early, fine-tuning late.
       const rate = options.learningRate * (1 - (0.9 * step++) / totalSteps);
       adams[0]!.update(result.gradEmbedding, rate, batch.rows);
@@ -62,12 +65,11 @@ export async function trainClassifier(
       lossSum += result.loss;
       correct += result.correct;
     }
-    accuracy = correct / examples.length;
-    options.onEpoch?.(epoch, lossSum / examples.length, accuracy);
+    options.onEpoch?.(epoch, lossSum / examples.length, correct / examples.length);
     await new Promise((resolve) => setImmediate(resolve)); // let abort signals and progress listeners run
   }
   throwIfAborted(options.signal);
-  return { classifier: new IntentClassifier(shape, weights), accuracy };
+  return { classifier: new IntentClassifier(shape, weights), lastEpochProbabilities };
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -150,6 +152,7 @@ function forwardBackward(batch: Batch, shape: ClassifierShape, weights: ReturnTy
   tf.dispose(tensors);
   return {
     ...scoreBatch(probs!, batch.labels, classes),
+    probs: probs!,
     gradOutput: gradOutput!,
     gradBias: gradBias!,
     gradEmbedding: bagGradient(batch, gradHidden!, dimension),

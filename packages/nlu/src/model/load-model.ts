@@ -3,15 +3,15 @@ import type { NluModel, NluModelArtifact } from '../api';
 import { FeatureVocabulary } from '../classifier/feature-vocabulary';
 import { IntentClassifier } from '../classifier/intent-classifier';
 import { unpackArtifact } from './model-artifact';
+import { EntityRecognizer } from '../ner/entity-recognizer';
 import { SentenceEncoder } from './sentence-encoder';
-import { createSentenceRecognizer } from './sentence-recognizer';
 import { TrainedNluModel } from './trained-nlu-model';
 import { buildTrainingSet } from './training-set';
 
 export function loadModel(artifact: NluModelArtifact): NluModel {
   const unpacked = unpackArtifact(artifact);
   const { definition, hyper } = unpacked;
-  const recognizer = createSentenceRecognizer(definition);
+  const recognizer = new EntityRecognizer(definition);
   const encoder = new SentenceEncoder(definition.language, hyper, new FeatureVocabulary(unpacked.hashes));
   return new TrainedNluModel({
     definition,

@@ -1,15 +1,9 @@
 /** Per-scope training statistics: intents, examples, and accuracy on those examples with the scope restriction. */
 import type { ScopeStats } from '../api';
-import type { EncodedText } from '../classifier/feature-vocabulary';
-import type { IntentClassifier } from '../classifier/intent-classifier';
 
-export function scopeStats(
-  scopes: ReadonlyMap<string, number[]>,
-  examples: readonly EncodedText[],
-  labels: readonly number[],
-  classifier: IntentClassifier,
-): ScopeStats[] {
-  const predictions = examples.map((text) => classifier.probabilities(text));
+/** `probabilities` holds one row of class probabilities per training example (labels.length × classes). */
+export function scopeStats(scopes: ReadonlyMap<string, number[]>, labels: readonly number[], probabilities: Float32Array): ScopeStats[] {
+  const classes = labels.length === 0 ? 0 : probabilities.length / labels.length;
   return [...scopes].map(([scope, intents]) => {
     const members = new Set(intents);
     let total = 0;
@@ -17,8 +11,8 @@ export function scopeStats(
     labels.forEach((label, i) => {
       if (!members.has(label)) return;
       total++;
-      const probabilities = predictions[i] as Float32Array;
-      const best = intents.reduce((a, b) => ((probabilities[b] as number) > (probabilities[a] as number) ? b : a));
+      const row = probabilities.subarray(i * classes, (i + 1) * classes);
+      const best = intents.reduce((a, b) => ((row[b] as number) > (row[a] as number) ? b : a));
       if (best === label) correct++;
     });
     return { scope, intents: intents.length, examples: total, trainAccuracy: total === 0 ? 0 : correct / total };

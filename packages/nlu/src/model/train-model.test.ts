@@ -30,7 +30,8 @@ describe('trainModel', async () => {
 
   it('round-trips through its artifact and predicts identically', () => {
     const artifact = model.toArtifact();
-    const loaded = loadModel(JSON.parse(JSON.stringify({ manifest: artifact.manifest })).manifest ? { manifest: JSON.parse(JSON.stringify(artifact.manifest)), weights: Uint8Array.from(artifact.weights) } : artifact);
+    // As a registry would store it: JSON text and bytes.
+    const loaded = loadModel({ manifest: JSON.parse(JSON.stringify(artifact.manifest)), weights: Uint8Array.from(artifact.weights) });
     expect(loaded.version).toBe(model.version);
     expect(loaded.scopes).toEqual(model.scopes);
     expect(loaded.stats).toEqual(model.stats);
@@ -56,8 +57,17 @@ describe('trainModel', async () => {
 
   it('answers an exact training sentence with score 1', () => {
     const prediction = model.predict('  Will it RAIN today? ');
-    expect(prediction).toMatchObject({ intent: 'weather', score: 1, fallbackReason: 'NONE', matchedSentence: 'will it rain today' });
+    expect(prediction).toMatchObject({ intent: 'weather', score: 1, fallbackReason: 'NONE' });
+    expect(prediction.matchedSentence).toBe(model.predict('will it rain today').matchedSentence);
     expect(prediction.ranking[0]).toEqual({ intent: 'weather', score: 1 });
+  });
+
+  it('recognises entities: placeholders for the classifier, values as parameters', () => {
+    const prediction = model.predict('how is the weather in BCN');
+    expect(prediction.intent).toBe('weather');
+    expect(prediction.matchedSentence).toContain('ENT_CITY');
+    expect(prediction.matchedParameters).toEqual([{ name: 'city', value: 'Barcelona', info: {} }]);
+    expect(model.predict('how is the weather today').matchedParameters).toEqual([{ name: 'city', value: null, info: {} }]);
   });
 
   it('falls back on text with no known word', () => {
@@ -75,7 +85,7 @@ describe('trainModel', async () => {
     const events: number[] = [];
     const trained = await trainModel(testDefinition({ hyperParameters: { epochs: 3 } }), { onProgress: (e) => events.push(e.epoch) });
     expect(events).toEqual([1, 2, 3]);
-    expect(trained.stats.map((s) => [s.scope, s.intents, s.examples])).toEqual([['*', 5, 30], ['start', 2, 12], ['only_goodbye', 1, 6]]);
+    expect(trained.stats.map((s) => [s.scope, s.intents, s.examples])).toEqual([['*', 5, 32], ['start', 2, 14], ['only_goodbye', 1, 6]]);
     expect(model.stats[0]!.trainAccuracy).toBe(1);
   });
 
@@ -94,12 +104,12 @@ describe('trainModel', async () => {
 
 describe('decision rules', async () => {
   it('falls back below the threshold and on a small margin, keeping the ranking', async () => {
-    const strict = await trainModel(testDefinition({ threshold: 0.999 }));
+    const strict = await trainModel(testDefinition({ threshold: 1 }));
     const low = strict.predict('hello there friend');
     expect(low).toMatchObject({ intent: FALLBACK_INTENT, score: 1, fallbackReason: 'LOW_CONFIDENCE', matchedParameters: [] });
     expect(low.ranking[0]!.intent).toBe('greeting');
 
-    const picky = await trainModel(testDefinition({ ambiguityMargin: 0.999 }));
+    const picky = await trainModel(testDefinition({ ambiguityMargin: 1 }));
     const ambiguous = picky.predict('hello there friend');
     expect(ambiguous).toMatchObject({ intent: FALLBACK_INTENT, fallbackReason: 'AMBIGUOUS' });
     expect(ambiguous.ranking).toHaveLength(5);

@@ -9,8 +9,8 @@ import { resolveHyperParameters } from './hyper-parameters';
 import { modelVersionOf } from './model-version';
 import { scopeIntentIndices } from './scope-intents';
 import { scopeStats } from './scope-stats';
+import { EntityRecognizer } from '../ner/entity-recognizer';
 import { SentenceEncoder } from './sentence-encoder';
-import { createSentenceRecognizer } from './sentence-recognizer';
 import { TrainedNluModel } from './trained-nlu-model';
 import { buildTrainingSet } from './training-set';
 
@@ -19,7 +19,7 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
   const hyper = resolveHyperParameters(definition.config.hyperParameters);
   const scopes = scopeIntentIndices(definition);
   const backend = await initBackend();
-  const recognizer = createSentenceRecognizer(definition);
+  const recognizer = new EntityRecognizer(definition);
   const encoder = new SentenceEncoder(definition.language, hyper);
   const set = buildTrainingSet(definition, encoder, recognizer);
   if (set.labels.length === 0) {
@@ -27,7 +27,7 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
   }
   encoder.vocabulary = FeatureVocabulary.build(set.features, hyper.minCount);
   const encoded = set.features.map((features) => encoder.encode(features));
-  const { classifier } = await trainClassifier(
+  const { classifier, lastEpochProbabilities } = await trainClassifier(
     encoded.map((text, i) => ({ text, label: set.labels[i] as number })),
     encoder.vocabulary.size,
     definition.intents.length,
@@ -49,7 +49,7 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
     recognizer,
     classifier,
     exactMatches: set.exactMatches,
-    stats: scopeStats(scopes, encoded, set.labels, classifier),
+    stats: scopeStats(scopes, set.labels, lastEpochProbabilities),
     trainSeconds: (performance.now() - started) / 1000,
     backend,
   });

@@ -4,7 +4,6 @@
  */
 import {
   ALL_INTENTS_SCOPE,
-  FALLBACK_INTENT,
   ParleyError,
   type BotDefinition,
   type IntentClassifierPrediction,
@@ -17,14 +16,14 @@ import type { HyperParameters } from './hyper-parameters';
 import { packArtifact } from './model-artifact';
 import { scopeIntentIndices } from './scope-intents';
 import { SentenceEncoder } from './sentence-encoder';
-import type { SentenceRecognizer } from './sentence-recognizer';
+import type { EntityRecognizer } from '../ner/entity-recognizer';
 
 export interface TrainedNluModelParts {
   definition: BotDefinition;
   version: string;
   hyper: HyperParameters;
   encoder: SentenceEncoder;
-  recognizer: SentenceRecognizer;
+  recognizer: EntityRecognizer;
   classifier: IntentClassifier;
   /** Processed training sentence → indices of the intents that have it. */
   exactMatches: Map<string, number[]>;
@@ -55,16 +54,26 @@ export class TrainedNluModel implements NluModel {
     return embedding.byteLength + output.byteLength + bias.byteLength + this.parts.encoder.vocabulary.size * 40;
   }
 
+  intentsOf(scope: string): readonly string[] {
+    return this.scopeIndices(scope).map((i) => this.definition.intents[i]!.name);
+  }
+
   predict(text: string, scope: string = ALL_INTENTS_SCOPE, now: Date = new Date()): IntentClassifierPrediction {
     if (typeof text !== 'string' || text.trim() === '') throw new ParleyError('TEXT_EMPTY', 'text is empty', { field: 'text' });
-    const intents = this.scopeIntents.get(scope);
-    if (intents === undefined) throw new ParleyError('SCOPE_NOT_FOUND', `scope "${scope}" does not exist in this model`, { field: 'scope' });
+    const intents = this.scopeIndices(scope);
     const recognition = this.parts.recognizer.recognize(text, now);
     const processed = this.parts.encoder.process(recognition.text);
     const sentence = SentenceEncoder.sentenceOf(processed);
     const { ranking, decision } = this.rank(intents, sentence, processed);
-    const matchedParameters = decision.intent === FALLBACK_INTENT ? [] : this.parts.recognizer.parameters(decision.intent, recognition);
+    const intent = this.definition.intents.find((candidate) => candidate.name === decision.intent);
+    const matchedParameters = intent === undefined ? [] : this.parts.recognizer.parameters(intent, recognition);
     return { ...decision, matchedSentence: sentence, matchedParameters, ranking, scope, modelVersion: this.version };
+  }
+
+  private scopeIndices(scope: string): number[] {
+    const intents = this.scopeIntents.get(scope);
+    if (intents === undefined) throw new ParleyError('SCOPE_NOT_FOUND', `scope "${scope}" does not exist in this model`, { field: 'scope' });
+    return intents;
   }
 
   /** Raw probabilities of all intents, in definition order (evaluation and threshold sweeps use them). */

@@ -5,7 +5,7 @@
 import type { BotDefinition } from '@parley/domain';
 import type { TextFeatures } from '../classifier/feature-extractor';
 import { SentenceEncoder } from './sentence-encoder';
-import type { SentenceRecognizer } from './sentence-recognizer';
+import type { EntityRecognizer } from '../ner/entity-recognizer';
 
 export interface TrainingSet {
   features: TextFeatures[];
@@ -13,11 +13,11 @@ export interface TrainingSet {
   exactMatches: Map<string, number[]>;
 }
 
-export function buildTrainingSet(definition: BotDefinition, encoder: SentenceEncoder, recognizer: SentenceRecognizer): TrainingSet {
+export function buildTrainingSet(definition: BotDefinition, encoder: SentenceEncoder, recognizer: EntityRecognizer): TrainingSet {
   const set: TrainingSet = { features: [], labels: [], exactMatches: new Map() };
   definition.intents.forEach((intent, label) => {
     for (const sentence of intent.trainingSentences) {
-      const processed = encoder.process(recognizer.prepareTrainingSentence(intent.name, sentence));
+      const processed = encoder.process(recognizer.prepareTrainingSentence(intent, sentence));
       if (processed.words.length === 0) continue;
       set.features.push(encoder.features(processed));
       set.labels.push(label);

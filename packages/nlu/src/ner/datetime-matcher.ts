@@ -4,15 +4,23 @@
  * timezone → ISO-8601 with offset; info says which components the text gave, as BBF does.
  */
 import { casual as englishParser } from 'chrono-node/en';
-import type { Chrono, ParsedComponents, ParsedResult } from 'chrono-node';
+import type { Chrono, ParsedComponents, ParsingReference } from 'chrono-node';
 import type { JsonObject } from '@parley/domain';
 import type { Language } from '../languages/language';
 import { foldWord } from '../text/fold-text';
+import { isWordChar } from '../text/word-tokens';
 import type { EntityMatcher } from './entity-matcher';
 import type { Candidate, RecognitionContext } from './recognition-context';
-import type { ZonedClock } from './zoned-clock';
+import type { WallTime, ZonedClock } from './zoned-clock';
 
 const DIGIT = /\d/;
+const LEADING_WORD = /[\p{L}\p{N}]/u;
+
+interface DateReading {
+  start: number;
+  end: number;
+  components: ParsedComponents;
+}
 
 export class DatetimeMatcher implements EntityMatcher {
   readonly entities = ['base.datetime'] as const;
@@ -31,24 +39,42 @@ export class DatetimeMatcher implements EntityMatcher {
     // The parser costs tens of microseconds even on a text without dates; most texts fail this test first.
     if (!DIGIT.test(context.folded.text) && !context.words.some((word) => this.dateWords.has(word.text))) return [];
     const reference = { instant: context.now, timezone: this.clock.offsetMinutes(context.now) };
-    return this.parser.parse(context.masked, reference).map((result) => {
-      const end = result.index + result.text.length;
-      return {
-        entity: 'base.datetime',
-        start: result.index,
-        end,
-        value: this.clock.toIso(this.instantOf(result)),
-        info: explicitComponents(result.start, context.text.slice(result.index, end)),
-      };
-    });
+    const candidates: Candidate[] = [];
+    const nowWall = this.clock.wallTime(context.now);
+    for (const { start, end, components } of this.parse(context.masked, reference)) {
+      const value = this.clock.toIso(this.instantOf(components, nowWall));
+      candidates.push({ entity: 'base.datetime', start, end, value, info: explicitComponents(components, context.text.slice(start, end)) });
+    }
+    return candidates;
   }
 
-  private instantOf(result: ParsedResult): Date {
-    const { start } = result;
+  /**
+   * chrono results, worked around two chrono quirks: its patterns treat non-ASCII letters as word breaks ("fr" of
+   * "früh" read as Friday), so results inside a word are dropped; and a result that starts with punctuation or a
+   * space can be a different reading (German ", morgen" as "morning"), so its text is read again from its first
+   * word.
+   */
+  private parse(text: string, reference: ParsingReference): DateReading[] {
+    const readings: DateReading[] = [];
+    for (const result of this.parser.parse(text, reference)) {
+      const lead = result.text.search(LEADING_WORD);
+      if (lead < 0) continue;
+      const from = result.index + lead;
+      const reread = lead === 0 ? result : this.parser.parse(text.slice(from), reference)[0];
+      if (reread === undefined || (lead > 0 && reread.index >= result.text.length - lead)) continue;
+      const start = lead === 0 ? result.index : from + reread.index;
+      const end = start + reread.text.length;
+      if (!isWordChar(text[start - 1]) && !isWordChar(text[end])) readings.push({ start, end, components: reread.start });
+    }
+    return readings;
+  }
+
+  private instantOf(start: ParsedComponents, now: WallTime): Date {
     if (start.isCertain('timezoneOffset')) return start.date();
     // A date without a time ("2023-09-14", "friday") means the day, from midnight; relative ones ("tomorrow",
-    // "in 2 weeks") keep the time of `now`, as BBF's dateparser does.
-    const relative = [...start.tags()].some((tag) => tag.startsWith('result/relativeDate') || tag.startsWith('casualReference'));
+    // "in 2 weeks") keep the time of now, as BBF's dateparser does. chrono tags relative dates unevenly across
+    // languages, but it always implies the time of now for them, so that is the test.
+    const relative = start.get('hour') === now.hour && start.get('minute') === now.minute;
     const timeless = !start.isCertain('hour') && !relative;
     const get = (component: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'): number => start.get(component) ?? 0;
     return this.clock.instantOf({

@@ -35,7 +35,7 @@ export class MoneyMatcher implements EntityMatcher {
   find(context: RecognitionContext): Candidate[] {
     const text = context.folded.text;
     const candidates: Candidate[] = [];
-    for (const number of context.memo('numbers', () => this.scanner.scan(text))) {
+    for (const number of this.scanner.numbersIn(context)) {
       const before = this.before.exec(text.slice(Math.max(0, number.start - 6), number.start));
       const after = before === null ? this.after.exec(text.slice(number.end, number.end + 24)) : null;
       const currency = this.currency(before ?? after);

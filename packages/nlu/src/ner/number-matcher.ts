@@ -9,8 +9,7 @@ export class NumberMatcher implements EntityMatcher {
   constructor(private readonly scanner: NumberScanner) {}
 
   find(context: RecognitionContext): Candidate[] {
-    const text = context.folded.text;
-    return context.memo('numbers', () => this.scanner.scan(text)).map((number) => ({
+    return this.scanner.numbersIn(context).map((number) => ({
       entity: 'base.number',
       ...context.toOriginal(number.start, number.end),
       value: number.value,

@@ -6,6 +6,8 @@ import type { Language } from '../languages/language';
 import { NumberAccumulator } from './number-accumulator';
 import { NumberWordReader, type Atom } from './number-word-reader';
 import { parseNumeral } from './parse-numeral';
+import type { RecognitionContext } from './recognition-context';
+import { isWordChar, type WordToken } from '../text/word-tokens';
 
 export interface NumberSpan {
   /** Folded offsets. */
@@ -24,10 +26,22 @@ interface Unit {
   joined: boolean;
 }
 
-const TOKEN = /\d+(?:[.,]\d+)*|\p{L}+/gu;
-const JOINING_GAP = /^[\s-]+$/;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const DIGITS = /^\d+$/;
+const HAS_DIGIT = /\d/;
 const SIGNS = new Set(['-', '+', '−']);
+const DECIMAL_MARKS = new Set(['.', ',']);
+
+/** Only spaces or hyphens between two words: they may belong to one number ("twenty-five"). */
+function isJoiningGap(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const char = text[i];
+    if (char !== ' ' && char !== '-' && char !== '\t' && char !== '\n') return false;
+  }
+  return true;
+}
+
+type Found = { unit: Omit<Unit, 'joined'>; words: number } | undefined;
 
 export class NumberScanner {
   private readonly reader: NumberWordReader;
@@ -36,8 +50,14 @@ export class NumberScanner {
     this.reader = new NumberWordReader(language.numberWords);
   }
 
-  scan(text: string): NumberSpan[] {
-    const units = this.units(text);
+  /** The numbers of the context's current (masked, folded) text; computed once per text. */
+  numbersIn(context: RecognitionContext): NumberSpan[] {
+    return context.memo('numbers', () => this.scan(context.folded.text, context.words));
+  }
+
+  /** `words`: the letter and digit runs of `text` (see wordTokens). */
+  scan(text: string, words: readonly WordToken[]): NumberSpan[] {
+    const units = this.units(text, words);
     const spans: NumberSpan[] = [];
     for (let i = 0; i < units.length; ) {
       const read = readNumber(units, i);
@@ -50,42 +70,56 @@ export class NumberScanner {
     return spans;
   }
 
-  private units(text: string): Array<Unit | undefined> {
-    const tokens = [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  private units(text: string, words: readonly WordToken[]): Array<Unit | undefined> {
     const units: Array<Unit | undefined> = [];
     let previousEnd = -1;
-    for (let i = 0; i < tokens.length; ) {
-      const token = tokens[i];
-      if (token === undefined) break;
-      const joined = previousEnd >= 0 && JOINING_GAP.test(text.slice(previousEnd, token.start));
-      const found = /\d/.test(token.text) ? this.numeralUnit(text, token) : this.wordUnit(text, tokens, i);
-      // undefined marks a word that is no number: it ends any number before it.
+    for (let i = 0; i < words.length; ) {
+      const word = words[i];
+      if (word === undefined) break;
+      const joined = previousEnd >= 0 && isJoiningGap(text, previousEnd, word.start);
+      let found: Found;
+      if (DIGITS.test(word.text)) found = this.numeralUnit(text, words, i);
+      else if (!HAS_DIGIT.test(word.text)) found = this.wordUnit(text, words, i);
+      // undefined marks a word that is no number ("3pm", "pizza"): it ends any number before it.
       units.push(found === undefined ? undefined : { ...found.unit, joined });
-      i += found?.tokens ?? 1;
-      previousEnd = found?.unit.end ?? token.end;
+      i += found?.words ?? 1;
+      previousEnd = found?.unit.end ?? word.end;
     }
     return units;
   }
 
-  private numeralUnit(text: string, token: { text: string; start: number; end: number }) {
-    if (LETTER_OR_DIGIT.test(text[token.start - 1] ?? '') || LETTER_OR_DIGIT.test(text[token.end] ?? '')) return undefined;
-    const value = parseNumeral(token.text, this.language.decimalSeparator);
-    if (value === undefined) return undefined;
-    const sign = text[token.start - 1] ?? '';
-    const signed = SIGNS.has(sign) && !LETTER_OR_DIGIT.test(text[token.start - 2] ?? '');
-    const negative = signed && sign !== '+';
-    return { unit: { start: signed ? token.start - 1 : token.start, end: token.end, numeral: negative ? -value : value }, tokens: 1 };
+  /** Digits, with the decimal and thousands marks between digit runs ("1.000,5"), and a sign before them. */
+  private numeralUnit(text: string, words: readonly WordToken[], i: number): Found {
+    const first = words[i];
+    if (first === undefined) return undefined;
+    let last = i;
+    for (let next = words[last + 1]; next !== undefined; next = words[last + 1]) {
+      const end = words[last]?.end ?? 0;
+      if (!(DECIMAL_MARKS.has(text[end] ?? '') && next.start === end + 1 && DIGITS.test(next.text))) break;
+      last++;
+    }
+    let value = parseNumeral(text.slice(first.start, words[last]?.end), this.language.decimalSeparator);
+    if (value === undefined) {
+      // "1,2,3" is a list: read its first numeral.
+      last = i;
+      value = Number(first.text);
+    }
+    const sign = text[first.start - 1] ?? '';
+    const signed = SIGNS.has(sign) && !isWordChar(text[first.start - 2]);
+    const numeral = signed && sign !== '+' ? -value : value;
+    return { unit: { start: signed ? first.start - 1 : first.start, end: words[last]?.end ?? first.end, numeral }, words: last - i + 1 };
   }
 
   /** The longest run of words from `i` that reads as number words (a phrase like "quatre vingt" first). */
-  private wordUnit(text: string, tokens: Array<{ text: string; start: number; end: number }>, i: number) {
+  private wordUnit(text: string, words: readonly WordToken[], i: number): Found {
     for (let n = this.reader.maxPhraseWords; n >= 1; n--) {
-      const run = tokens.slice(i, i + n);
-      if (run.length < n || run.some((t, k) => /\d/.test(t.text) || (k > 0 && !JOINING_GAP.test(text.slice(run[k - 1]?.end, t.start))))) continue;
-      const atoms = this.reader.read(run.map((t) => t.text).join(' '));
+      const run = words.slice(i, i + n);
+      if (run.length < n) continue;
+      if (n > 1 && run.some((w, k) => HAS_DIGIT.test(w.text) || (k > 0 && !isJoiningGap(text, run[k - 1]?.end ?? 0, w.start)))) continue;
+      const atoms = this.reader.read(n === 1 ? (run[0]?.text ?? '') : run.map((w) => w.text).join(' '));
       const first = run[0];
       const last = run[n - 1];
-      if (atoms !== undefined && first !== undefined && last !== undefined) return { unit: { start: first.start, end: last.end, atoms }, tokens: n };
+      if (atoms !== undefined && first !== undefined && last !== undefined) return { unit: { start: first.start, end: last.end, atoms }, words: n };
     }
     return undefined;
   }

@@ -19,7 +19,7 @@ export class PercentageMatcher implements EntityMatcher {
   find(context: RecognitionContext): Candidate[] {
     const text = context.folded.text;
     const candidates: Candidate[] = [];
-    for (const number of context.memo('numbers', () => this.scanner.scan(text))) {
+    for (const number of this.scanner.numbersIn(context)) {
       const after = this.after.exec(text.slice(number.end, number.end + 16));
       if (after === null) continue;
       const span = context.toOriginal(number.start, number.end + after[0].length);

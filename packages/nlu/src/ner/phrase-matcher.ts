@@ -3,6 +3,7 @@
  * is a Map lookup per word start, however many phrases there are. Runs of spaces in the text match one space.
  */
 import { foldWord } from '../text/fold-text';
+import { isWordChar } from '../text/word-tokens';
 
 export interface PhraseHit<T> {
   /** Folded offsets. */
@@ -19,14 +20,6 @@ interface TrieNode<T> {
 }
 
 const SPACE = /\s/;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-function isWordChar(char: string | undefined): boolean {
-  if (char === undefined) return false;
-  const code = char.charCodeAt(0);
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return WORD_CHAR.test(char);
-}
 
 /** Folds a phrase and collapses its spaces, as the trie stores it. */
 export function phraseKey(phrase: string): string {

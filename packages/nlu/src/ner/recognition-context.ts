@@ -4,6 +4,7 @@
  */
 import type { JsonObject, JsonValue } from '@parley/domain';
 import { foldText, type FoldedText } from '../text/fold-text';
+import { wordTokens, type WordToken } from '../text/word-tokens';
 import type { EntityMatch } from './recognition';
 
 /** A value found by a matcher, in offsets of the original text. */
@@ -15,16 +16,8 @@ export interface Candidate {
   info: JsonObject;
 }
 
-/** A word of the folded text, in folded offsets. */
-export interface WordToken {
-  text: string;
-  start: number;
-  end: number;
-}
-
 /** Stands in for taken characters: neither letter, digit nor space, so it also breaks words and numbers apart. */
 export const MASK = '\uE000';
-const WORD = /[\p{L}\p{N}]+/gu;
 
 interface View {
   masked: string;
@@ -53,10 +46,10 @@ export class RecognitionContext {
     return this.current().folded;
   }
 
-  /** The words of the folded text. */
+  /** The words (letter and digit runs) of the folded text, in folded offsets. */
   get words(): WordToken[] {
     const view = this.current();
-    view.words ??= [...view.folded.text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+    view.words ??= wordTokens(view.folded.text);
     return view.words;
   }
 

@@ -177,7 +177,8 @@ const clients: Client[] = [];
 async function serve(options: Partial<WebSocketChannelOptions> = {}): Promise<{ turns: FakeTurns; url: string }> {
   const turns = (options.turns as FakeTurns | undefined) ?? new FakeTurns();
   app = Fastify();
-  await registerWebSocketChannel(app, { maxFrameBytes: MAX_FRAME_BYTES, ...options, turns });
+  // Registered as an encapsulated plugin here; the browser test calls it directly on the app. Both must work.
+  await app.register(registerWebSocketChannel, { maxFrameBytes: MAX_FRAME_BYTES, ...options, turns });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return { turns, url: `${address.replace('http', 'ws')}/v1/ws` };
 }
@@ -367,8 +368,12 @@ describe('WebSocket channel: sessions, order and shutdown', () => {
     const first = await connect(url);
     await first.client.next();
     await first.client.say('hello');
-    for (const options of [{ query: '?session_id=session-1', headers: {} }, { query: '', headers: { 'x-session-id': 'session-1' } }]) {
-      const { session } = await connect(url + options.query, { headers: options.headers });
+    const ways: Array<[string, Record<string, string>]> = [
+      ['?session_id=session-1', {}],
+      ['', { 'x-session-id': 'session-1' }],
+    ];
+    for (const [query, headers] of ways) {
+      const { session } = await connect(url + query, { headers });
       expect(session.message).toMatchObject({ id: 'session-1', state: 'talking', resumed: true });
       expect(session.message.chatHistory).toEqual([['Welcome', 0], ['hello', 1]]);
     }

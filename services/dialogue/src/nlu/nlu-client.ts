@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type BotDefinition, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
 import type { Predictor } from '@parley/bot';
 import { loadNluPackage, type nluV1 } from '@parley/proto';
+import { GRPC_TARGET } from '../config';
 import { fromWirePrediction, fromWireTrainResult, toWireDefinition, type TrainSummary } from './nlu-wire';
 
 export interface NluClientOptions {
@@ -96,7 +97,7 @@ export class NluClient implements Predictor {
     }
   }
 
-  predict(text: string, scope: string): Promise<IntentClassifierPrediction> {
+  async predict(text: string, scope: string): Promise<IntentClassifierPrediction> {
     const model = this.requireModel();
     return new Promise((resolve, reject) => {
       this.client.Predict({ model: model.id, ref: model.version, text, scope }, this.callOptions(), (error, response) => {
@@ -107,7 +108,7 @@ export class NluClient implements Predictor {
   }
 
   /** Resolves when the NLU answers and still holds the trained version (for /ready). */
-  ping(): Promise<void> {
+  async ping(): Promise<void> {
     const model = this.requireModel();
     return new Promise((resolve, reject) => {
       this.client.GetModel({ model: model.id }, this.callOptions(), (error, response) => {
@@ -175,11 +176,13 @@ function trainFailure(definition: BotDefinition, error: grpc.ServiceError): Parl
 }
 
 /**
- * One address goes to grpc's DNS resolver, which re-resolves and spreads calls over every record. Several
- * addresses are resolved once, here, into one ipv4:/ipv6: address list for the round-robin balancer.
+ * A gRPC target URI (`dns:///nlu:50051`) is used as it is. One host:port goes to grpc's DNS resolver, which
+ * re-resolves and spreads calls over every record. Several are resolved once, here, into one ipv4:/ipv6: address
+ * list for the round-robin balancer.
  */
 async function targetOf(addresses: readonly string[]): Promise<string> {
-  if (addresses.length === 1) return `dns:${addresses[0]}`;
+  const [first] = addresses;
+  if (addresses.length === 1 && first !== undefined) return GRPC_TARGET.test(first) ? first : `dns:${first}`;
   const resolved = (await Promise.all(addresses.map(resolveAddress))).flat();
   const v4 = resolved.filter((entry) => entry.family === 4);
   if (v4.length > 0) return `ipv4:${v4.map((entry) => `${entry.host}:${entry.port}`).join(',')}`;

@@ -5,7 +5,7 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWrite } from '../registry/atomic-write';
-import type { TrainingJob } from './training-job';
+import { isFinished, type TrainingJob } from './training-job';
 
 export const JOB_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -66,6 +66,15 @@ export class JobStore {
 
   async clearCancel(id: string): Promise<void> {
     await rm(this.path(id, '.cancel'), { force: true });
+  }
+
+  /** Drops the records of jobs that ended more than `maxAgeMs` ago, so the folder does not grow forever. */
+  async pruneFinished(maxAgeMs: number, now = Date.now()): Promise<number> {
+    const stale = (await this.list()).filter(
+      (job) => isFinished(job) && now - Date.parse(job.updatedAt) > maxAgeMs,
+    );
+    await Promise.all(stale.map((job) => this.remove(job.id)));
+    return stale.length;
   }
 
   async remove(id: string): Promise<void> {

@@ -1,4 +1,5 @@
 /** A training job as the service keeps it: state machine pending → training → done | failed | canceled. */
+import { randomUUID } from 'node:crypto';
 import type { ScopeStats, TrainProgressEvent } from '@parley/nlu';
 
 export type JobState = 'pending' | 'training' | 'done' | 'failed' | 'canceled';
@@ -31,4 +32,18 @@ export interface TrainingJob {
 
 export function isFinished(job: TrainingJob): boolean {
   return job.state === 'done' || job.state === 'failed' || job.state === 'canceled';
+}
+
+/** A running job's owner rewrites its record every few seconds; silence this long means the owner is gone. */
+export const ABANDONED_AFTER_MS = 30_000;
+
+export function newJob(modelId: string, version: string, state: TrainingJob['state'], aliases: readonly string[]): TrainingJob {
+  const now = new Date().toISOString();
+  return { id: randomUUID(), modelId, version, state, createdAt: now, updatedAt: now, aliases: [...aliases] };
+}
+
+/** A job whose record has not moved for ABANDONED_AFTER_MS belongs to a replica that stopped. */
+export function abandonedOrSelf(job: TrainingJob): TrainingJob {
+  if (isFinished(job) || Date.now() - Date.parse(job.updatedAt) < ABANDONED_AFTER_MS) return job;
+  return { ...job, state: 'failed', error: 'abandoned: the service running this job stopped before it ended' };
 }

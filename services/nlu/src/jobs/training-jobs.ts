@@ -3,17 +3,16 @@
  * stores each finished version in the registry, points its aliases at it and serves it from memory.
  * Job records live in the JobStore so other replicas can read (and ask to cancel) them.
  */
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { ParleyError, type BotDefinition } from '@parley/domain';
 import { lintDefinition, loadModel, modelVersionOf, type NluModel } from '@parley/nlu';
 import type { Logger } from 'pino';
 import type { ModelCache } from '../registry/model-cache';
 import type { ModelRegistry } from '../registry/model-registry';
-import type { VersionInfo } from '../registry/model-store';
 import type { JobStore } from './job-store';
 import type { Trainer } from './trainer';
-import { isFinished, type TrainingJob, type TrainResult } from './training-job';
+import { abandonedOrSelf, isFinished, newJob, type TrainingJob } from './training-job';
+import { resultOf, versionInfoOf } from './training-result';
 
 export interface TrainingJobsOptions {
   registry: ModelRegistry;
@@ -28,8 +27,6 @@ export interface TrainingJobsOptions {
   onFinished?: (job: TrainingJob) => void;
 }
 
-/** A job whose record has not moved for this long belongs to a replica that stopped. */
-const ABANDONED_AFTER_MS = 30_000;
 const REMOTE_POLL_MS = 250;
 
 interface LiveJob {
@@ -143,7 +140,7 @@ export class TrainingJobs {
     const live = this.live.get(jobId);
     if (live) return { ...live.job };
     const stored = await this.options.store.read(jobId);
-    if (!stored) throw new ParleyError('JOB_NOT_FOUND', `no training job "${jobId}"`, { field: 'job_id' });
+    if (!stored) throw new ParleyError('JOB_NOT_FOUND', `job_id: no training job "${jobId}"`, { field: 'job_id' });
     return abandonedOrSelf(stored);
   }
 
@@ -186,7 +183,7 @@ export class TrainingJobs {
       return live.finished;
     }
     const job = await this.get(jobId);
-    if (isFinished(job)) throw new ParleyError('JOB_FINISHED', `job "${jobId}" has already ended (${job.state})`, { field: 'job_id' });
+    if (isFinished(job)) throw new ParleyError('JOB_FINISHED', `job_id: job "${jobId}" has already ended (${job.state})`, { field: 'job_id' });
     await this.options.store.requestCancel(jobId);
     return job;
   }
@@ -211,40 +208,4 @@ export class TrainingJobs {
     for (const live of running) live.abort.abort();
     await Promise.all(running.map((live) => live.finished));
   }
-}
-
-function newJob(modelId: string, version: string, state: TrainingJob['state'], aliases: readonly string[]): TrainingJob {
-  const now = new Date().toISOString();
-  return { id: randomUUID(), modelId, version, state, createdAt: now, updatedAt: now, aliases: [...aliases] };
-}
-
-function abandonedOrSelf(job: TrainingJob): TrainingJob {
-  if (isFinished(job) || Date.now() - Date.parse(job.updatedAt) < ABANDONED_AFTER_MS) return job;
-  return { ...job, state: 'failed', error: 'abandoned: the service running this job stopped before it ended' };
-}
-
-function versionInfoOf(model: NluModel, modelId: string, warnings: string[]): VersionInfo {
-  return {
-    modelId,
-    version: model.version,
-    createdAt: new Date().toISOString(),
-    trainSeconds: model.trainSeconds,
-    sizeBytes: model.sizeBytes,
-    scopes: [...model.scopes],
-    intents: model.definition.intents.length,
-    examples: model.definition.intents.reduce((sum, intent) => sum + intent.trainingSentences.length, 0),
-    stats: [...model.stats],
-    warnings,
-  };
-}
-
-function resultOf(info: VersionInfo | undefined, definition: BotDefinition, version: string, reused: boolean): TrainResult {
-  return {
-    modelId: definition.name,
-    version,
-    reused,
-    scopeStats: info?.stats ?? [],
-    warnings: info?.warnings ?? lintDefinition(definition),
-    trainSeconds: info?.trainSeconds ?? 0,
-  };
 }

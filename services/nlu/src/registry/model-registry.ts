@@ -115,7 +115,7 @@ export class ModelRegistry {
       throw new ParleyError('INVALID_ARGUMENT', `alias "${alias}" must be a letter then up to 63 letters, digits, ".", "_" or "-"`, { field: 'alias' });
     }
     if (!(await this.store.hasVersion(modelId, version))) {
-      throw new ParleyError('MODEL_NOT_FOUND', `model "${modelId}" has no version "${version}"`, { field: 'version' });
+      throw new ParleyError('MODEL_NOT_FOUND', `version: model "${modelId}" has no version "${version}"`, { field: 'version' });
     }
     await this.store.writeAlias(modelId, alias, version);
     await this.refresh(modelId);

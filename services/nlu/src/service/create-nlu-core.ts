@@ -12,6 +12,9 @@ import { ModelRegistry } from '../registry/model-registry';
 import { ModelStore } from '../registry/model-store';
 import { NluService, type NluServiceLimits } from './nlu-service';
 
+/** Finished job records are kept a week: long enough to look back, short enough to keep scans cheap. */
+const FINISHED_JOBS_KEPT_MS = 7 * 24 * 3600 * 1000;
+
 export interface NluCoreOptions {
   modelDir: string;
   modelMemoryBytes: number;
@@ -35,6 +38,7 @@ export async function createNluCore(options: NluCoreOptions): Promise<NluCore> {
   const jobStore = new JobStore(options.modelDir);
   await registry.init();
   await jobStore.init();
+  await jobStore.pruneFinished(FINISHED_JOBS_KEPT_MS);
   const cache = new ModelCache(options.modelMemoryBytes, {
     onResident: (modelId, version, bytes) => metrics.setModelMemory(modelId, version, bytes),
   });

@@ -82,10 +82,10 @@ export class NluService {
     const resident = cache.peek(modelId, version);
     if (resident) return { model: resident, modelId, version };
     const info = await registry.versionInfo(modelId, version);
-    if (!info) throw new ParleyError('MODEL_NOT_FOUND', `model "${modelId}" has no version "${version}"`, { field: 'ref' });
+    if (!info) throw new ParleyError('MODEL_NOT_FOUND', `ref: model "${modelId}" has no version "${version}"`, { field: 'ref' });
     const model = await cache.acquire(modelId, version, info.sizeBytes, async () => {
       const artifact = await registry.readArtifact(modelId, version);
-      if (!artifact) throw new ParleyError('MODEL_NOT_FOUND', `model "${modelId}" version "${version}" was deleted`, { field: 'ref' });
+      if (!artifact) throw new ParleyError('MODEL_NOT_FOUND', `ref: model "${modelId}" version "${version}" was deleted`, { field: 'ref' });
       return loadModel(artifact);
     });
     return { model, modelId, version };
@@ -97,12 +97,12 @@ export class NluService {
     const entry = await this.deps.registry.describe(modelId);
     if (entry && entry.versions.length > 0) {
       const wanted = ref === '' ? `alias "${DEFAULT_ALIAS}" or "${LATEST_ALIAS}"` : `alias or version "${ref}"`;
-      throw new ParleyError('MODEL_NOT_FOUND', `model "${modelId}" has no ${wanted}`, { field: 'ref' });
+      throw new ParleyError('MODEL_NOT_FOUND', `ref: model "${modelId}" has no ${wanted}`, { field: 'ref' });
     }
     if ((await this.deps.jobs.active(modelId)).length > 0) {
       throw new ParleyError('MODEL_TRAINING', `model "${modelId}" is still training: no version is ready yet`, { field: 'model' });
     }
-    throw new ParleyError('MODEL_NOT_FOUND', `no model "${modelId}"`, { field: 'model' });
+    throw new ParleyError('MODEL_NOT_FOUND', `model: no model "${modelId}"`, { field: 'model' });
   }
 
   startTraining(definitionInput: unknown, aliases: readonly string[]): Promise<TrainingJob> {
@@ -125,7 +125,7 @@ export class NluService {
   async getModel(modelId: string): Promise<ModelView> {
     const id = requireName(modelId, 'model');
     const [entry, activeJobs] = await Promise.all([this.deps.registry.describe(id), this.deps.jobs.active(id)]);
-    if (!entry && activeJobs.length === 0) throw new ParleyError('MODEL_NOT_FOUND', `no model "${id}"`, { field: 'model' });
+    if (!entry && activeJobs.length === 0) throw new ParleyError('MODEL_NOT_FOUND', `model: no model "${id}"`, { field: 'model' });
     const versions = (entry?.versions ?? []).map((info) => ({ ...info, loaded: this.deps.cache.has(id, info.version) }));
     return { modelId: id, versions, aliases: entry?.aliases ?? {}, activeJobs };
   }
@@ -144,7 +144,7 @@ export class NluService {
     const deleted = version === '' ? await this.deps.registry.deleteModel(id) : await this.deps.registry.deleteVersion(id, version);
     this.deps.cache.evict(id, version === '' ? undefined : version);
     if (!deleted) {
-      const what = version === '' ? `no model "${id}"` : `model "${id}" has no version "${version}"`;
+      const what = version === '' ? `model: no model "${id}"` : `version: model "${id}" has no version "${version}"`;
       throw new ParleyError('MODEL_NOT_FOUND', what, { field: version === '' ? 'model' : 'version' });
     }
     return true;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weatherBot } from '@parley/examples';
 import { ParleyError } from '@parley/domain';
-import { startNluTestServer, type NluTestServer } from '../../../../test/support/nlu-test-server';
-import { NluClient } from './nlu-client';
+import { startNluTestServer, type NluTestServer } from './support/nlu-test-server';
+import { NluClient } from '../services/dialogue/src/nlu/nlu-client';
 
 const options = { deadlineMs: 2_000, trainTimeoutMs: 60_000 };
 const definition = weatherBot.definition();

@@ -1,12 +1,13 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureBot } from '../../../test/support/fixture-bot';
-import { startDialogueTestApp, type DialogueTestApp } from '../../../test/support/dialogue-test-app';
+import { createFixtureBot } from './support/fixture-bot';
+import { startDialogueTestApp, type DialogueTestApp } from './support/dialogue-test-app';
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex').toString('base64');
 
 describe('dialogue REST API (real NLU, memory store)', () => {
   let harness: DialogueTestApp;
-  const inject = (...args: Parameters<DialogueTestApp['app']['inject']>) => harness.app.inject(...args);
+  const inject = (options: InjectOptions) => harness.app.inject(options);
   const post = (url: string, payload?: unknown) => inject({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) });
 
   beforeAll(async () => {

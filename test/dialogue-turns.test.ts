@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParleyError } from '@parley/domain';
-import { MemorySessionStore } from '../../../../packages/session-store/src/memory-session-store';
-import { createFixtureBot } from '../../../../test/support/fixture-bot';
-import { startNluTestServer, type NluTestServer } from '../../../../test/support/nlu-test-server';
-import { DialogueMetrics } from '../metrics/dialogue-metrics';
-import { NluClient } from '../nlu/nlu-client';
-import { SessionTurns } from './session-turns';
-import type { TurnResult } from './turn-service';
+import { MemorySessionStore } from '../packages/session-store/src/memory-session-store';
+import { createFixtureBot } from './support/fixture-bot';
+import { startNluTestServer, type NluTestServer } from './support/nlu-test-server';
+import { DialogueMetrics } from '../services/dialogue/src/metrics/dialogue-metrics';
+import { NluClient } from '../services/dialogue/src/nlu/nlu-client';
+import { SessionTurns } from '../services/dialogue/src/turns/session-turns';
+import type { TurnResult } from '../services/dialogue/src/turns/turn-service';
 
 const bot = createFixtureBot('session_turns_bot');
 const PINNED = new Date('2030-01-02T03:04:05.000Z');

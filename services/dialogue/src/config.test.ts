@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 1_048_576 },
+      nlu: { addresses: ['localhost:50051'], deadlineMs: 2_000, trainTimeoutMs: 600_000 },
+      store: { kind: 'sqlite', path: './data/sessions.db', ttlSeconds: 0 },
+      bot: 'weather',
+      maxTextLength: 2_000,
+      historyWindow: 20,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable, splits several NLU addresses, and freezes the result', () => {
+    const config = loadConfig({
+      PARLEY_HTTP_HOST: '0.0.0.0',
+      PARLEY_HTTP_PORT: '9000',
+      PARLEY_NLU_ADDRESS: 'nlu-a:50051, nlu-b:50052',
+      PARLEY_NLU_DEADLINE_MS: '750',
+      PARLEY_STORE: 'redis',
+      PARLEY_REDIS_URL: 'redis://cache:6379/2',
+      PARLEY_REDIS_KEY_PREFIX: 'bot1:',
+      PARLEY_SESSION_TTL_SECONDS: '3600',
+      PARLEY_BOT: './my-bot.js',
+      PARLEY_MAX_TEXT_LENGTH: '500',
+      PARLEY_BODY_LIMIT_BYTES: '65536',
+      PARLEY_HISTORY_WINDOW: '0',
+      PARLEY_LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      http: { host: '0.0.0.0', port: 9000, bodyLimitBytes: 65_536 },
+      nlu: { addresses: ['nlu-a:50051', 'nlu-b:50052'], deadlineMs: 750 },
+      store: { kind: 'redis', url: 'redis://cache:6379/2', keyPrefix: 'bot1:', ttlSeconds: 3600 },
+      bot: './my-bot.js',
+      maxTextLength: 500,
+      historyWindow: 0,
+      logLevel: 'debug',
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.nlu.addresses)).toBe(true);
+    expect(Object.isFrozen(config.store)).toBe(true);
+  });
+
+  it('takes a gRPC target URI whole, commas included', () => {
+    expect(loadConfig({ PARLEY_NLU_ADDRESS: 'dns:///nlu:50051' }).nlu.addresses).toEqual(['dns:///nlu:50051']);
+    expect(loadConfig({ PARLEY_NLU_ADDRESS: 'ipv4:10.0.0.1:50051,10.0.0.2:50051' }).nlu.addresses).toEqual(['ipv4:10.0.0.1:50051,10.0.0.2:50051']);
+    expect(loadConfig({ PARLEY_NLU_ADDRESS: 'dns:50051' }).nlu.addresses).toEqual(['dns:50051']);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PARLEY_HTTP_PORT: '', PARLEY_STORE: '' })).toMatchObject({ http: { port: 8080 }, store: { kind: 'sqlite' } });
+  });
+
+  it.each([
+    [{ PARLEY_HTTP_PORT: 'eighty' }, /PARLEY_HTTP_PORT/],
+    [{ PARLEY_HTTP_PORT: '70000' }, /PARLEY_HTTP_PORT/],
+    [{ PARLEY_NLU_ADDRESS: 'no-port' }, /PARLEY_NLU_ADDRESS: expected host:port/],
+    [{ PARLEY_NLU_ADDRESS: ' , ' }, /PARLEY_NLU_ADDRESS: expected at least one/],
+    [{ PARLEY_STORE: 'mongo' }, /PARLEY_STORE/],
+    [{ PARLEY_STORE: 'redis' }, /PARLEY_REDIS_URL: required when PARLEY_STORE=redis/],
+    [{ PARLEY_STORE: 'postgres' }, /PARLEY_POSTGRES_URL: required when PARLEY_STORE=postgres/],
+    [{ PARLEY_STORE: 'redis', PARLEY_REDIS_URL: 'http://x' }, /PARLEY_REDIS_URL/],
+    [{ PARLEY_POSTGRES_SCHEMA: 'Drop Table' }, /PARLEY_POSTGRES_SCHEMA/],
+    [{ PARLEY_BODY_LIMIT_BYTES: '10' }, /PARLEY_BODY_LIMIT_BYTES/],
+    [{ PARLEY_LOG_LEVEL: 'loud' }, /PARLEY_LOG_LEVEL/],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => loadConfig({ PARLEY_HTTP_PORT: 'x', PARLEY_HISTORY_WINDOW: '-1' })).toThrow(/PARLEY_HTTP_PORT.*PARLEY_HISTORY_WINDOW/);
+  });
+});

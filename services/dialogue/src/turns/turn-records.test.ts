@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { TurnOutcome } from '@parley/bot';
+import type { SessionRecord } from '@parley/session-store';
+import { commitOf, idempotentRecord, replayOf, resultOf } from './turn-records';
+import type { TurnRequest } from './turn-service';
+
+const prediction = {
+  intent: 'weather_intent',
+  score: 0.9,
+  matchedSentence: 'weather in CITY',
+  matchedParameters: [{ name: 'city1', value: 'Barcelona', info: {} }],
+  ranking: [{ intent: 'weather_intent', score: 0.9 }],
+  scope: 's0',
+  modelVersion: 'v1',
+  fallbackReason: 'NONE' as const,
+};
+
+const outcome: TurnOutcome = {
+  snapshot: { id: 'x', state: 's0', variables: { city: 'Barcelona' } },
+  replies: [{ type: 'str', content: 'Sunny' }],
+  history: [
+    { sender: 1, type: 'str', text: 'weather in barna', content: 'weather in barna' },
+    { sender: 0, type: 'str', text: 'Sunny', content: 'Sunny' },
+  ],
+  transitions: [{ source: 's0', dest: 'weather_state', event: 'intent_matched', info: 'weather_intent' }],
+  prediction,
+  errors: ['body of state weather_state threw: boom'],
+};
+
+const record: SessionRecord = { id: 'x', state: 's0', variables: {}, createdAt: '2030-01-01T00:00:00.000Z', updatedAt: '2030-01-01T00:00:00.000Z', version: 7 };
+
+describe('turn records', () => {
+  it('commits the new state and variables against the version read, with history and audit stamped', () => {
+    const at = '2030-01-02T00:00:00.000Z';
+    const commit = commitOf(record, outcome, at, { text: 'weather in barna' });
+    expect(commit.session).toEqual({ ...record, state: 's0', variables: { city: 'Barcelona' }, updatedAt: at, version: 7 });
+    expect(commit.history.map((entry) => [entry.sender, entry.text, entry.at])).toEqual([
+      [1, 'weather in barna', at],
+      [0, 'Sunny', at],
+    ]);
+    expect(commit.audit).toEqual([
+      { kind: 'prediction', data: expect.objectContaining({ text: 'weather in barna', intent: 'weather_intent', scope: 's0' }), at },
+      { kind: 'transition', data: { source: 's0', dest: 'weather_state', event: 'intent_matched', info: 'weather_intent' }, at },
+      { kind: 'session', data: { event: 'error', error: 'body of state weather_state threw: boom' }, at },
+    ]);
+    expect(commit.idempotency).toBeUndefined();
+  });
+
+  it('answers with id, state, replies and the prediction', () => {
+    expect(resultOf('x', outcome)).toEqual({ id: 'x', state: 's0', replies: [{ type: 'str', content: 'Sunny' }], prediction });
+    expect(resultOf('x', { ...outcome, prediction: undefined })).not.toHaveProperty('prediction');
+  });
+
+  it('replays a stored answer only for the request it answered', () => {
+    const request: TurnRequest = { kind: 'message', text: 'weather in barna' };
+    const stored = JSON.parse(JSON.stringify(idempotentRecord(request, resultOf('x', outcome))));
+    expect(replayOf(stored, { kind: 'message', text: 'weather in barna' }, 'm1')).toEqual(resultOf('x', outcome));
+    expect(() => replayOf(stored, { kind: 'message', text: 'weather in LUX' }, 'm1')).toThrow(/messageId m1 was already used/);
+    expect(() => replayOf(stored, { kind: 'event', name: 'weather in barna', params: {} }, 'm1')).toThrow(/already used/);
+    expect(() => replayOf('garbage', request, 'm1')).toThrow(/already used/);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { loadCliConfig, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has working defaults and is frozen', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 50051,
+      modelDir: resolve('./data/models'),
+      maxTextLength: 2000,
+      maxBatch: 256,
+      maxConcurrentTrainings: 1,
+      trainer: 'worker',
+      metricsPort: 0,
+      logLevel: 'info',
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads every variable, empty ones counting as unset', () => {
+    const config = loadConfig({
+      PARLEY_NLU_HOST: '0.0.0.0',
+      PARLEY_NLU_PORT: '6000',
+      PARLEY_MODEL_DIR: '/tmp/models',
+      PARLEY_MAX_TEXT_LENGTH: '10',
+      PARLEY_MAX_BATCH: '',
+      PARLEY_MODEL_MEMORY_MB: '1.5',
+      PARLEY_MAX_CONCURRENT_TRAININGS: '3',
+      PARLEY_LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({ host: '0.0.0.0', port: 6000, modelDir: '/tmp/models', maxTextLength: 10, maxBatch: 256 });
+    expect(config.modelMemoryBytes).toBe(Math.round(1.5 * 1024 * 1024));
+    expect(config.maxConcurrentTrainings).toBe(3);
+    expect(config.logLevel).toBe('warn');
+  });
+
+  it.each([
+    ['PARLEY_NLU_PORT', '70000'],
+    ['PARLEY_NLU_PORT', 'http'],
+    ['PARLEY_MAX_TEXT_LENGTH', '0'],
+    ['PARLEY_MODEL_MEMORY_MB', '-1'],
+    ['PARLEY_LOG_LEVEL', 'loud'],
+    ['PARLEY_NLU_TRAINER', 'gpu'],
+  ])('rejects %s=%s naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}="${value}"`));
+  });
+});
+
+describe('loadCliConfig', () => {
+  it('defaults to the local service and model directory', () => {
+    expect(loadCliConfig({})).toEqual({ nluAddress: 'localhost:50051', modelDir: resolve('./data/models') });
+    expect(loadCliConfig({ PARLEY_NLU_ADDRESS: 'nlu:7000' }).nluAddress).toBe('nlu:7000');
+  });
+});

@@ -1,0 +1,91 @@
+/** Two TrainingJobs on one model directory, as two replicas: either can answer for, watch and cancel a job. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BotDefinition } from '@parley/domain';
+import { parseDefinition } from '@parley/nlu';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ModelCache } from '../registry/model-cache';
+import { ModelRegistry } from '../registry/model-registry';
+import { ModelStore } from '../registry/model-store';
+import { InlineTrainer } from './inline-trainer';
+import { JobStore } from './job-store';
+import type { Trainer, TrainerOptions } from './trainer';
+import { TrainingJobs } from './training-jobs';
+import type { TrainingJob } from './training-job';
+
+const definition = parseDefinition({
+  name: 'shared',
+  intents: [
+    { name: 'greet', trainingSentences: ['hello', 'hi there', 'good morning'] },
+    { name: 'bye', trainingSentences: ['bye', 'see you later', 'goodbye'] },
+  ],
+});
+
+/** Trains for real once the gate opens; until then waits (or gives up when aborted). */
+class GatedTrainer implements Trainer {
+  open: () => void = () => undefined;
+  private readonly gate = new Promise<void>((resolve) => (this.open = resolve));
+
+  async train(input: BotDefinition, options: TrainerOptions) {
+    await Promise.race([this.gate, new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }))]);
+    return new InlineTrainer().train(input, options);
+  }
+}
+
+async function replica(dir: string, trainer: Trainer): Promise<TrainingJobs> {
+  const registry = new ModelRegistry(new ModelStore(dir), 0);
+  const store = new JobStore(dir);
+  await registry.init();
+  await store.init();
+  return new TrainingJobs({
+    registry,
+    cache: new ModelCache(64 * 1024 * 1024),
+    store,
+    trainer,
+    maxConcurrent: 1,
+    logger: pino({ level: 'silent' }),
+    heartbeatMs: 20,
+  });
+}
+
+describe('TrainingJobs across replicas', () => {
+  let dir = '';
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'parley-training-jobs-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('another replica reads and watches a job to its end', async () => {
+    const trainer = new GatedTrainer();
+    const owner = await replica(dir, trainer);
+    const other = await replica(dir, new InlineTrainer());
+    const job = await owner.start(definition, ['production']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await other.get(job.id)).state).toBe('training');
+    expect((await other.active('shared')).map((active) => active.id)).toEqual([job.id]);
+    const seen: TrainingJob['state'][] = [];
+    const watching = other.watch(job.id, (update) => seen.push(update.state), new AbortController().signal);
+    trainer.open();
+    const finished = await watching;
+    expect(finished.state).toBe('done');
+    expect(finished.result).toMatchObject({ modelId: 'shared', reused: false });
+    expect(seen[0]).toBe('training');
+    expect(seen.at(-1)).toBe('done');
+    const again = await other.start(definition, []);
+    expect(again.result).toMatchObject({ reused: true, version: job.version });
+  });
+
+  it('a cancel asked of another replica reaches the owner, which stops the training', async () => {
+    const trainer = new GatedTrainer();
+    const owner = await replica(dir, trainer);
+    const other = await replica(dir, new InlineTrainer());
+    const job = await owner.start(definition, ['production']);
+    expect((await other.cancel(job.id)).id).toBe(job.id);
+    const ended = await other.watch(job.id, () => undefined, new AbortController().signal);
+    expect(ended.state).toBe('canceled');
+    expect((await owner.get(job.id)).state).toBe('canceled');
+    await expect(other.cancel(job.id)).rejects.toMatchObject({ code: 'JOB_FINISHED' });
+  });
+});
