@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -70,7 +70,9 @@ describe('SqliteSessionStore', () => {
   });
 
   it('answers STORE_UNAVAILABLE when its file cannot be opened, and after close', async () => {
-    expect(() => new SqliteSessionStore({ path: '/proc/parley/sessions.db', ttlSeconds: 0 })).toThrow(
+    const blocker = join(directory, 'a-file');
+    writeFileSync(blocker, 'not a directory');
+    expect(() => new SqliteSessionStore({ path: join(blocker, 'sessions.db'), ttlSeconds: 0 })).toThrow(
       expect.objectContaining({ code: 'STORE_UNAVAILABLE' }),
     );
     const store = new SqliteSessionStore({ path: join(directory, 'closed.db'), ttlSeconds: 0 });

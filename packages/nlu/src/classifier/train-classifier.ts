@@ -19,6 +19,8 @@ export interface ClassifierTrainingOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  /** Share of the target mass spread over all classes: keeps scores calibrated for the threshold. */
+  labelSmoothing: number;
   seed: number;
   signal?: AbortSignal;
   onEpoch?: (epoch: number, loss: number, accuracy: number) => void;
@@ -55,7 +57,7 @@ export async function trainClassifier(
       throwIfAborted(options.signal);
       const indices = order.slice(start, start + options.batchSize);
       const batch = buildBatch(examples, indices);
-      const result = forwardBackward(batch, shape, weights);
+      const result = forwardBackward(batch, shape, weights, options.labelSmoothing);
       if (epoch === options.epochs) indices.forEach((example, i) => lastEpochProbabilities.set(result.probs.subarray(i * classes, (i + 1) * classes), example * classes));
       // Linear decay to a tenth of the rate: big steps early, fine-tuning late.
       const rate = options.learningRate * (1 - (0.9 * step++) / totalSteps);
@@ -137,16 +139,20 @@ function bagGradient(batch: Batch, gradHidden: Float32Array, dimension: number):
 }
 
 /** Dense part on TensorFlow.js: linear layer, softmax cross-entropy and their gradients. */
-function forwardBackward(batch: Batch, shape: ClassifierShape, weights: ReturnType<typeof initialWeights>) {
+function forwardBackward(batch: Batch, shape: ClassifierShape, weights: ReturnType<typeof initialWeights>, smoothing: number) {
   const { dimension, classes } = shape;
   const size = batch.labels.length;
   const hiddenValues = embeddingBag(batch, weights.embedding, dimension);
+  // Transposed operands are built in JS: wasm's matMul with a transpose flag is several times slower.
   const tensors = tf.tidy(() => {
     const hidden = tf.tensor2d(hiddenValues, [size, dimension]);
     const output = tf.tensor2d(weights.output, [dimension, classes]);
+    const hiddenT = tf.tensor2d(transpose(hiddenValues, size, dimension), [dimension, size]);
+    const outputT = tf.tensor2d(transpose(weights.output, dimension, classes), [classes, dimension]);
     const probs = tf.softmax(tf.add(tf.matMul(hidden, output), tf.tensor1d(weights.bias)));
-    const gradLogits = tf.div(tf.sub(probs, tf.oneHot(tf.tensor1d(batch.labels, 'int32'), classes)), size);
-    return [probs, tf.matMul(hidden, gradLogits, true, false), tf.sum(gradLogits, 0), tf.matMul(gradLogits, output, false, true)];
+    const targets = tf.tensor2d(smoothedTargets(batch.labels, classes, smoothing), [size, classes]);
+    const gradLogits = tf.div(tf.sub(probs, targets), size);
+    return [probs, tf.matMul(hiddenT, gradLogits), tf.sum(gradLogits, 0), tf.matMul(gradLogits, outputT)];
   });
   const [probs, gradOutput, gradBias, gradHidden] = tensors.map((t) => t.dataSync() as Float32Array);
   tf.dispose(tensors);
@@ -157,6 +163,19 @@ function forwardBackward(batch: Batch, shape: ClassifierShape, weights: ReturnTy
     gradBias: gradBias!,
     gradEmbedding: bagGradient(batch, gradHidden!, dimension),
   };
+}
+
+/** One-hot rows with `smoothing` of the mass spread evenly (wasm's OneHot keeps only integer on/off values). */
+function smoothedTargets(labels: Int32Array, classes: number, smoothing: number): Float32Array {
+  const targets = new Float32Array(labels.length * classes).fill(smoothing / classes);
+  labels.forEach((label, i) => (targets[i * classes + label]! += 1 - smoothing));
+  return targets;
+}
+
+function transpose(values: Float32Array, rows: number, columns: number): Float32Array {
+  const out = new Float32Array(values.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) out[c * rows + r] = values[r * columns + c] as number;
+  return out;
 }
 
 /** Summed cross-entropy and number of correct argmax predictions. */

@@ -9,6 +9,7 @@ export interface HyperParameters {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  labelSmoothing: number;
   charMin: number;
   charMax: number;
   /** 1 = stem bigram features on, 0 = off. */
@@ -25,6 +26,7 @@ export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze
   epochs: 10,
   batchSize: 32,
   learningRate: 0.01,
+  labelSmoothing: 0,
   charMin: 3,
   charMax: 5,
   bigrams: 1,

@@ -36,6 +36,7 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
       epochs: hyper.epochs,
       batchSize: hyper.batchSize,
       learningRate: hyper.learningRate,
+      labelSmoothing: hyper.labelSmoothing,
       seed: definition.config.seed,
       ...(options.signal ? { signal: options.signal } : {}),
       onEpoch: (epoch, loss, accuracy) => options.onProgress?.({ scope: ALL_INTENTS_SCOPE, epoch, epochs: hyper.epochs, loss, accuracy }),

@@ -15,6 +15,7 @@ import type { WallTime, ZonedClock } from './zoned-clock';
 
 const DIGIT = /\d/;
 const LEADING_WORD = /[\p{L}\p{N}]/u;
+const SHORT_WORD = /^\p{L}{1,3}$/u;
 
 interface DateReading {
   start: number;
@@ -49,10 +50,10 @@ export class DatetimeMatcher implements EntityMatcher {
   }
 
   /**
-   * chrono results, worked around two chrono quirks: its patterns treat non-ASCII letters as word breaks ("fr" of
-   * "früh" read as Friday), so results inside a word are dropped; and a result that starts with punctuation or a
+   * chrono results, with three chrono quirks worked around: its patterns treat non-ASCII letters as word breaks ("fr" of
+   * "früh" read as Friday), so results inside a word are dropped; a result that starts with punctuation or a
    * space can be a different reading (German ", morgen" as "morning"), so its text is read again from its first
-   * word.
+   * word; and the casual parsers read "sun" and "sat" as weekdays, so such lone abbreviations are dropped.
    */
   private parse(text: string, reference: ParsingReference): DateReading[] {
     const readings: DateReading[] = [];
@@ -64,7 +65,8 @@ export class DatetimeMatcher implements EntityMatcher {
       if (reread === undefined || (lead > 0 && reread.index >= result.text.length - lead)) continue;
       const start = lead === 0 ? result.index : from + reread.index;
       const end = start + reread.text.length;
-      if (!isWordChar(text[start - 1]) && !isWordChar(text[end])) readings.push({ start, end, components: reread.start });
+      if (isWordChar(text[start - 1]) || isWordChar(text[end]) || isBareAbbreviation(reread.text, reread.start)) continue;
+      readings.push({ start, end, components: reread.start });
     }
     return readings;
   }
@@ -86,6 +88,11 @@ export class DatetimeMatcher implements EntityMatcher {
       second: timeless ? 0 : get('second'),
     });
   }
+}
+
+/** A lone weekday abbreviation ("sun", "sat", "wed") is far more often an ordinary word; "now" gives a time. */
+function isBareAbbreviation(text: string, components: ParsedComponents): boolean {
+  return SHORT_WORD.test(text) && !components.isCertain('day') && !components.isCertain('hour');
 }
 
 /** BBF's info: for each component, whether the text gave it explicitly; plus the fragment. */

@@ -9,11 +9,12 @@ import {
   BASE_ENTITY_PREFIX,
   ParleyError,
   type BotDefinition,
+  type EntityDefinition,
   type IntentDefinition,
   type MatchedParameter,
 } from '@parley/domain';
 import { getLanguage } from '../languages/language-registry';
-import { PLACEHOLDER_SOURCE, placeholderFor } from '../text/placeholder';
+import { PLACEHOLDER_PREFIX, PLACEHOLDER_SOURCE, placeholderFor } from '../text/placeholder';
 import { AnyMatcher } from './any-matcher';
 import { BooleanMatcher } from './boolean-matcher';
 import { CustomEntityMatcher } from './custom-entity-matcher';
@@ -51,6 +52,7 @@ export class EntityRecognizer {
     this.matchers = buildMatchers(definition, uses, (entity) => this.placeholderOf(entity));
   }
 
+  /** The token that stands for the entity's values in the text the classifier sees. */
   placeholderOf(entity: string): string {
     return this.placeholders.get(entity) ?? placeholderFor(entity);
   }
@@ -60,10 +62,11 @@ export class EntityRecognizer {
     return this.recognize(replaceFragments(intent, sentence, (entity) => this.placeholderOf(entity)), TRAINING_NOW).text;
   }
 
+  /** Finds entity values in `text`; relative datetimes are read against `now`. */
   recognize(text: string, now: Date = new Date()): Recognition {
     const context = new RecognitionContext(text, now);
     // Placeholders already there (training sentences) are kept, and no entity may read into them.
-    if (text.includes('ENT_')) for (const match of text.matchAll(PLACEHOLDER)) context.reserve(match.index, match.index + match[0].length);
+    if (text.includes(PLACEHOLDER_PREFIX)) for (const match of text.matchAll(PLACEHOLDER)) context.reserve(match.index, match.index + match[0].length);
     for (const matcher of this.matchers) {
       for (const candidate of matcher.find(context)) context.accept(candidate);
     }
@@ -117,7 +120,8 @@ function checkBaseEntity(entity: string, field: string): void {
   if (!entity.startsWith(BASE_ENTITY_PREFIX)) return;
   const kind = entity.slice(BASE_ENTITY_PREFIX.length);
   if (!(BASE_ENTITIES as readonly string[]).includes(kind)) {
-    throw new ParleyError('INVALID_DEFINITION', `${field}: unknown base entity "${entity}" (known: ${BASE_ENTITIES.map((k) => BASE_ENTITY_PREFIX + k).join(', ')})`, { field });
+    const known = BASE_ENTITIES.map((k) => BASE_ENTITY_PREFIX + k).join(', ');
+    throw new ParleyError('INVALID_DEFINITION', `${field}: unknown base entity "${entity}" (known: ${known})`, { field });
   }
 }
 
@@ -126,7 +130,8 @@ function checkPlaceholdersDistinct(placeholders: ReadonlyMap<string, string>): v
   for (const [entity, placeholder] of placeholders) {
     const other = owners.get(placeholder);
     if (other !== undefined) {
-      throw new ParleyError('INVALID_DEFINITION', `entities: "${other}" and "${entity}" differ only in punctuation or case, so their placeholders clash (${placeholder})`, { field: 'entities' });
+      const message = `entities: "${other}" and "${entity}" differ only in punctuation or case, so their placeholders clash (${placeholder})`;
+      throw new ParleyError('INVALID_DEFINITION', message, { field: 'entities' });
     }
     owners.set(placeholder, entity);
   }
@@ -155,7 +160,7 @@ function buildMatchers(definition: BotDefinition, uses: ReadonlyMap<string, numb
 }
 
 /** The custom entities in use; a parameter naming an entity the definition lacks is an invalid definition. */
-function customEntities(definition: BotDefinition, uses: ReadonlyMap<string, number>) {
+function customEntities(definition: BotDefinition, uses: ReadonlyMap<string, number>): EntityDefinition[] {
   const defined = new Map(definition.entities.map((entity) => [entity.name, entity]));
   const used = [...uses.keys()].filter((entity) => !entity.startsWith(BASE_ENTITY_PREFIX));
   return used.map((name) => {

@@ -45,10 +45,8 @@ export function normalisePhone(raw: string): string | undefined {
   const digits = raw.startsWith('00') ? allDigits.slice(2) : allDigits;
   if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS || DATE_LIKE.test(raw)) return undefined;
   const groups = raw.split(/\D+/).filter((group) => group !== '');
-  if (!international) {
-    if (groups.length === 1 && digits.length < MIN_BARE_DIGITS) return undefined;
-    // "1 2 3 4 5 6 7" is a list of numbers, not a phone number.
-    if (groups.slice(1).some((group) => group.length < 2)) return undefined;
-  }
+  if (!international && groups.length === 1 && digits.length < MIN_BARE_DIGITS) return undefined;
+  // Only a country code may be a single digit: "1 2 3 4 5 6 7" is a list of numbers.
+  if (groups.slice(1).some((group) => group.length < 2)) return undefined;
   return (international ? '+' : '') + digits;
 }

@@ -3,7 +3,8 @@
  * sentences and user text alike ("weather in ENT_CITY"). Upper case, ASCII and joined by "_", so the text pipeline
  * can keep it as one token that is neither lowercased nor stemmed, and lowercased user words can never forge one.
  */
-const PREFIX = 'ENT_';
+/** Every placeholder starts with this: a cheap test for whether a text may hold one. */
+export const PLACEHOLDER_PREFIX = 'ENT_';
 
 /** Source of a RegExp matching exactly the strings placeholderFor returns. */
 export const PLACEHOLDER_SOURCE = 'ENT_[A-Z0-9]+(?:_[A-Z0-9]+)*';
@@ -23,7 +24,7 @@ export function placeholderFor(entity: string): string {
     }
   }
   if (part !== '') parts.push(part);
-  return PREFIX + (parts.length === 0 ? 'ENTITY' : parts.join('_'));
+  return PLACEHOLDER_PREFIX + (parts.length === 0 ? 'ENTITY' : parts.join('_'));
 }
 
 export function isPlaceholder(token: string): boolean {

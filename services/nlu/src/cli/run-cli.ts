@@ -18,9 +18,13 @@ const COMMANDS = { train: trainCommand, predict: predictCommand, eval: evalComma
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
 export async function runCli(argv: string[], config: Readonly<CliConfig>, io: CliIo): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+  if (name === undefined) {
+    io.stderr.write(USAGE);
+    return 2;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
     io.stdout.write(USAGE);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as keyof typeof COMMANDS] : undefined;
   if (!command) {

@@ -3,7 +3,6 @@
  * listen on 127.0.0.1:0). Wires registry, memory cache, training jobs, metrics, health and reflection.
  */
 import { Server, ServerCredentials } from '@grpc/grpc-js';
-import { initBackend } from '@parley/nlu';
 import { loadNluPackage } from '@parley/proto';
 import pino, { type Logger } from 'pino';
 import type { NluServiceConfig } from '../config';
@@ -54,8 +53,8 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
   grpcServer.addService(grpcObject.parley.nlu.v1.Nlu.service, createNluHandlers(service, logger));
   const health = addHealthAndReflection(grpcServer, definition);
 
+  // Serving needs no TensorFlow backend (inference is plain JS); trainings initialise it where they run.
   const ready = (async () => {
-    await initBackend();
     await service.preload();
     health.set('SERVING');
   })();

@@ -12,9 +12,8 @@ import { service as healthService } from 'grpc-health-check';
 import { loadNluPackage, type nluV1 } from '@parley/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
-import { InlineTrainer } from '../jobs/inline-trainer';
-import type { Trainer, TrainerOptions } from '../jobs/trainer';
-import type { BotDefinition } from '@parley/domain';
+import type { Trainer } from '../jobs/trainer';
+import { GatedTrainer } from '../testing/gated-trainer';
 import { buildNluServer, type NluServerDeps } from './build-nlu-server';
 import { ERROR_FIELD_METADATA } from './to-grpc-status';
 
@@ -264,6 +263,16 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     expectError(await failure(train(server.client, unknownEntity)), status.INVALID_ARGUMENT, 'intents[2].parameters[0].entity');
     const start = call((options, callback) => server.client.StartTraining({}, options, callback));
     expectError(await failure(start), status.INVALID_ARGUMENT, 'definition');
+    const badAlias = call((options, callback) => server.client.StartTraining({ definition: greetings(), aliases: ['no way'] }, options, callback));
+    expectError(await failure(badAlias), status.INVALID_ARGUMENT, 'aliases[0]');
+  });
+
+  it('refuses model ids and versions that would escape the model directory', async () => {
+    expectError(await failure(predict(server.client, { model: '../greetings', text: 'hello' })), status.INVALID_ARGUMENT, 'model');
+    expectError(await failure(predict(server.client, { model: 'greetings', ref: '../x', text: 'hello' })), status.INVALID_ARGUMENT, 'ref');
+    const remove = call((options, callback) => server.client.DeleteModel({ model: 'greetings', version: '../../tmp' }, options, callback));
+    expectError(await failure(remove), status.INVALID_ARGUMENT, 'version');
+    expect((await getModel(server.client, 'greetings')).versions.length).toBeGreaterThan(0);
   });
 
   it('answers NOT_FOUND for unknown jobs and FAILED_PRECONDITION for canceling a finished one', async () => {
@@ -278,25 +287,6 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     expectError(await failure(cancel), status.FAILED_PRECONDITION, 'job_id');
   });
 });
-
-/** A real trainer that waits at a gate before training, so a test can act while a job is running. */
-class GatedTrainer implements Trainer {
-  private release: () => void = () => undefined;
-  private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
-  private readonly inner = new InlineTrainer();
-
-  open(): void {
-    this.release();
-  }
-
-  async train(definition: BotDefinition, options: TrainerOptions) {
-    await Promise.race([
-      this.gate,
-      new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true })),
-    ]);
-    return this.inner.train(definition, options);
-  }
-}
 
 describe('NLU gRPC server: training jobs', () => {
   it('FAILED_PRECONDITION while a model trains, RESOURCE_EXHAUSTED beyond the training limit, then cancel', async () => {

@@ -2,7 +2,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BotDefinition } from '@parley/domain';
 import { parseDefinition } from '@parley/nlu';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +10,8 @@ import { ModelRegistry } from '../registry/model-registry';
 import { ModelStore } from '../registry/model-store';
 import { InlineTrainer } from './inline-trainer';
 import { JobStore } from './job-store';
-import type { Trainer, TrainerOptions } from './trainer';
+import type { Trainer } from './trainer';
+import { GatedTrainer } from '../testing/gated-trainer';
 import { TrainingJobs } from './training-jobs';
 import type { TrainingJob } from './training-job';
 
@@ -22,17 +22,6 @@ const definition = parseDefinition({
     { name: 'bye', trainingSentences: ['bye', 'see you later', 'goodbye'] },
   ],
 });
-
-/** Trains for real once the gate opens; until then waits (or gives up when aborted). */
-class GatedTrainer implements Trainer {
-  open: () => void = () => undefined;
-  private readonly gate = new Promise<void>((resolve) => (this.open = resolve));
-
-  async train(input: BotDefinition, options: TrainerOptions) {
-    await Promise.race([this.gate, new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }))]);
-    return new InlineTrainer().train(input, options);
-  }
-}
 
 async function replica(dir: string, trainer: Trainer): Promise<TrainingJobs> {
   const registry = new ModelRegistry(new ModelStore(dir), 0);

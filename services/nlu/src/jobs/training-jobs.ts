@@ -34,6 +34,8 @@ interface LiveJob {
   events: EventEmitter;
   abort: AbortController;
   finished: Promise<TrainingJob>;
+  /** The tail of this job's queue of record writes. */
+  persisted: Promise<void>;
 }
 
 export class TrainingJobs {
@@ -56,7 +58,13 @@ export class TrainingJobs {
     }
     const job = newJob(definition.name, version, 'pending', aliases);
     await this.options.store.write(job);
-    const live: LiveJob = { job, events: new EventEmitter(), abort: new AbortController(), finished: Promise.resolve(job) };
+    const live: LiveJob = {
+      job,
+      events: new EventEmitter(),
+      abort: new AbortController(),
+      finished: Promise.resolve(job),
+      persisted: Promise.resolve(),
+    };
     live.finished = this.run(live, definition);
     this.live.set(job.id, live);
     return { ...job };
@@ -121,10 +129,17 @@ export class TrainingJobs {
     await this.update(live, { state: 'failed', error: message });
   }
 
+  /**
+   * Records a change. Writes of one job are queued, so a heartbeat's write can never land after (and undo) the
+   * final state.
+   */
   private async update(live: LiveJob, patch: Partial<TrainingJob>): Promise<void> {
     Object.assign(live.job, patch, { updatedAt: new Date().toISOString() });
     live.events.emit('update', { ...live.job });
-    await this.options.store.write(live.job);
+    const snapshot = { ...live.job };
+    const write = live.persisted.then(() => this.options.store.write(snapshot));
+    live.persisted = write.catch(() => undefined);
+    await write;
   }
 
   private async beat(live: LiveJob): Promise<void> {

@@ -32,15 +32,23 @@ interface ManifestFile {
   artifact: JsonObject;
 }
 
+/** Model ids, versions and aliases: one plain path segment each. Temp and deleted entries start with "." or "_". */
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function segment(name: string): string {
+  if (!SAFE_NAME.test(name)) throw new Error(`unsafe name for the model directory: ${JSON.stringify(name)}`);
+  return name;
+}
+
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-/** Entries starting with "." or "_" are temp folders, deleted models or the jobs folder. */
+/** The model, version or alias names in a folder; temp folders, deleted models and the jobs folder are skipped. */
 async function visibleEntries(path: string): Promise<string[]> {
   try {
-    return (await readdir(path)).filter((name) => !name.startsWith('.') && !name.startsWith('_')).sort();
+    return (await readdir(path)).filter((name) => SAFE_NAME.test(name)).sort();
   } catch (error) {
     if (isMissing(error)) return [];
     throw error;
@@ -58,11 +66,11 @@ export class ModelStore {
   }
 
   private versionDir(modelId: string, version: string): string {
-    return join(this.dir, modelId, 'versions', version);
+    return join(this.dir, segment(modelId), 'versions', segment(version));
   }
 
   private aliasDir(modelId: string): string {
-    return join(this.dir, modelId, 'aliases');
+    return join(this.dir, segment(modelId), 'aliases');
   }
 
   listModelIds(): Promise<string[]> {
@@ -79,7 +87,7 @@ export class ModelStore {
   }
 
   listVersionNames(modelId: string): Promise<string[]> {
-    return visibleEntries(join(this.dir, modelId, 'versions'));
+    return visibleEntries(join(this.dir, segment(modelId), 'versions'));
   }
 
   async listVersions(modelId: string): Promise<VersionInfo[]> {
@@ -117,7 +125,7 @@ export class ModelStore {
 
   /** Writes a version unless it exists; returns false when another writer got there first. */
   async writeVersion(info: VersionInfo, artifact: NluModelArtifact): Promise<boolean> {
-    const versionsDir = join(this.dir, info.modelId, 'versions');
+    const versionsDir = join(this.dir, segment(info.modelId), 'versions');
     const temp = join(versionsDir, `.tmp-${randomBytes(6).toString('hex')}`);
     await mkdir(temp, { recursive: true });
     try {
@@ -154,18 +162,18 @@ export class ModelStore {
 
   async writeAlias(modelId: string, alias: string, version: string): Promise<void> {
     await mkdir(this.aliasDir(modelId), { recursive: true });
-    await atomicWrite(join(this.aliasDir(modelId), alias), version);
+    await atomicWrite(join(this.aliasDir(modelId), segment(alias)), segment(version));
   }
 
   async removeAlias(modelId: string, alias: string): Promise<void> {
-    await rm(join(this.aliasDir(modelId), alias), { force: true });
+    await rm(join(this.aliasDir(modelId), segment(alias)), { force: true });
   }
 
   /** Renames the folder away first, so the model disappears at once for every reader. */
   async deleteModel(modelId: string): Promise<boolean> {
     const graveyard = join(this.dir, `.deleted-${modelId}-${randomBytes(4).toString('hex')}`);
     try {
-      await rename(join(this.dir, modelId), graveyard);
+      await rename(join(this.dir, segment(modelId)), graveyard);
     } catch (error) {
       if (isMissing(error)) return false;
       throw error;
@@ -176,7 +184,7 @@ export class ModelStore {
   }
 
   async deleteVersion(modelId: string, version: string): Promise<boolean> {
-    const graveyard = join(this.dir, modelId, 'versions', `.deleted-${version}`);
+    const graveyard = join(this.dir, segment(modelId), 'versions', `.deleted-${segment(version)}`);
     try {
       await rename(this.versionDir(modelId, version), graveyard);
     } catch (error) {

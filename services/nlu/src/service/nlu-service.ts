@@ -11,7 +11,7 @@ import type { NluMetrics } from '../metrics/nlu-metrics';
 import type { ModelCache } from '../registry/model-cache';
 import { DEFAULT_ALIAS, LATEST_ALIAS, type ModelRegistry } from '../registry/model-registry';
 import type { ModelView } from './model-view';
-import { checkText } from './check-text';
+import { checkText, requireAlias, requireId, requireName } from './check-input';
 
 export interface NluServiceLimits {
   maxTextLength: number;
@@ -77,7 +77,8 @@ export class NluService {
   /** The served model for a reference: from memory on the hot path, else loaded from the registry. */
   async model(target: ModelRef): Promise<{ model: NluModel; modelId: string; version: string }> {
     const { registry, cache } = this.deps;
-    const modelId = requireName(target.model, 'model');
+    const modelId = requireId(target.model, 'model');
+    if (target.ref !== '') requireId(target.ref, 'ref');
     const version = registry.resolveCached(modelId, target.ref) ?? (await this.resolveOrThrow(modelId, target.ref));
     const resident = cache.peek(modelId, version);
     if (resident) return { model: resident, modelId, version };
@@ -105,7 +106,8 @@ export class NluService {
     throw new ParleyError('MODEL_NOT_FOUND', `model: no model "${modelId}"`, { field: 'model' });
   }
 
-  startTraining(definitionInput: unknown, aliases: readonly string[]): Promise<TrainingJob> {
+  async startTraining(definitionInput: unknown, aliases: readonly string[]): Promise<TrainingJob> {
+    aliases.forEach((alias, index) => requireAlias(alias, `aliases[${index}]`));
     const definition = parseDefinition(definitionInput);
     return this.deps.jobs.start(definition, aliases.length === 0 ? [DEFAULT_ALIAS] : aliases);
   }
@@ -123,7 +125,7 @@ export class NluService {
   }
 
   async getModel(modelId: string): Promise<ModelView> {
-    const id = requireName(modelId, 'model');
+    const id = requireId(modelId, 'model');
     const [entry, activeJobs] = await Promise.all([this.deps.registry.describe(id), this.deps.jobs.active(id)]);
     if (!entry && activeJobs.length === 0) throw new ParleyError('MODEL_NOT_FOUND', `model: no model "${id}"`, { field: 'model' });
     const versions = (entry?.versions ?? []).map((info) => ({ ...info, loaded: this.deps.cache.has(id, info.version) }));
@@ -137,7 +139,8 @@ export class NluService {
 
   /** Deletes a model, or one version of it. Refused while the model trains, so a job cannot resurrect it. */
   async deleteModel(modelId: string, version: string): Promise<boolean> {
-    const id = requireName(modelId, 'model');
+    const id = requireId(modelId, 'model');
+    if (version !== '') requireId(version, 'version');
     if ((await this.deps.jobs.active(id)).length > 0) {
       throw new ParleyError('MODEL_TRAINING', `model "${id}" is training; cancel its job before deleting it`, { field: 'model' });
     }
@@ -151,12 +154,12 @@ export class NluService {
   }
 
   async setAlias(modelId: string, alias: string, version: string): Promise<ModelView> {
-    const id = requireName(modelId, 'model');
-    await this.deps.registry.setAlias(id, requireName(alias, 'alias'), requireName(version, 'version'));
+    const id = requireId(modelId, 'model');
+    await this.deps.registry.setAlias(id, requireAlias(alias, 'alias'), requireId(version, 'version'));
     return this.getModel(id);
   }
 
-  /** Loads the versions that aliases point at, newest models first, until the memory cap is reached. */
+  /** Loads the versions that aliases point at, model by model, while they fit under the memory cap. */
   async preload(): Promise<void> {
     for (const entry of await this.deps.registry.list()) {
       for (const version of new Set(Object.values(entry.aliases))) {
@@ -170,9 +173,4 @@ export class NluService {
       }
     }
   }
-}
-
-function requireName(value: string, field: string): string {
-  if (value.trim() === '') throw new ParleyError('INVALID_ARGUMENT', `${field} is required`, { field });
-  return value;
 }

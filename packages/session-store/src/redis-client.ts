@@ -1,0 +1,57 @@
+/**
+ * The Redis connection the store uses, tuned to fail fast and heal: a command sent while the server is away
+ * is refused within about one reconnect attempt (STORE_UNAVAILABLE) instead of queueing for ever, a reply that
+ * never comes is refused after `commandTimeoutMs`, in-flight writes are never resent after a reconnect (a
+ * commit must not be applied twice), and the client keeps reconnecting until the server is back.
+ */
+import Redis from 'ioredis';
+import { isParleyError } from '@parley/domain';
+import { isSessionConflictError } from './session-conflict-error';
+import { WRITE_TURN, RELEASE_LOCK, RENEW_LOCK } from './redis-scripts';
+import { storeErrors } from './store-errors';
+
+export interface RedisClientOptions {
+  url: string;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+}
+
+/** The scripts of redis-scripts.ts, sent by SHA (EVALSHA, falling back to EVAL once per connection). */
+export interface RedisScripts {
+  parleyWriteTurn(...keysThenArgs: string[]): Promise<string>;
+  parleyRenewLock(lock: string, token: string, leaseMs: string): Promise<number>;
+  parleyReleaseLock(lock: string, token: string, channel: string): Promise<number>;
+}
+
+export type RedisClient = Redis & RedisScripts;
+
+export function createRedisClient(options: RedisClientOptions): RedisClient {
+  const client = new Redis(options.url, {
+    connectTimeout: options.connectTimeoutMs,
+    commandTimeout: options.commandTimeoutMs,
+    maxRetriesPerRequest: 1,
+    autoResendUnfulfilledCommands: false,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+  });
+  // Without a listener ioredis prints every failed reconnect; the failures surface as STORE_UNAVAILABLE instead.
+  client.on('error', () => undefined);
+  client.defineCommand('parleyWriteTurn', { numberOfKeys: 4, lua: WRITE_TURN });
+  client.defineCommand('parleyRenewLock', { numberOfKeys: 1, lua: RENEW_LOCK });
+  client.defineCommand('parleyReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
+  return client as RedisClient;
+}
+
+/** Server replies that mean "not now" rather than "wrong command". */
+const UNAVAILABLE_REPLY = /^(LOADING|READONLY|MASTERDOWN|BUSY|CLUSTERDOWN|TRYAGAIN|NOREPLICAS|MISCONF)/;
+
+/** Runs a Redis call, turning connection failures into STORE_UNAVAILABLE; a script or command bug stays as is. */
+export async function redisCall<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isParleyError(error) || isSessionConflictError(error)) throw error;
+    const reply = error instanceof Error && error.name === 'ReplyError';
+    if (reply && !UNAVAILABLE_REPLY.test(error.message)) throw error;
+    throw storeErrors.unavailable('Redis', error);
+  }
+}

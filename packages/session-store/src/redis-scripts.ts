@@ -1,0 +1,58 @@
+/**
+ * The Lua scripts of the Redis store. Each runs atomically on the server in one round trip: a whole turn's
+ * write, and the lock's compare-and-renew and compare-and-delete (only the holder's token may touch the lock).
+ */
+
+/**
+ * KEYS: session hash, history list, audit list, answers hash.
+ * ARGV: mode (create | commit | reset), version read, state, variables JSON, createdAt, updatedAt, ttl ms
+ * (0 = never), messageId ('' = none), response JSON, history count, then the history rows, then the audit rows.
+ * Returns OK, EXISTS, NOT_FOUND, CONFLICT or ANSWERED; nothing is written unless OK. Rows are stored as the
+ * caller serialised them (never decoded here, so numbers keep their precision); a row's seq is its list index + 1.
+ */
+export const WRITE_TURN = `
+local mode = ARGV[1]
+local current = redis.call('HGET', KEYS[1], 'version')
+if mode == 'create' then
+  if current then return 'EXISTS' end
+  redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
+elseif not current then
+  return 'NOT_FOUND'
+elseif mode == 'commit' and current ~= ARGV[2] then
+  return 'CONFLICT'
+end
+local messageId = ARGV[8]
+if messageId ~= '' and redis.call('HEXISTS', KEYS[4], messageId) == 1 then return 'ANSWERED' end
+local version = tonumber(ARGV[2]) + 1
+if mode == 'reset' then version = tonumber(current) + 1 end
+redis.call('HSET', KEYS[1], 'state', ARGV[3], 'variables', ARGV[4], 'createdAt', ARGV[5], 'updatedAt', ARGV[6],
+  'version', string.format('%d', version))
+local historyCount = tonumber(ARGV[10])
+if historyCount > 0 then redis.call('RPUSH', KEYS[2], unpack(ARGV, 11, 10 + historyCount)) end
+if #ARGV > 10 + historyCount then redis.call('RPUSH', KEYS[3], unpack(ARGV, 11 + historyCount, #ARGV)) end
+if messageId ~= '' then redis.call('HSET', KEYS[4], messageId, ARGV[9]) end
+local ttl = tonumber(ARGV[7])
+for _, key in ipairs(KEYS) do
+  if ttl > 0 then redis.call('PEXPIRE', key, ttl) else redis.call('PERSIST', key) end
+end
+return 'OK'
+`;
+
+/** KEYS: lock. ARGV: token, lease ms. Extends the lease when the token still holds the lock; returns 1 or 0. */
+export const RENEW_LOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`;
+
+/**
+ * KEYS: lock. ARGV: token, wake-up channel. Deletes the lock only when the token still holds it, then wakes the
+ * waiters of other processes; returns 1 or 0.
+ */
+export const RELEASE_LOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  redis.call('PUBLISH', ARGV[2], '1')
+  return 1
+end
+return 0
+`;
