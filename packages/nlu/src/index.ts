@@ -8,3 +8,9 @@ export { DEFAULT_HYPER_PARAMETERS, type HyperParameters } from './model/hyper-pa
 export { evaluateDataset } from './evaluate/evaluate-dataset';
 export { evaluateModel } from './evaluate/evaluate-model';
 export { addTypos, type TypoOptions } from './evaluate/add-typos';
+export { parseDefinition, lintDefinition, MODEL_ID_PATTERN, MIN_EXAMPLES_PER_INTENT } from './definition';
+export { placeholderFor, isPlaceholder } from './text/placeholder';
+export { EntityRecognizer } from './ner/entity-recognizer';
+export type { Recognition, EntityMatch } from './ner/recognition';
+export { registerLanguage, getLanguage, languageCodes } from './languages/language-registry';
+export type { Language } from './languages/language';

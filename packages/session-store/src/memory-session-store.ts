@@ -146,8 +146,12 @@ export class MemorySessionStore implements SessionStore {
     const now = Date.now();
     stored.record = { ...copy(commit.session), version };
     const base = stored.history.length;
-    stored.history.push(...commit.history.map((entry, index) => ({ ...copy(entry), seq: base + index + 1 })));
-    stored.audit.push(...copy(commit.audit));
+    stored.history.push(
+      ...commit.history.map(({ sender, type, text, content, at }, index) => {
+        return { seq: base + index + 1, sender, type, text, content: copy(content), at };
+      }),
+    );
+    stored.audit.push(...commit.audit.map(({ kind, data, at }) => ({ kind, data: copy(data), at })));
     if (commit.idempotency) stored.answers.set(commit.idempotency.messageId, copy(commit.idempotency.response));
     stored.expiresAt = this.expiry.deadline(now);
   }

@@ -1,6 +1,6 @@
 /**
  * The Redis connection the store uses, tuned to fail fast and heal: a command sent while the server is away
- * is refused within about one reconnect attempt (STORE_UNAVAILABLE) instead of queueing for ever, a reply that
+ * is refused at the next failed reconnect attempt (STORE_UNAVAILABLE) instead of queueing for ever, a reply that
  * never comes is refused after `commandTimeoutMs`, in-flight writes are never resent after a reconnect (a
  * commit must not be applied twice), and the client keeps reconnecting until the server is back.
  */
@@ -29,9 +29,10 @@ export function createRedisClient(options: RedisClientOptions): RedisClient {
   const client = new Redis(options.url, {
     connectTimeout: options.connectTimeoutMs,
     commandTimeout: options.commandTimeoutMs,
-    maxRetriesPerRequest: 1,
+    // Queued commands wait for the next reconnect attempt at most, and attempts come at least every 500 ms.
+    maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
-    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+    retryStrategy: (attempt) => Math.min(attempt * 50, 500),
   });
   // Without a listener ioredis prints every failed reconnect; the failures surface as STORE_UNAVAILABLE instead.
   client.on('error', () => undefined);

@@ -160,8 +160,8 @@ export class RedisSessionStore implements SessionStore {
       ...[session.createdAt, session.updatedAt, String(this.ttlMs)],
       ...[commit.idempotency?.messageId ?? '', JSON.stringify(commit.idempotency?.response ?? null)],
       String(commit.history.length),
-      ...commit.history.map((entry) => JSON.stringify(entry)),
-      ...commit.audit.map((entry) => JSON.stringify(entry)),
+      ...commit.history.map(({ sender, type, text, content, at }) => JSON.stringify({ sender, type, text, content, at })),
+      ...commit.audit.map(({ kind, data, at }) => JSON.stringify({ kind, data, at })),
     ];
     const outcome = await redisCall(() => this.client.parleyWriteTurn(...args));
     if (outcome === 'EXISTS') throw storeErrors.exists(session.id);
@@ -206,5 +206,5 @@ function toRecord(id: string, fields: Record<string, string>): SessionRecord | u
 
 /** Rows of the history list, the first of which sits at list index `firstIndex`. */
 function toHistory(rows: string[], firstIndex: number): HistoryEntry[] {
-  return rows.map((row, index) => ({ seq: firstIndex + index + 1, ...(JSON.parse(row) as NewHistoryEntry) }));
+  return rows.map((row, index) => ({ ...(JSON.parse(row) as NewHistoryEntry), seq: firstIndex + index + 1 }));
 }

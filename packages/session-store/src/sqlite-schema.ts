@@ -2,7 +2,7 @@
  * The SQLite store's tables and prepared statements. A session row carries its history and audit counts, so a
  * commit numbers new rows and a page learns its total without counting.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -70,12 +70,26 @@ export interface AuditRow {
   at: string;
 }
 
-export type SqliteStatements = ReturnType<typeof prepareSqliteStatements>;
+type Statement<Row = never> = Database.Statement<unknown[], Row>;
+
+export interface SqliteStatements {
+  session: Statement<SessionRow>;
+  insertSession: Statement;
+  updateSession: Statement;
+  deleteSession: Statement;
+  purgeExpired: Statement;
+  insertHistory: Statement;
+  historyRange: Statement<HistoryRow>;
+  insertAudit: Statement;
+  auditRange: Statement<AuditRow>;
+  insertAnswer: Statement;
+  answer: Statement<{ response: string }>;
+}
 
 /** Creates the tables when missing and prepares every statement the store runs, once. */
-export function prepareSqliteStatements(db: Database) {
+export function prepareSqliteStatements(db: Database.Database): SqliteStatements {
   db.exec(TABLES);
-  const prepare = <Row>(sql: string) => db.prepare(sql) as Statement<unknown[], Row>;
+  const prepare = <Row>(sql: string): Statement<Row> => db.prepare(sql);
   return {
     session: prepare<SessionRow>('SELECT * FROM sessions WHERE id = ?'),
     insertSession: prepare<never>(

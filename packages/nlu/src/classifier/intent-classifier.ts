@@ -9,6 +9,8 @@ export interface ClassifierShape {
   features: number;
   dimension: number;
   classes: number;
+  /** softmax: scores sum to 1. sigmoid: one independent score per class (one-vs-rest), as in BBF. */
+  activation: 'softmax' | 'sigmoid';
 }
 
 export interface ClassifierWeights {
@@ -46,8 +48,13 @@ export class IntentClassifier {
       const row = d * classes;
       for (let c = 0; c < classes; c++) logits[c]! += h * (output[row + c] as number);
     }
-    return softmaxInPlace(logits);
+    return this.shape.activation === 'sigmoid' ? sigmoidInPlace(logits) : softmaxInPlace(logits);
   }
+}
+
+function sigmoidInPlace(logits: Float32Array): Float32Array {
+  for (let c = 0; c < logits.length; c++) logits[c] = 1 / (1 + Math.exp(-(logits[c] as number)));
+  return logits;
 }
 
 function softmaxInPlace(logits: Float32Array): Float32Array {

@@ -16,6 +16,7 @@ export interface TrainingExample {
 
 export interface ClassifierTrainingOptions {
   dimension: number;
+  activation: ClassifierShape['activation'];
   epochs: number;
   batchSize: number;
   learningRate: number;
@@ -40,7 +41,7 @@ export async function trainClassifier(
   classes: number,
   options: ClassifierTrainingOptions,
 ): Promise<{ classifier: IntentClassifier; lastEpochProbabilities: Float32Array }> {
-  const shape: ClassifierShape = { features, dimension: options.dimension, classes };
+  const shape: ClassifierShape = { features, dimension: options.dimension, classes, activation: options.activation };
   const random = new SeededRandom(options.seed);
   const weights = initialWeights(shape, random);
   const adams = [new Adam(weights.embedding, shape.dimension), new Adam(weights.output, classes), new Adam(weights.bias, classes)];
@@ -138,7 +139,10 @@ function bagGradient(batch: Batch, gradHidden: Float32Array, dimension: number):
   return grad;
 }
 
-/** Dense part on TensorFlow.js: linear layer, softmax cross-entropy and their gradients. */
+/**
+ * Dense part on TensorFlow.js: linear layer, activation and loss gradients. Softmax with cross-entropy and sigmoid
+ * with binary cross-entropy share the same logit gradient: (scores − targets) / batch size.
+ */
 function forwardBackward(batch: Batch, shape: ClassifierShape, weights: ReturnType<typeof initialWeights>, smoothing: number) {
   const { dimension, classes } = shape;
   const size = batch.labels.length;
@@ -149,7 +153,8 @@ function forwardBackward(batch: Batch, shape: ClassifierShape, weights: ReturnTy
     const output = tf.tensor2d(weights.output, [dimension, classes]);
     const hiddenT = tf.tensor2d(transpose(hiddenValues, size, dimension), [dimension, size]);
     const outputT = tf.tensor2d(transpose(weights.output, dimension, classes), [classes, dimension]);
-    const probs = tf.softmax(tf.add(tf.matMul(hidden, output), tf.tensor1d(weights.bias)));
+    const logits = tf.add(tf.matMul(hidden, output), tf.tensor1d(weights.bias));
+    const probs = shape.activation === 'sigmoid' ? tf.sigmoid(logits) : tf.softmax(logits);
     const targets = tf.tensor2d(smoothedTargets(batch.labels, classes, smoothing), [size, classes]);
     const gradLogits = tf.div(tf.sub(probs, targets), size);
     return [probs, tf.matMul(hiddenT, gradLogits), tf.sum(gradLogits, 0), tf.matMul(gradLogits, outputT)];

@@ -10,6 +10,10 @@ export interface HyperParameters {
   batchSize: number;
   learningRate: number;
   labelSmoothing: number;
+  /** Synthetic background sentences per training sentence (0 = none); see background-sentences.ts. */
+  background: number;
+  /** 1 = sigmoid (one-vs-rest) scores, 0 = softmax. */
+  sigmoid: number;
   charMin: number;
   charMax: number;
   /** 1 = stem bigram features on, 0 = off. */
@@ -27,6 +31,8 @@ export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze
   batchSize: 32,
   learningRate: 0.01,
   labelSmoothing: 0,
+  sigmoid: 0,
+  background: 0,
   charMin: 3,
   charMax: 5,
   bigrams: 1,

@@ -13,6 +13,7 @@ import { EntityRecognizer } from '../ner/entity-recognizer';
 import { SentenceEncoder } from './sentence-encoder';
 import { TrainedNluModel } from './trained-nlu-model';
 import { buildTrainingSet } from './training-set';
+import { backgroundSentences } from './background-sentences';
 
 export async function trainModel(definition: BotDefinition, options: TrainOptions = {}): Promise<NluModel> {
   const started = performance.now();
@@ -26,13 +27,17 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
     throw new ParleyError('INVALID_DEFINITION', 'intents have no training sentences with words', { field: 'intents' });
   }
   encoder.vocabulary = FeatureVocabulary.build(set.features, hyper.minCount);
-  const encoded = set.features.map((features) => encoder.encode(features));
+  // The background class comes after the intents; no scope names it, so no prediction returns it.
+  const background = backgroundSentences(set.processed, Math.round(hyper.background * set.labels.length), definition.config.seed);
+  const labels = [...set.labels, ...background.map(() => definition.intents.length)];
+  const encoded = [...set.features, ...background.map((sentence) => encoder.features(sentence))].map((features) => encoder.encode(features));
   const { classifier, lastEpochProbabilities } = await trainClassifier(
-    encoded.map((text, i) => ({ text, label: set.labels[i] as number })),
+    encoded.map((text, i) => ({ text, label: labels[i] as number })),
     encoder.vocabulary.size,
-    definition.intents.length,
+    definition.intents.length + (background.length > 0 ? 1 : 0),
     {
       dimension: hyper.dimension,
+      activation: hyper.sigmoid > 0 ? 'sigmoid' : 'softmax',
       epochs: hyper.epochs,
       batchSize: hyper.batchSize,
       learningRate: hyper.learningRate,
@@ -50,7 +55,7 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
     recognizer,
     classifier,
     exactMatches: set.exactMatches,
-    stats: scopeStats(scopes, set.labels, lastEpochProbabilities),
+    stats: scopeStats(scopes, labels, lastEpochProbabilities),
     trainSeconds: (performance.now() - started) / 1000,
     backend,
   });

@@ -5,9 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { credentials, makeClientConstructor, status, type Client, type ServiceError } from '@grpc/grpc-js';
+import { credentials, loadPackageDefinition, makeClientConstructor, status, type Client, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import { loadPackageDefinition } from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
 import { loadNluPackage, type nluV1 } from '@parley/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -382,7 +381,7 @@ describe('NLU gRPC server: health and reflection', () => {
 
   it('grpc.health.v1.Health says SERVING for the server and the Nlu service', async () => {
     const Health = makeClientConstructor(healthService, 'grpc.health.v1.Health');
-    const health = new Health(`127.0.0.1:${server.port}`, credentials.createInsecure()) as Client & {
+    const health = new Health(`127.0.0.1:${server.port}`, credentials.createInsecure()) as unknown as Client & {
       check(request: { service: string }, options: { deadline: Date }, callback: Callback<{ status: string }>): void;
     };
     try {

@@ -78,3 +78,19 @@ describe('TrainingJobs across replicas', () => {
     await expect(other.cancel(job.id)).rejects.toMatchObject({ code: 'JOB_FINISHED' });
   });
 });
+
+describe('TrainingJobs in one replica', () => {
+  let dir = '';
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'parley-training-jobs-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('concurrent starts of one new definition share one job', async () => {
+    const jobs = await replica(dir, new InlineTrainer());
+    const [first, second] = await Promise.all([jobs.start(definition, []), jobs.start(definition, [])]);
+    expect(second.id).toBe(first.id);
+    const done = await jobs.watch(first.id, () => undefined, new AbortController().signal);
+    expect(done.state).toBe('done');
+  });
+});

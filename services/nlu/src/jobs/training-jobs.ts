@@ -57,7 +57,6 @@ export class TrainingJobs {
       throw new ParleyError('RESOURCE_EXHAUSTED', `${this.live.size} training(s) already running, the limit is ${this.options.maxConcurrent}; retry later`);
     }
     const job = newJob(definition.name, version, 'pending', aliases);
-    await this.options.store.write(job);
     const live: LiveJob = {
       job,
       events: new EventEmitter(),
@@ -65,8 +64,15 @@ export class TrainingJobs {
       finished: Promise.resolve(job),
       persisted: Promise.resolve(),
     };
-    live.finished = this.run(live, definition);
+    // Registered before the first await, so a concurrent start of the same version finds this job.
     this.live.set(job.id, live);
+    try {
+      await this.update(live, {});
+    } catch (error) {
+      this.live.delete(job.id);
+      throw error;
+    }
+    live.finished = this.run(live, definition);
     return { ...job };
   }
 
@@ -92,14 +98,18 @@ export class TrainingJobs {
         },
       });
       const model = loadModel(artifact);
-      if (model.version !== job.version) throw new Error(`trained version ${model.version} differs from the expected ${job.version}`);
+      if (model.version !== job.version) {
+        model.dispose();
+        throw new Error(`trained version ${model.version} differs from the expected ${job.version}`);
+      }
       const info = versionInfoOf(model, job.modelId, lintDefinition(definition));
       await this.options.registry.addVersion(info, artifact);
       this.serve(model, job.modelId);
       for (const alias of job.aliases) await this.options.registry.setAlias(job.modelId, alias, job.version);
       await this.update(live, { state: 'done', result: resultOf(info, definition, job.version, false) });
     } catch (error) {
-      await this.fail(live, error);
+      // Recording the failure must not fail in turn: nobody awaits this promise but watchers and cancel.
+      await this.fail(live, error).catch((failure: unknown) => this.options.logger.error({ err: failure, jobId: job.id }, 'cannot record the job end'));
     } finally {
       clearInterval(heartbeat);
       this.live.delete(job.id);

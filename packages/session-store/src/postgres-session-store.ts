@@ -1,0 +1,225 @@
+/**
+ * The durable scale-out store on PostgreSQL. Tables live in their own schema (created when missing, see
+ * postgres-schema.ts); a write is one call of write_turn_v1 (one round trip, one transaction); `loadTurn` is one
+ * query. Two pools: one for queries, one for the clients that hold advisory locks, so holders waiting on a
+ * query can never starve the pool their own lock sits in.
+ */
+import { Pool } from 'pg';
+import type { PoolConfig } from 'pg';
+import type { JsonValue } from '@parley/domain';
+import { KeyedQueue } from './keyed-queue';
+import { postgresCall } from './postgres-call';
+import { PostgresLock } from './postgres-lock';
+import { postgresSchemaSql, quoteSchema } from './postgres-schema';
+import { PostgresStatements } from './postgres-statements';
+import type { SessionRow } from './postgres-statements';
+import { SessionExpiry } from './session-expiry';
+import { storeErrors } from './store-errors';
+import type {
+  AuditEntry,
+  HistoryEntry,
+  HistoryPage,
+  SessionRecord,
+  SessionStore,
+  SessionStoreOptions,
+  TurnCommit,
+  TurnSnapshot,
+} from './session-store';
+
+export interface PostgresSessionStoreOptions extends SessionStoreOptions {
+  /** postgres://user[:password]@host:port/database */
+  url: string;
+  /** The schema holding the tables, created when missing. Default 'parley'. */
+  schema?: string;
+  /** Connections for queries. Default 10. */
+  poolSize?: number;
+  /** Connections that hold session locks: the most sessions this process can lock at once. Default 32. */
+  lockPoolSize?: number;
+  /** How long withLock waits for another holder before STORE_UNAVAILABLE. Default 30000. */
+  lockWaitMs?: number;
+  connectTimeoutMs?: number;
+  queryTimeoutMs?: number;
+}
+
+type WriteMode = 'create' | 'commit' | 'reset';
+
+export class PostgresSessionStore implements SessionStore {
+  private readonly pool: Pool;
+  private readonly lockPool: Pool;
+  private readonly lock: PostgresLock;
+  private readonly queue = new KeyedQueue();
+  private readonly expiry: SessionExpiry;
+  private readonly sql: PostgresStatements;
+  private readonly schemaSql: string;
+  private ready: Promise<void> | undefined;
+  private readonly stopPurge: () => void;
+
+  constructor(options: PostgresSessionStoreOptions) {
+    const schema = quoteSchema(options.schema ?? 'parley');
+    this.expiry = new SessionExpiry(options.ttlSeconds);
+    this.sql = new PostgresStatements(schema);
+    this.schemaSql = postgresSchemaSql(schema);
+    const lockWaitMs = options.lockWaitMs ?? 30_000;
+    const base: PoolConfig = {
+      connectionString: options.url,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      idleTimeoutMillis: 30_000,
+      allowExitOnIdle: true,
+    };
+    this.pool = new Pool({ ...base, max: options.poolSize ?? 10, query_timeout: options.queryTimeoutMs ?? 10_000 });
+    this.lockPool = new Pool({ ...base, max: options.lockPoolSize ?? 32, lock_timeout: lockWaitMs });
+    // Idle clients whose connection drops are removed by the pool; unheard, the 'error' would crash the process.
+    this.pool.on('error', () => undefined);
+    this.lockPool.on('error', () => undefined);
+    this.lock = new PostgresLock(this.lockPool, `parley:${options.schema ?? 'parley'}`, lockWaitMs);
+    this.stopPurge = this.expiry.schedule(() => this.purgeExpired());
+  }
+
+  create(commit: TurnCommit): Promise<void> {
+    return this.write('create', commit);
+  }
+
+  commit(commit: TurnCommit): Promise<void> {
+    return this.write('commit', commit);
+  }
+
+  reset(commit: TurnCommit): Promise<void> {
+    return this.write('reset', commit);
+  }
+
+  async get(id: string): Promise<SessionRecord | undefined> {
+    const rows = await this.query<SessionRow>(this.sql.session, [id, Date.now()]);
+    return rows[0] && toRecord(rows[0]);
+  }
+
+  async loadTurn(id: string, options: { recentHistory: number; messageId?: string }): Promise<TurnSnapshot> {
+    const recent = Math.max(0, options.recentHistory);
+    const params = [id, Date.now(), recent, options.messageId ?? null];
+    const [row] = await this.query<SessionRow & { recent: HistoryEntry[]; answer: string | null }>(this.sql.loadTurn, params);
+    if (!row) return { session: undefined, recentHistory: [], idempotentResponse: undefined };
+    return {
+      session: toRecord(row),
+      recentHistory: row.recent.map(toHistoryEntry),
+      idempotentResponse: row.answer === null ? undefined : (JSON.parse(row.answer) as JsonValue),
+    };
+  }
+
+  async history(id: string, page: { offset: number; limit: number }): Promise<HistoryPage> {
+    const params = [id, Date.now(), page.offset, Math.max(0, page.limit)];
+    const [row] = await this.query<{ total: number; entries: HistoryEntry[] }>(this.sql.history, params);
+    return row ? { entries: row.entries.map(toHistoryEntry), total: row.total } : { entries: [], total: 0 };
+  }
+
+  async recentHistory(id: string, limit: number): Promise<HistoryEntry[]> {
+    return (await this.loadTurn(id, { recentHistory: limit })).recentHistory;
+  }
+
+  async audit(id: string, page: { offset: number; limit: number }): Promise<AuditEntry[]> {
+    const params = [id, Date.now(), page.offset, Math.max(0, page.limit)];
+    const rows = await this.query<{ kind: AuditEntry['kind']; data: string; at: Date }>(this.sql.audit, params);
+    return rows.map((row) => ({ kind: row.kind, data: JSON.parse(row.data), at: row.at.toISOString() }));
+  }
+
+  async idempotentResponse(id: string, messageId: string): Promise<JsonValue | undefined> {
+    const [row] = await this.query<{ response: string }>(this.sql.answer, [id, Date.now(), messageId]);
+    return row && (JSON.parse(row.response) as JsonValue);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const rows = await this.query<{ live: boolean }>(this.sql.deleteSession, [id, Date.now()]);
+    return rows[0]?.live === true;
+  }
+
+  async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return this.queue.run(id, () => this.lock.hold(id, fn));
+  }
+
+  /** Also creates the schema when this store has not yet done so: call it at start-up to fail fast. */
+  async ping(): Promise<void> {
+    await this.query(this.sql.ping, []);
+  }
+
+  async close(): Promise<void> {
+    this.stopPurge();
+    await Promise.all([this.pool.end(), this.lockPool.end()]);
+  }
+
+  /** Deletes expired sessions with everything they kept; returns how many. */
+  async purgeExpired(now: number = Date.now()): Promise<number> {
+    return (await this.query<{ n: number }>(this.sql.purgeExpired, [now]))[0]?.n ?? 0;
+  }
+
+  private async write(mode: WriteMode, commit: TurnCommit): Promise<void> {
+    const { session } = commit;
+    const plain = JSON.stringify({
+      id: session.id,
+      state: session.state,
+      createdAt: session.createdAt,
+      updatedAt: session.updatedAt,
+      version: session.version,
+      messageId: commit.idempotency?.messageId,
+      expiresAt: this.expiry.deadline(),
+      history: commit.history.map(({ sender, type, text, at }) => ({ sender, type, text: withoutNul(text), at })),
+      audit: commit.audit.map(({ kind, at }) => ({ kind, at })),
+    });
+    const params = [
+      ...[mode, plain, JSON.stringify(session.variables), JSON.stringify(commit.idempotency?.response ?? null)],
+      ...[commit.history.map((entry) => JSON.stringify(entry.content)), commit.audit.map((entry) => JSON.stringify(entry.data))],
+      Date.now(),
+    ];
+    const [row] = await this.query<{ outcome: string }>(this.sql.writeTurn, params);
+    const outcome = row?.outcome;
+    if (outcome === 'EXISTS') throw storeErrors.exists(session.id);
+    if (outcome === 'NOT_FOUND') throw storeErrors.notFound(session.id);
+    if (outcome === 'CONFLICT') throw storeErrors.versionConflict(session.id, session.version);
+    if (outcome === 'ANSWERED') throw storeErrors.answered(session.id, commit.idempotency?.messageId ?? '');
+  }
+
+  private async query<Row>(text: string, params: unknown[]): Promise<Row[]> {
+    await this.ensureSchema();
+    return postgresCall(async () => (await this.pool.query(text, params)).rows as Row[]);
+  }
+
+  /** Creates the schema once per store; after a failure (server down) the next call tries again. */
+  private ensureSchema(): Promise<void> {
+    this.ready ??= postgresCall(async () => {
+      const client = await this.pool.connect();
+      try {
+        // Several processes may start at once: CREATE ... IF NOT EXISTS alone still races, so serialise them.
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`parley-schema:${this.sql.schema}`]);
+        await client.query(this.schemaSql);
+        await client.query('COMMIT');
+        client.release();
+      } catch (error) {
+        client.release(true);
+        throw error;
+      }
+    }).catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+}
+
+function toRecord(row: SessionRow): SessionRecord {
+  return {
+    id: row.id,
+    state: row.state,
+    variables: row.variables,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    version: Number(row.version),
+  };
+}
+
+/** History rows come back inside json_agg, so their timestamps are strings in PostgreSQL's own format. */
+function toHistoryEntry(entry: HistoryEntry): HistoryEntry {
+  return { ...entry, at: new Date(entry.at).toISOString() };
+}
+
+/** PostgreSQL text cannot hold U+0000; the plain-text rendering gets U+FFFD instead (content keeps it exactly). */
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
+}
