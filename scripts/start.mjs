@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm start: runs the NLU service and the dialogue service (the weather example bot on the embedded SQLite store
 // unless PARLEY_BOT / PARLEY_STORE say otherwise) as child processes, prints both addresses, and forwards
-// SIGINT/SIGTERM to them. Any PARLEY_* variable set in the environment is passed through.
+// SIGINT/SIGTERM to them (as SIGTERM). Any PARLEY_* variable set in the environment is passed through.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -54,7 +54,7 @@ function start(name, main, childEnv, ready) {
     children.delete(child);
     if (!stopping) {
       console.error(`[${name}] exited unexpectedly (${signal ?? code}); stopping Parley.`);
-      stop('SIGTERM', code ?? 1);
+      stop(code ?? 1);
     }
   });
   return new Promise((resolve, reject) => {
@@ -75,10 +75,12 @@ function start(name, main, childEnv, ready) {
   });
 }
 
-function stop(signal, exitCode = 0) {
+// Children always get SIGTERM: on Ctrl+C the terminal already sent them SIGINT, and a second SIGINT could cut
+// their graceful shutdown short.
+function stop(exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill(signal);
+  for (const child of children) child.kill('SIGTERM');
   const force = setTimeout(() => {
     for (const child of children) child.kill('SIGKILL');
   }, 15_000);
@@ -95,7 +97,7 @@ async function main() {
   build();
   mkdirSync(env.PARLEY_MODEL_DIR, { recursive: true });
   if (env.PARLEY_STORE === 'sqlite') mkdirSync(dirname(env.PARLEY_SQLITE_PATH), { recursive: true });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop());
 
   const nluAddress = await start('nlu', NLU_MAIN, env, /listening on (\S+:\d+)/);
   const dialogueEnv = { ...env, PARLEY_NLU_ADDRESS: nluAddress };
@@ -117,5 +119,5 @@ async function main() {
 
 main().catch((error) => {
   console.error(`npm start failed: ${error.message}`);
-  stop('SIGTERM', 1);
+  stop(1);
 });

@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSessionStore } from '@parley/session-store';
 import { createFixtureBot } from './support/fixture-bot';
 import { startDialogueTestApp, type DialogueTestApp } from './support/dialogue-test-app';
 
@@ -112,6 +113,25 @@ describe('dialogue REST API (real NLU, memory store)', () => {
       expect(quiet).toMatchObject({ state: 'idle', replies: [] });
       const noParams = await post('/v1/sessions/events/events', { name: 'ping' });
       expect(noParams.json().replies[0]).toEqual({ type: 'json', content: { pong: {} } });
+    });
+
+    it('answers 50 concurrent retries of one messageId identically, running the turn once', async () => {
+      await post('/v1/sessions', { id: 'retries' });
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, () => post('/v1/sessions/retries/messages', { text: 'weather in BCN', messageId: 'msg-42' })),
+      );
+      expect(responses.map((response) => response.statusCode)).toEqual(Array(50).fill(200));
+      expect(new Set(responses.map((response) => response.body)).size).toBe(1);
+      const history = (await inject({ method: 'GET', url: '/v1/sessions/retries/history' })).json();
+      expect(history.entries.map((entry: { sender: number; text: string }) => [entry.sender, entry.text])).toEqual([
+        [0, 'Welcome!'],
+        [1, 'weather in BCN'],
+        [0, 'Sunny in Barcelona'],
+        [0, 'Welcome!'],
+      ]);
+      const reused = await post('/v1/sessions/retries/messages', { text: 'hello', messageId: 'msg-42' });
+      expect(reused.statusCode).toBe(400);
+      expect(reused.json().error.message).toMatch(/^messageId msg-42 was already used for a different request/);
     });
 
     it('pages through the whole history', async () => {
@@ -272,5 +292,49 @@ describe('dialogue REST API (real NLU, memory store)', () => {
       const fresh = await inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'bad id\n' } });
       expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     });
+  });
+});
+
+describe('dialogue REST API when a dependency is down', () => {
+  it('answers 503 STORE_UNAVAILABLE when the store cannot be reached, and /ready says why', async () => {
+    const store = createSessionStore({ kind: 'redis', url: 'redis://127.0.0.1:1', keyPrefix: 'parley-unreachable:' });
+    const harness = await startDialogueTestApp(createFixtureBot('store_down_bot'), { store });
+    try {
+      const created = await harness.app.inject({ method: 'POST', url: '/v1/sessions' });
+      expect(created.statusCode).toBe(503);
+      expect(created.json().error.code).toBe('STORE_UNAVAILABLE');
+      expect(created.headers['retry-after']).toBe('1');
+      const message = await harness.app.inject({ method: 'POST', url: '/v1/sessions/someone/messages', payload: { text: 'hello' } });
+      expect(message.statusCode).toBe(503);
+      const ready = await harness.app.inject({ method: 'GET', url: '/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ status: 'unavailable', checks: { nlu: 'ok' }, error: { code: 'STORE_UNAVAILABLE' } });
+      expect(ready.json().checks.store).not.toBe('ok');
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('answers 503 NLU_UNAVAILABLE when the NLU goes away, leaving the session as it was', async () => {
+    const harness = await startDialogueTestApp(createFixtureBot('nlu_down_bot'), { env: { PARLEY_NLU_DEADLINE_MS: '500' } });
+    try {
+      const inject = (options: InjectOptions) => harness.app.inject(options);
+      await inject({ method: 'POST', url: '/v1/sessions', payload: { id: 'stranded' } });
+      await inject({ method: 'POST', url: '/v1/sessions/stranded/messages', payload: { text: 'hello' } });
+      const before = (await inject({ method: 'GET', url: '/v1/sessions/stranded' })).json();
+      await harness.nluServer.close();
+
+      const message = await inject({ method: 'POST', url: '/v1/sessions/stranded/messages', payload: { text: 'weather in BCN' } });
+      expect(message.statusCode).toBe(503);
+      expect(message.json().error).toMatchObject({ code: 'NLU_UNAVAILABLE', message: expect.stringContaining('NLU') });
+      expect((await inject({ method: 'GET', url: '/v1/sessions/stranded' })).json()).toEqual(before);
+      const ready = await inject({ method: 'GET', url: '/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ checks: { store: 'ok' }, error: { code: 'NLU_UNAVAILABLE' } });
+      // A turn that needs no prediction (an event) still works: the store is fine.
+      expect((await inject({ method: 'POST', url: '/v1/sessions/stranded/events', payload: { name: 'ping' } })).statusCode).toBe(200);
+    } finally {
+      await harness.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParleyError } from '@parley/domain';
-import { MemorySessionStore } from '../packages/session-store/src/memory-session-store';
+import { MemorySessionStore } from '@parley/session-store';
 import { createFixtureBot } from './support/fixture-bot';
 import { startNluTestServer, type NluTestServer } from './support/nlu-test-server';
 import { DialogueMetrics } from '../services/dialogue/src/metrics/dialogue-metrics';

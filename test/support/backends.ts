@@ -5,9 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import pg from 'pg';
+import { testServers } from '../../packages/session-store/src/testing/test-servers';
 
-export const POSTGRES_URL = process.env['PARLEY_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const REDIS_URL = process.env['PARLEY_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+/** The same servers the store tests use (PARLEY_TEST_POSTGRES_URL, PARLEY_TEST_REDIS_URL). */
+export const POSTGRES_URL = testServers.postgresUrl;
+export const REDIS_URL = testServers.redisUrl;
 
 /** A name unique to this run: schema names and key prefixes. */
 export function runName(prefix: string): string {

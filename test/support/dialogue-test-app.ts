@@ -3,8 +3,7 @@
  * the bot on it, a real store (memory unless given) and buildApp — everything but the listening socket.
  */
 import type { FastifyInstance } from 'fastify';
-import type { SessionStore } from '@parley/session-store';
-import { MemorySessionStore } from '../../packages/session-store/src/memory-session-store';
+import { MemorySessionStore, type SessionStore } from '@parley/session-store';
 import { buildApp } from '../../services/dialogue/src/app';
 import type { DialogueBot } from '../../services/dialogue/src/bot/dialogue-bot';
 import { loadConfig } from '../../services/dialogue/src/config';

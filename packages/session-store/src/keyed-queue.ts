@@ -8,7 +8,7 @@ export class KeyedQueue {
   /** Runs `task` after every task queued earlier for `key` has settled; resolves or rejects as `task` does. */
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const result = task();
+    const result = previous.then(task);
     const tail = result.then(
       () => undefined,
       () => undefined,

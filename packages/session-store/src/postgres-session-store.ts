@@ -4,9 +4,11 @@
  * query. Two pools: one for queries, one for the clients that hold advisory locks, so holders waiting on a
  * query can never starve the pool their own lock sits in.
  */
+import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
 import type { PoolConfig } from 'pg';
 import type { JsonValue } from '@parley/domain';
+import { answerBeforeRelease } from './answer-before-release';
 import { KeyedQueue } from './keyed-queue';
 import { postgresCall } from './postgres-call';
 import { PostgresLock } from './postgres-lock';
@@ -52,6 +54,7 @@ export class PostgresSessionStore implements SessionStore {
   private readonly sql: PostgresStatements;
   private readonly schemaSql: string;
   private ready: Promise<void> | undefined;
+  private readonly statementNames = new Map<string, string>();
   private readonly stopPurge: () => void;
 
   constructor(options: PostgresSessionStoreOptions) {
@@ -65,9 +68,17 @@ export class PostgresSessionStore implements SessionStore {
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
       idleTimeoutMillis: 30_000,
       allowExitOnIdle: true,
+      keepAlive: true,
     };
-    this.pool = new Pool({ ...base, max: options.poolSize ?? 10, query_timeout: options.queryTimeoutMs ?? 10_000 });
-    this.lockPool = new Pool({ ...base, max: options.lockPoolSize ?? 32, lock_timeout: lockWaitMs });
+    const queryTimeoutMs = options.queryTimeoutMs ?? 10_000;
+    this.pool = new Pool({ ...base, max: options.poolSize ?? 10, query_timeout: queryTimeoutMs });
+    // The server bounds the lock wait (lock_timeout); the client-side timeout only catches a server gone silent.
+    this.lockPool = new Pool({
+      ...base,
+      max: options.lockPoolSize ?? 32,
+      lock_timeout: lockWaitMs,
+      query_timeout: lockWaitMs + queryTimeoutMs,
+    });
     // Idle clients whose connection drops are removed by the pool; unheard, the 'error' would crash the process.
     this.pool.on('error', () => undefined);
     this.lockPool.on('error', () => undefined);
@@ -130,8 +141,8 @@ export class PostgresSessionStore implements SessionStore {
     return rows[0]?.live === true;
   }
 
-  async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    return this.queue.run(id, () => this.lock.hold(id, fn));
+  withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return answerBeforeRelease((body) => this.queue.run(id, () => this.lock.hold(id, body)), fn);
   }
 
   /** Also creates the schema when this store has not yet done so: call it at start-up to fail fast. */
@@ -175,9 +186,16 @@ export class PostgresSessionStore implements SessionStore {
     if (outcome === 'ANSWERED') throw storeErrors.answered(session.id, commit.idempotency?.messageId ?? '');
   }
 
-  private async query<Row>(text: string, params: unknown[]): Promise<Row[]> {
+  /** Runs a statement of PostgresStatements as a named prepared statement: parsed and planned once per connection. */
+  private async query<Row>(text: string, values: unknown[]): Promise<Row[]> {
     await this.ensureSchema();
-    return postgresCall(async () => (await this.pool.query(text, params)).rows as Row[]);
+    let name = this.statementNames.get(text);
+    if (name === undefined) {
+      name = `parley_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      this.statementNames.set(text, name);
+    }
+    const config = { name, text, values };
+    return postgresCall(async () => (await this.pool.query(config)).rows as Row[]);
   }
 
   /** Creates the schema once per store; after a failure (server down) the next call tries again. */

@@ -38,6 +38,23 @@ end
 return 'OK'
 `;
 
+/**
+ * KEYS: session hash, history list, answers hash. ARGV: how many recent history rows, '1' when a messageId
+ * follows, the messageId. Returns {} when there is no session, else {session fields as a flat list, history
+ * length, the recent rows, the answer or nil}: all a turn reads, in one round trip.
+ */
+export const LOAD_TURN = `
+local fields = redis.call('HGETALL', KEYS[1])
+if #fields == 0 then return {} end
+local total = redis.call('LLEN', KEYS[2])
+local recent = tonumber(ARGV[1])
+local rows = {}
+if recent > 0 then rows = redis.call('LRANGE', KEYS[2], -recent, -1) end
+local answer = false
+if ARGV[2] == '1' then answer = redis.call('HGET', KEYS[3], ARGV[3]) end
+return {fields, total, rows, answer}
+`;
+
 /** KEYS: lock. ARGV: token, lease ms. Extends the lease when the token still holds the lock; returns 1 or 0. */
 export const RENEW_LOCK = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end

@@ -13,9 +13,13 @@ import { created, newId, sleep, turn } from './testing/turns';
 const url = testServers.redisUrl;
 const unreachable = await unreachableReason(async () => {
   const probe = new Redis(url, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  let cause: unknown;
+  probe.on('error', (error: unknown) => (cause = error));
   try {
     await probe.connect();
     await probe.ping();
+  } catch (error) {
+    throw cause ?? error;
   } finally {
     probe.disconnect();
   }

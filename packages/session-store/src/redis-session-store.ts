@@ -2,9 +2,10 @@
  * The scale-out store on Redis. Per session, under `<prefix>{<id>}:` (one hash tag, so a turn's keys share a
  * cluster slot): `s` a hash (state, variables, timestamps, version), `h` and `a` lists (history and audit
  * rows, JSON), `i` a hash (messageId → answer), `lock`. A turn costs four round trips: lock, `loadTurn`
- * (one MULTI), the write (one Lua script), release. Expiry is Redis's own EXPIRE, set on every write.
+ * (one Lua script), the write (one Lua script), release. Expiry is Redis's own EXPIRE, set on every write.
  */
 import type { JsonValue } from '@parley/domain';
+import { answerBeforeRelease } from './answer-before-release';
 import { KeyedQueue } from './keyed-queue';
 import { createRedisClient, redisCall } from './redis-client';
 import type { RedisClient } from './redis-client';
@@ -90,17 +91,13 @@ export class RedisSessionStore implements SessionStore {
 
   async loadTurn(id: string, options: { recentHistory: number; messageId?: string }): Promise<TurnSnapshot> {
     const keys = this.keys(id);
-    const batch = this.client.multi().hgetall(keys.session).llen(keys.history);
-    if (options.recentHistory > 0) batch.lrange(keys.history, -options.recentHistory, -1);
-    if (options.messageId !== undefined) batch.hget(keys.answers, options.messageId);
-    const replies = await redisCall(() => execute(batch));
-    const session = toRecord(id, replies[0] as Record<string, string>);
-    if (!session) return { session: undefined, recentHistory: [], idempotentResponse: undefined };
-    const total = replies[1] as number;
-    const rows = options.recentHistory > 0 ? (replies[2] as string[]) : [];
-    const answer = options.messageId === undefined ? null : (replies.at(-1) as string | null);
+    const recent = String(Math.max(0, options.recentHistory));
+    const asked = options.messageId === undefined ? ['0', ''] : ['1', options.messageId];
+    const reply = await redisCall(() => this.client.parleyLoadTurn(keys.session, keys.history, keys.answers, recent, ...asked));
+    if (reply.length === 0) return { session: undefined, recentHistory: [], idempotentResponse: undefined };
+    const [fields, total, rows, answer] = reply;
     return {
-      session,
+      session: toRecord(id, fromPairs(fields)),
       recentHistory: toHistory(rows, total - rows.length),
       idempotentResponse: answer === null ? undefined : (JSON.parse(answer) as JsonValue),
     };
@@ -139,7 +136,7 @@ export class RedisSessionStore implements SessionStore {
 
   withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
     const keys = this.keys(id);
-    return this.queue.run(id, () => this.lock.hold(id, keys.lock, keys.released, fn));
+    return answerBeforeRelease((body) => this.queue.run(id, () => this.lock.hold(id, keys.lock, keys.released, body)), fn);
   }
 
   async ping(): Promise<void> {
@@ -190,6 +187,12 @@ async function execute(batch: ReturnType<RedisClient['multi']>): Promise<unknown
     if (error) throw error;
     return reply;
   });
+}
+
+function fromPairs(flat: string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let index = 0; index + 1 < flat.length; index += 2) fields[flat[index] as string] = flat[index + 1] as string;
+  return fields;
 }
 
 function toRecord(id: string, fields: Record<string, string>): SessionRecord | undefined {

@@ -29,6 +29,26 @@ export function describeSessionLockContract(context: ContractContext): void {
     expect((await store.history(id, { offset: 0, limit: 100 })).total).toBe(25);
   });
 
+  it('runs a turn once for 50 racing retries of one messageId, and every retry gets the same answer', async () => {
+    const id = await created(context.store());
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, n) => {
+        const store = n % 2 === 0 ? context.store() : context.peerForLock();
+        return store.withLock(id, async () => {
+          const snapshot = await store.loadTurn(id, { recentHistory: 0, messageId: 'retried' });
+          if (snapshot.idempotentResponse !== undefined) return snapshot.idempotentResponse;
+          const response = { replies: [`answer ${n}`] };
+          const version = snapshot.session?.version ?? -1;
+          await store.commit(turn(id, version, {}, { messageId: 'retried', response }, ['user text', 'bot reply']));
+          return response;
+        });
+      }),
+    );
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    const history = await context.store().history(id, { offset: 0, limit: 10 });
+    expect(history.entries.map((entry) => entry.text)).toEqual(['hello', 'user text', 'bot reply']);
+  });
+
   it('serves the waiters of one process in arrival order', async () => {
     const store = context.store();
     const id = newId();

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, base: { service: 'dialogue' } });
   const bot = loadBot(config.bot);
   const definition = bot.definition();
-  const store = await createSessionStore(config.store);
+  const store = createSessionStore(config.store);
+  // Fail fast on an unreachable store (no silent fallback to another one); an orchestrator restarts us.
+  await store.ping();
   const nlu = await NluClient.connect(config.nlu);
   const app = await buildApp(config, { bot, store, nlu, logger });
 

@@ -22,6 +22,8 @@ export interface ClassifierTrainingOptions {
   learningRate: number;
   /** Share of the target mass spread over all classes: keeps scores calibrated for the threshold. */
   labelSmoothing: number;
+  /** Probability of dropping each feature of a training example in a step (inverted dropout on the bag). */
+  dropout: number;
   seed: number;
   signal?: AbortSignal;
   onEpoch?: (epoch: number, loss: number, accuracy: number) => void;
@@ -57,7 +59,7 @@ export async function trainClassifier(
     for (let start = 0; start < order.length; start += options.batchSize) {
       throwIfAborted(options.signal);
       const indices = order.slice(start, start + options.batchSize);
-      const batch = buildBatch(examples, indices);
+      const batch = buildBatch(examples, indices, options.dropout, random);
       const result = forwardBackward(batch, shape, weights, options.labelSmoothing);
       if (epoch === options.epochs) indices.forEach((example, i) => lastEpochProbabilities.set(result.probs.subarray(i * classes, (i + 1) * classes), example * classes));
       // Linear decay to a tenth of the rate: big steps early, fine-tuning late.
@@ -90,7 +92,8 @@ function initialWeights(shape: ClassifierShape, random: SeededRandom) {
 }
 
 /** Renumbers the batch's feature rows densely, so tensors hold only the rows it touches. */
-function buildBatch(examples: readonly TrainingExample[], indices: readonly number[]): Batch {
+function buildBatch(examples: readonly TrainingExample[], indices: readonly number[], dropout: number, random: SeededRandom): Batch {
+  const keep = 1 - dropout;
   const localOf = new Map<number, number>();
   const local: number[] = [];
   const segment: number[] = [];
@@ -98,12 +101,13 @@ function buildBatch(examples: readonly TrainingExample[], indices: readonly numb
   indices.forEach((exampleIndex, position) => {
     const { rows, weights } = (examples[exampleIndex] as TrainingExample).text;
     for (let i = 0; i < rows.length; i++) {
+      if (dropout > 0 && random.next() < dropout) continue;
       const row = rows[i] as number;
       let id = localOf.get(row);
       if (id === undefined) localOf.set(row, (id = localOf.size));
       local.push(id);
       segment.push(position);
-      weight.push(weights[i] as number);
+      weight.push((weights[i] as number) / keep);
     }
   });
   return {

@@ -10,6 +10,8 @@ export interface HyperParameters {
   batchSize: number;
   learningRate: number;
   labelSmoothing: number;
+  /** Feature dropout while training. */
+  dropout: number;
   /** Synthetic background sentences per training sentence (0 = none); see background-sentences.ts. */
   background: number;
   /** 1 = sigmoid (one-vs-rest) scores, 0 = softmax. */
@@ -31,6 +33,7 @@ export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze
   batchSize: 32,
   learningRate: 0.01,
   labelSmoothing: 0,
+  dropout: 0,
   sigmoid: 0,
   background: 0,
   charMin: 3,

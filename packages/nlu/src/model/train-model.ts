@@ -42,6 +42,7 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
       batchSize: hyper.batchSize,
       learningRate: hyper.learningRate,
       labelSmoothing: hyper.labelSmoothing,
+      dropout: hyper.dropout,
       seed: definition.config.seed,
       ...(options.signal ? { signal: options.signal } : {}),
       onEpoch: (epoch, loss, accuracy) => options.onProgress?.({ scope: ALL_INTENTS_SCOPE, epoch, epochs: hyper.epochs, loss, accuracy }),

@@ -12,7 +12,7 @@ export function loadBot(spec: string, cwd: string = process.cwd()): DialogueBot 
   const path = resolve(cwd, spec);
   let exports: Record<string, unknown>;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is chosen at run time.
+    // require, not import: the module is chosen at run time and the service is CommonJS.
     exports = require(path) as Record<string, unknown>;
   } catch (error) {
     throw new Error(

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { JsonValue } from '@parley/domain';
+import type { nluV1 } from '@parley/proto';
 import { weatherBot } from '@parley/examples';
 import { fromWirePrediction, fromWireValue, toWireDefinition, toWireValue } from './nlu-wire';
 
+type Sent = ReturnType<typeof toWireValue>;
+type Received = NonNullable<nluV1.MatchedParameter__Output['value']>;
+const KINDS = ['nullValue', 'numberValue', 'stringValue', 'boolValue', 'structValue', 'listValue'] as const;
+
 // What proto-loader hands back: oneofs name their case in `kind`.
-function asReceived(value: ReturnType<typeof toWireValue>): Parameters<typeof fromWireValue>[0] {
-  const kind = (['nullValue', 'numberValue', 'stringValue', 'boolValue', 'structValue', 'listValue'] as const).find((key) => key in value);
-  const received = { ...value, kind } as Parameters<typeof fromWireValue>[0] & Record<string, unknown>;
-  if (value.structValue) received['structValue'] = { fields: Object.fromEntries(Object.entries(value.structValue.fields ?? {}).map(([k, v]) => [k, asReceived(v)])) };
-  if (value.listValue) received['listValue'] = { values: (value.listValue.values ?? []).map(asReceived) };
+function asReceived(value: Sent): Received {
+  const received = { ...value, kind: KINDS.find((key) => value[key] !== undefined) } as Received;
+  if (value.structValue) {
+    received.structValue = { fields: Object.fromEntries(Object.entries(value.structValue.fields ?? {}).map(([key, item]) => [key, asReceived(item)])) };
+  }
+  if (value.listValue) received.listValue = { values: (value.listValue.values ?? []).map(asReceived) };
   return received;
 }
 

@@ -5,7 +5,7 @@
  * idempotent answer atomically. Anything that fails before the commit leaves the session untouched.
  */
 import { type IntentClassifierPrediction, ParleyError } from '@parley/domain';
-import type { Predictor, TurnContext, TurnInput, TurnOutcome } from '@parley/bot';
+import type { Predictor, TurnContext, TurnOutcome } from '@parley/bot';
 import { isSessionConflictError, type HistoryEntry, type HistoryPage, type SessionRecord, type SessionStore } from '@parley/session-store';
 import type { DialogueBot } from '../bot/dialogue-bot';
 import type { DialogueMetrics } from '../metrics/dialogue-metrics';
@@ -49,7 +49,8 @@ export class SessionTurns implements TurnService {
       const at = this.now().toISOString();
       const record: SessionRecord = { id: sessionId, state: outcome.snapshot.state, variables: {}, createdAt: at, updatedAt: at, version: 0 };
       await this.options.store.create(commitOf(record, outcome, at, { audit: [{ kind: 'session', data: { event: 'created' }, at }] }));
-      return this.publish(this.finish(sessionId, outcome));
+      this.observe(sessionId, outcome);
+      return this.publish(resultOf(sessionId, outcome));
     });
   }
 
@@ -68,11 +69,12 @@ export class SessionTurns implements TurnService {
         }
         const record = requireSession(id, loaded.session);
         const snapshot = { id, state: record.state, variables: record.variables };
-        const outcome = await this.options.bot.runTurn(snapshot, inputOf(request), this.context(loaded.recentHistory));
-        const result = this.finish(id, outcome);
+        const outcome = await this.options.bot.runTurn(snapshot, request, this.context(loaded.recentHistory));
+        const result = resultOf(id, outcome);
         const at = this.now().toISOString();
         const idempotency = messageId === undefined ? undefined : { messageId, response: idempotentRecord(request, result) };
         await this.options.store.commit(commitOf(record, outcome, at, { ...textOf(request), ...(idempotency ? { idempotency } : {}) }));
+        this.observe(id, outcome);
         return { result, replayed: false };
       }),
     );
@@ -88,8 +90,9 @@ export class SessionTurns implements TurnService {
         const outcome = await this.options.bot.resetSession(id, this.context(loaded.recentHistory));
         const at = this.now().toISOString();
         const audit = [{ kind: 'session' as const, data: { event: 'reset' }, at }];
-        await this.options.store.reset(commitOf({ ...record, variables: {} }, outcome, at, { audit }));
-        return this.finish(id, outcome);
+        await this.options.store.reset(commitOf(record, outcome, at, { audit }));
+        this.observe(id, outcome);
+        return resultOf(id, outcome);
       }),
     );
     return this.publish(result);
@@ -138,10 +141,10 @@ export class SessionTurns implements TurnService {
     });
   }
 
-  private finish(id: string, outcome: TurnOutcome): TurnResult {
+  /** Counts the prediction and logs what bodies threw, once the turn is saved. */
+  private observe(id: string, outcome: TurnOutcome): void {
     if (outcome.prediction) this.options.metrics.recordPrediction(outcome.prediction);
     for (const error of outcome.errors ?? []) this.options.logger.warn({ sessionId: id, error }, 'a bot body failed');
-    return resultOf(id, outcome);
   }
 
   private publish(result: TurnResult): TurnResult {
@@ -195,10 +198,6 @@ function requireSession(id: string, record: SessionRecord | undefined): SessionR
 
 function chatHistoryOf(history: HistoryEntry[]): Array<[string, 0 | 1]> {
   return history.map((entry) => [entry.text, entry.sender]);
-}
-
-function inputOf(request: TurnRequest): TurnInput {
-  return request;
 }
 
 function textOf(request: TurnRequest): { text?: string } {
