@@ -24,6 +24,7 @@ export interface ClassifierTrainingOptions {
   labelSmoothing: number;
   /** Probability of dropping each feature of a training example in a step (inverted dropout on the bag). */
   dropout: number;
+  averageEpochs?: number;
   seed: number;
   signal?: AbortSignal;
   onEpoch?: (epoch: number, loss: number, accuracy: number) => void;
@@ -50,6 +51,7 @@ export async function trainClassifier(
   const order = examples.map((_, i) => i);
   const totalSteps = options.epochs * Math.ceil(examples.length / options.batchSize);
   let step = 0;
+  const averaged = { embedding: new Float32Array(weights.embedding.length), output: new Float32Array(weights.output.length), bias: new Float32Array(classes) };
   // Training accuracy per scope is read off the last epoch, saving a pass over the data.
   const lastEpochProbabilities = new Float32Array(examples.length * classes);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -70,11 +72,20 @@ export async function trainClassifier(
       lossSum += result.loss;
       correct += result.correct;
     }
+    if (epoch > options.epochs - (options.averageEpochs ?? 1)) accumulate(averaged, weights, options.averageEpochs ?? 1);
     options.onEpoch?.(epoch, lossSum / examples.length, correct / examples.length);
     await new Promise((resolve) => setImmediate(resolve)); // let abort signals and progress listeners run
   }
   throwIfAborted(options.signal);
-  return { classifier: new IntentClassifier(shape, weights), lastEpochProbabilities };
+  return { classifier: new IntentClassifier(shape, averaged), lastEpochProbabilities };
+}
+
+function accumulate(into: ReturnType<typeof initialWeights>, from: ReturnType<typeof initialWeights>, count: number): void {
+  for (const key of ['embedding', 'output', 'bias'] as const) {
+    const target = into[key];
+    const source = from[key];
+    for (let i = 0; i < target.length; i++) target[i]! += (source[i] as number) / count;
+  }
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

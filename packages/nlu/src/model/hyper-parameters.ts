@@ -10,6 +10,8 @@ export interface HyperParameters {
   batchSize: number;
   learningRate: number;
   labelSmoothing: number;
+  /** The weights after each of the last N epochs are averaged (1 = the last weights). */
+  averageEpochs: number;
   /** Feature dropout while training. */
   dropout: number;
   /** Synthetic background sentences per training sentence (0 = none); see background-sentences.ts. */
@@ -34,6 +36,7 @@ export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze
   learningRate: 0.01,
   labelSmoothing: 0,
   dropout: 0,
+  averageEpochs: 1,
   sigmoid: 0,
   background: 0,
   charMin: 3,

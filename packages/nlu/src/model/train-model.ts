@@ -43,6 +43,7 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
       learningRate: hyper.learningRate,
       labelSmoothing: hyper.labelSmoothing,
       dropout: hyper.dropout,
+      averageEpochs: hyper.averageEpochs,
       seed: definition.config.seed,
       ...(options.signal ? { signal: options.signal } : {}),
       onEpoch: (epoch, loss, accuracy) => options.onProgress?.({ scope: ALL_INTENTS_SCOPE, epoch, epochs: hyper.epochs, loss, accuracy }),
