@@ -1,3 +1,4 @@
 export { loadNluPackage, protoDir, NLU_PROTO_FILE, PROTO_LOADER_OPTIONS } from './load-nlu-package';
 export type { ProtoGrpcType } from './generated/nlu';
 export type * as nluV1 from './generated/parley/nlu/v1/index';
+export { toWireValue, toWireStruct, fromWireValue, fromWireStruct } from './json-wire';

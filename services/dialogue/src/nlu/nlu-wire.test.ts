@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { JsonValue } from '@parley/domain';
 import type { nluV1 } from '@parley/proto';
 import { weatherBot } from '@parley/examples';
-import { fromWirePrediction, fromWireValue, toWireDefinition, toWireValue } from './nlu-wire';
+import { fromWireValue, toWireValue } from '@parley/proto';
+import { fromWirePrediction, toWireDefinition } from './nlu-wire';
 
 type Sent = ReturnType<typeof toWireValue>;
 type Received = NonNullable<nluV1.MatchedParameter__Output['value']>;

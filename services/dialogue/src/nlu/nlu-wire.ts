@@ -2,13 +2,9 @@
  * The one place the dialogue service maps NLU wire types (generated from nlu.proto) to domain types and back:
  * the bot definition it trains, the predictions it receives, and google.protobuf.Value/Struct ↔ JsonValue.
  */
-import type { BotDefinition, FallbackReason, IntentClassifierPrediction, JsonObject, JsonValue } from '@parley/domain';
-import type { nluV1 } from '@parley/proto';
+import type { BotDefinition, FallbackReason, IntentClassifierPrediction } from '@parley/domain';
+import { fromWireStruct, fromWireValue, type nluV1 } from '@parley/proto';
 
-type WireValue = NonNullable<nluV1.MatchedParameter['value']>;
-type WireValueOut = NonNullable<nluV1.MatchedParameter__Output['value']>;
-type WireStruct = NonNullable<nluV1.MatchedParameter['info']>;
-type WireStructOut = NonNullable<nluV1.MatchedParameter__Output['info']>;
 
 export interface TrainSummary {
   modelId: string;
@@ -69,48 +65,6 @@ export function fromWireTrainResult(wire: nluV1.TrainResult__Output): TrainSumma
     warnings: wire.warnings,
     trainSeconds: wire.trainSeconds,
   };
-}
-
-/** An absent Value (a parameter that was not found) is null. */
-export function fromWireValue(value: WireValueOut | null | undefined): JsonValue {
-  switch (value?.kind) {
-    case 'numberValue':
-      return value.numberValue ?? 0;
-    case 'stringValue':
-      return value.stringValue ?? '';
-    case 'boolValue':
-      return value.boolValue ?? false;
-    case 'structValue':
-      return fromWireStruct(value.structValue);
-    case 'listValue':
-      return (value.listValue?.values ?? []).map((item) => fromWireValue(item));
-    default:
-      return null;
-  }
-}
-
-export function fromWireStruct(struct: WireStructOut | null | undefined): JsonObject {
-  const fields = struct?.fields ?? {};
-  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, fromWireValue(value)]));
-}
-
-export function toWireValue(value: JsonValue): WireValue {
-  if (value === null) return { nullValue: 'NULL_VALUE' };
-  if (Array.isArray(value)) return { listValue: { values: value.map(toWireValue) } };
-  switch (typeof value) {
-    case 'number':
-      return { numberValue: value };
-    case 'string':
-      return { stringValue: value };
-    case 'boolean':
-      return { boolValue: value };
-    default:
-      return { structValue: toWireStruct(value) };
-  }
-}
-
-export function toWireStruct(object: JsonObject): WireStruct {
-  return { fields: Object.fromEntries(Object.entries(object).map(([key, value]) => [key, toWireValue(value)])) };
 }
 
 const FALLBACK_REASONS: readonly FallbackReason[] = ['NONE', 'LOW_CONFIDENCE', 'AMBIGUOUS', 'NO_INTENTS', 'OUT_OF_VOCABULARY'];

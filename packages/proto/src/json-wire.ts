@@ -1,6 +1,6 @@
 /** JsonValue ↔ google.protobuf.Value / Struct, the wire form of parameter values and their info. */
 import type { JsonObject, JsonValue } from '@parley/domain';
-import type { nluV1 } from '@parley/proto';
+import type * as nluV1 from './generated/parley/nlu/v1';
 
 type Value = NonNullable<nluV1.MatchedParameter['value']>;
 type Value__Output = NonNullable<nluV1.MatchedParameter__Output['value']>;
