@@ -1,6 +1,8 @@
 // CLINC150 benchmark of the NLU classifier: trains on train.json (out-of-scope rows left out), picks the threshold
 // on val.json, evaluates on test.json and on a typo-perturbed copy of it. Needs `npx tsc -b packages/nlu` first.
-// Usage: node bench/nlu/clinc.mjs [datasetDir] [--json] [--hyper '{"epochs":8}']
+// Usage: node bench/nlu/clinc.mjs [datasetDir] [--json] [--seed 42] [--hyper '{"epochs":8}'] [--scopes]
+// --scopes instead compares, on 10 scopes of 5 intents, the one all-intents model restricted to each scope with a
+// model trained on the scope's intents alone (what BBF does per state).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -12,11 +14,17 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const hyperAt = args.indexOf('--hyper');
 const hyperParameters = hyperAt >= 0 ? JSON.parse(args[hyperAt + 1]) : {};
-const dir = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--hyper') ?? '/work/shared/datasets/clinc150';
+const seedAt = args.indexOf('--seed');
+const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 42;
+const dir = args.find((arg, i) => !arg.startsWith('--') && !['--hyper', '--seed'].includes(args[i - 1] ?? '')) ?? '/work/shared/datasets/clinc150';
 const read = (name) => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
 
 const [train, val, test] = ['train', 'val', 'test'].map(read);
-const result = await nlu.evaluateDataset({ train, val, test, seed: 42, hyperParameters });
+if (args.includes('--scopes')) {
+  await compareScopes();
+  process.exit(0);
+}
+const result = await nlu.evaluateDataset({ train, val, test, seed, hyperParameters });
 const typoTest = test.filter((row) => row.intent !== 'oos').map((row, i) => ({ ...row, text: nlu.addTypos(row.text, { probability: 0.1, seed: i }) }));
 const typos = nlu.evaluateModel(result.model, typoTest, { threshold: result.metrics.threshold });
 
@@ -30,5 +38,36 @@ if (json) {
     const verdict = bar ? ` (bar ${bar[0]} ${bar[1]}: ${(bar[0] === '≥' ? value >= bar[1] : value <= bar[1]) ? 'ok' : 'MISSED'})` : '';
     console.log(`${key.padEnd(18)} ${typeof value === 'number' ? Number(value.toFixed(4)) : value}${verdict}`);
   }
+  const sweep = result.thresholdSweep.filter((point) => [0.1, 0.2, 0.3, 0.4, 0.5].includes(point.threshold));
+  console.log('test sweep:', sweep.map((p) => `${p.threshold}: in-scope ${p.inScopeAccuracy.toFixed(3)} / oos ${p.oosRecall?.toFixed(3)}`).join(', '));
   console.log('most confused:', result.confusions.slice(0, 5).map((c) => `${c.expected}→${c.predicted} ×${c.count}`).join(', '));
+}
+
+/** Accuracy on the scope's own test rows, and how often text meant for other intents (or oos) falls back. */
+async function compareScopes() {
+  const intents = [...new Set(train.map((row) => row.intent).filter((intent) => intent !== 'oos'))];
+  const scopes = Array.from({ length: 10 }, (_, s) => ({ name: `state${s}`, intents: Array.from({ length: 5 }, (_, i) => intents[(s * 37 + i * 29) % intents.length]) }));
+  const definitionOf = (names, scopeList) => ({
+    name: 'clinc-scopes', language: 'en', entities: [], scopes: scopeList,
+    intents: names.map((name) => ({ name, trainingSentences: train.filter((row) => row.intent === name).map((row) => row.text), parameters: [] })),
+    config: { threshold: 0.4, ambiguityMargin: 0, seed, timezone: 'UTC', hyperParameters },
+  });
+  const global = await nlu.trainModel(definitionOf(intents, scopes));
+  const totals = { restricted: [0, 0, 0], dedicated: [0, 0, 0], trainSeconds: 0 };
+  for (const scope of scopes) {
+    const dedicated = await nlu.trainModel(definitionOf(scope.intents, []));
+    totals.trainSeconds += dedicated.trainSeconds;
+    const own = test.filter((row) => scope.intents.includes(row.intent));
+    const others = test.filter((row) => !scope.intents.includes(row.intent)).filter((_, i) => i % 10 === 0);
+    for (const [key, predict] of [['restricted', (text) => global.predict(text, scope.name)], ['dedicated', (text) => dedicated.predict(text)]]) {
+      totals[key][0] += own.filter((row) => predict(row.text).intent === row.intent).length / own.length;
+      totals[key][1] += own.filter((row) => predict(row.text).ranking[0].intent === row.intent).length / own.length;
+      totals[key][2] += others.filter((row) => predict(row.text).intent === 'fallback_intent').length / others.length;
+    }
+  }
+  for (const key of ['restricted', 'dedicated']) {
+    const [accuracy, top1, rejected] = totals[key].map((sum) => (sum / scopes.length).toFixed(4));
+    console.log(`${key.padEnd(10)} accuracy@0.4 ${accuracy}  top1 ${top1}  other-intent text rejected ${rejected}`);
+  }
+  console.log(`train seconds: one all-intents model ${global.trainSeconds.toFixed(1)}, ${scopes.length} dedicated models ${totals.trainSeconds.toFixed(1)}`);
 }

@@ -42,22 +42,20 @@ export class FeatureVocabulary {
 
   /** Each group's known features share the group's weight equally (a mean embedding per group). */
   encode(groups: TextFeatures, groupWeights: readonly number[]): EncodedText {
-    const rows: number[] = [];
-    const weights: number[] = [];
+    const total = groups[0].length + groups[1].length + groups[2].length;
+    const rows = new Int32Array(total);
+    const weights = new Float32Array(total);
+    let count = 0;
     let knownWords = 0;
     for (let g = 0; g < FEATURE_GROUPS; g++) {
-      const known: number[] = [];
-      for (const hash of groups[g] ?? []) {
+      const start = count;
+      for (const hash of groups[g as 0 | 1 | 2]) {
         const row = this.table.get(hash);
-        if (row >= 0) known.push(row);
+        if (row >= 0) rows[count++] = row;
       }
-      if (g === 0) knownWords = known.length;
-      const weight = (groupWeights[g] ?? 1) / Math.sqrt(Math.max(known.length, 1));
-      for (const row of known) {
-        rows.push(row);
-        weights.push(weight);
-      }
+      if (g === 0) knownWords = count;
+      weights.fill((groupWeights[g] ?? 1) / Math.sqrt(Math.max(count - start, 1)), start, count);
     }
-    return { rows: Int32Array.from(rows), weights: Float32Array.from(weights), knownWords };
+    return { rows: rows.subarray(0, count), weights: weights.subarray(0, count), knownWords };
   }
 }

@@ -7,15 +7,17 @@ import { ParleyError } from '@parley/domain';
 export interface HyperParameters {
   dimension: number;
   epochs: number;
+  /** Small bots train for more epochs, so that every model takes at least this many optimisation steps. */
+  minSteps: number;
   batchSize: number;
   learningRate: number;
   labelSmoothing: number;
+  /** Classifiers trained from different seeds whose scores are averaged. */
+  members: number;
   /** The weights after each of the last N epochs are averaged (1 = the last weights). */
   averageEpochs: number;
   /** Feature dropout while training. */
   dropout: number;
-  /** Synthetic background sentences per training sentence (0 = none); see background-sentences.ts. */
-  background: number;
   /** 1 = sigmoid (one-vs-rest) scores, 0 = softmax. */
   sigmoid: number;
   charMin: number;
@@ -30,17 +32,18 @@ export interface HyperParameters {
 }
 
 export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze({
-  dimension: 64,
-  epochs: 10,
-  batchSize: 32,
-  learningRate: 0.01,
-  labelSmoothing: 0,
-  dropout: 0,
-  averageEpochs: 1,
+  dimension: 32,
+  epochs: 4,
+  minSteps: 300,
+  batchSize: 128,
+  learningRate: 0.03,
+  labelSmoothing: 0.1,
+  dropout: 0.4,
+  averageEpochs: 2,
+  members: 2,
   sigmoid: 0,
-  background: 0,
   charMin: 3,
-  charMax: 5,
+  charMax: 4,
   bigrams: 1,
   minCount: 1,
   unigramWeight: 1,
@@ -48,21 +51,28 @@ export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze
   charWeight: 1,
 });
 
+/** Keys that must be whole numbers ≥ 1, and keys that must stay below 1. */
+const COUNTS = new Set(['dimension', 'epochs', 'minSteps', 'batchSize', 'averageEpochs', 'members', 'charMin', 'charMax', 'minCount']);
+const FRACTIONS = new Set(['labelSmoothing', 'dropout']);
+
 export function resolveHyperParameters(overrides: Readonly<Record<string, number>> = {}): HyperParameters {
   const resolved: HyperParameters = { ...DEFAULT_HYPER_PARAMETERS };
   for (const [key, value] of Object.entries(overrides)) {
+    const field = `config.hyperParameters.${key}`;
     if (!Object.prototype.hasOwnProperty.call(DEFAULT_HYPER_PARAMETERS, key)) {
       const known = Object.keys(DEFAULT_HYPER_PARAMETERS).join(', ');
-      throw new ParleyError('INVALID_DEFINITION', `config.hyperParameters.${key} is unknown (known: ${known})`, {
-        field: `config.hyperParameters.${key}`,
-      });
+      throw new ParleyError('INVALID_DEFINITION', `${field} is unknown (known: ${known})`, { field });
     }
-    if (!Number.isFinite(value) || value < 0) {
-      throw new ParleyError('INVALID_DEFINITION', `config.hyperParameters.${key} must be a non-negative number`, {
-        field: `config.hyperParameters.${key}`,
-      });
+    const valid =
+      Number.isFinite(value) && value >= 0 && (!COUNTS.has(key) || (Number.isInteger(value) && value >= 1)) && (!FRACTIONS.has(key) || value < 1);
+    if (!valid) {
+      const rule = COUNTS.has(key) ? 'a whole number ≥ 1' : FRACTIONS.has(key) ? 'a number in [0, 1)' : 'a number ≥ 0';
+      throw new ParleyError('INVALID_DEFINITION', `${field} must be ${rule}, got ${value}`, { field });
     }
     resolved[key as keyof HyperParameters] = value;
+  }
+  if (resolved.charMin > resolved.charMax) {
+    throw new ParleyError('INVALID_DEFINITION', 'config.hyperParameters.charMin must not exceed charMax', { field: 'config.hyperParameters.charMin' });
   }
   return resolved;
 }

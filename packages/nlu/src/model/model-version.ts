@@ -1,15 +1,21 @@
 /**
- * A model version is a hash of the canonical definition (keys sorted, config and seed included) and of the model
- * format, so the same definition trained by the same code always gets the same version.
+ * A model version is a hash of the canonical definition (keys sorted, config and seed included), the model format
+ * and the default hyper-parameters, so the same definition trained by the same code always gets the same version,
+ * and a change of defaults gives new versions.
  */
 import { createHash } from 'node:crypto';
 import type { BotDefinition, JsonValue } from '@parley/domain';
+import { DEFAULT_HYPER_PARAMETERS } from './hyper-parameters';
 
 /** Bumped whenever features or training change in a way that changes scores. */
 export const MODEL_FORMAT = 'parley-nlu/1';
 
 export function modelVersionOf(definition: BotDefinition): string {
-  const canonical = canonicalJson({ format: MODEL_FORMAT, definition: definition as unknown as JsonValue });
+  const canonical = canonicalJson({
+    format: MODEL_FORMAT,
+    defaults: { ...DEFAULT_HYPER_PARAMETERS },
+    definition: definition as unknown as JsonValue,
+  });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 

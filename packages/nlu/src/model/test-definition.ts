@@ -20,6 +20,6 @@ export function testDefinition(config: Partial<NluConfig> = {}): BotDefinition {
       { name: 'start', intents: ['greeting', 'weather'] },
       { name: 'only_goodbye', intents: ['goodbye'] },
     ],
-    config: { ...DEFAULT_NLU_CONFIG, hyperParameters: { epochs: 30 }, ...config },
+    config: { ...DEFAULT_NLU_CONFIG, hyperParameters: {}, ...config },
   };
 }

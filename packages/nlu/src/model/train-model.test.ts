@@ -38,14 +38,15 @@ describe('trainModel', async () => {
     for (const text of probes) for (const scope of model.scopes) expect(loaded.predict(text, scope)).toEqual(model.predict(text, scope));
   });
 
-  it('restricts a scope to its intents, best first, without renormalising', () => {
-    const all = model.predict('will it rain today or be sunny');
-    const scoped = model.predict('will it rain today or be sunny', 'start');
+  it('restricts a scope to its intents, best first, scored p / √(Σ scope p)', () => {
+    const text = 'will it rain today or be sunny';
+    const all = new Map(model.predict(text).ranking.map((r) => [r.intent, r.score]));
+    const scoped = model.predict(text, 'start');
     expect(scoped.scope).toBe('start');
     expect(scoped.ranking.map((r) => r.intent).sort()).toEqual(['greeting', 'weather']);
     expect(scoped.ranking[0]!.score).toBeGreaterThanOrEqual(scoped.ranking[1]!.score);
-    const weatherScore = all.ranking.find((r) => r.intent === 'weather')!.score;
-    expect(scoped.ranking.find((r) => r.intent === 'weather')!.score).toBe(weatherScore);
+    const total = all.get('weather')! + all.get('greeting')!;
+    expect(scoped.ranking.find((r) => r.intent === 'weather')!.score).toBeCloseTo(all.get('weather')! / Math.sqrt(total), 5);
   });
 
   it('lets a one-intent scope reject text meant for another intent', () => {
@@ -83,8 +84,9 @@ describe('trainModel', async () => {
 
   it('reports progress per epoch and stats per scope', async () => {
     const events: number[] = [];
-    const trained = await trainModel(testDefinition({ hyperParameters: { epochs: 3 } }), { onProgress: (e) => events.push(e.epoch) });
-    expect(events).toEqual([1, 2, 3]);
+    const trained = await trainModel(testDefinition({ hyperParameters: { minSteps: 3, members: 2 } }), { onProgress: (e) => events.push(e.epoch) });
+    // 4 epochs per member, counted across the two members.
+    expect(events).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(trained.stats.map((s) => [s.scope, s.intents, s.examples])).toEqual([['*', 5, 32], ['start', 2, 14], ['only_goodbye', 1, 6]]);
     expect(model.stats[0]!.trainAccuracy).toBe(1);
   });

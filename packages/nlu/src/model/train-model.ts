@@ -1,19 +1,22 @@
-/** Trains a model from a bot definition: one seeded classifier over all intents, served per scope. */
+/**
+ * Trains a model from a bot definition: NER placeholders in the training sentences, features, one seeded
+ * classifier ensemble over all intents (served per scope by restriction), per-scope statistics.
+ */
 import { performance } from 'node:perf_hooks';
 import { ALL_INTENTS_SCOPE, ParleyError, type BotDefinition } from '@parley/domain';
 import type { NluModel, TrainOptions } from '../api';
 import { initBackend } from '../backend/init-backend';
+import { trainEnsemble } from '../classifier/classifier-ensemble';
 import { FeatureVocabulary } from '../classifier/feature-vocabulary';
-import { trainClassifier } from '../classifier/train-classifier';
-import { resolveHyperParameters } from './hyper-parameters';
+import type { ClassifierTrainingOptions } from '../classifier/train-classifier';
+import { EntityRecognizer } from '../ner/entity-recognizer';
+import { resolveHyperParameters, type HyperParameters } from './hyper-parameters';
 import { modelVersionOf } from './model-version';
 import { scopeIntentIndices } from './scope-intents';
 import { scopeStats } from './scope-stats';
-import { EntityRecognizer } from '../ner/entity-recognizer';
 import { SentenceEncoder } from './sentence-encoder';
 import { TrainedNluModel } from './trained-nlu-model';
 import { buildTrainingSet } from './training-set';
-import { backgroundSentences } from './background-sentences';
 
 export async function trainModel(definition: BotDefinition, options: TrainOptions = {}): Promise<NluModel> {
   const started = performance.now();
@@ -27,27 +30,12 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
     throw new ParleyError('INVALID_DEFINITION', 'intents have no training sentences with words', { field: 'intents' });
   }
   encoder.vocabulary = FeatureVocabulary.build(set.features, hyper.minCount);
-  // The background class comes after the intents; no scope names it, so no prediction returns it.
-  const background = backgroundSentences(set.processed, Math.round(hyper.background * set.labels.length), definition.config.seed);
-  const labels = [...set.labels, ...background.map(() => definition.intents.length)];
-  const encoded = [...set.features, ...background.map((sentence) => encoder.features(sentence))].map((features) => encoder.encode(features));
-  const { classifier, lastEpochProbabilities } = await trainClassifier(
-    encoded.map((text, i) => ({ text, label: labels[i] as number })),
+  const examples = set.features.map((features, i) => ({ text: encoder.encode(features), label: set.labels[i] as number }));
+  const { classifier, lastEpochProbabilities } = await trainEnsemble(
+    examples,
     encoder.vocabulary.size,
-    definition.intents.length + (background.length > 0 ? 1 : 0),
-    {
-      dimension: hyper.dimension,
-      activation: hyper.sigmoid > 0 ? 'sigmoid' : 'softmax',
-      epochs: hyper.epochs,
-      batchSize: hyper.batchSize,
-      learningRate: hyper.learningRate,
-      labelSmoothing: hyper.labelSmoothing,
-      dropout: hyper.dropout,
-      averageEpochs: hyper.averageEpochs,
-      seed: definition.config.seed,
-      ...(options.signal ? { signal: options.signal } : {}),
-      onEpoch: (epoch, loss, accuracy) => options.onProgress?.({ scope: ALL_INTENTS_SCOPE, epoch, epochs: hyper.epochs, loss, accuracy }),
-    },
+    definition.intents.length,
+    trainingOptions(hyper, definition.config.seed, examples.length, options),
   );
   return new TrainedNluModel({
     definition,
@@ -57,8 +45,28 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
     recognizer,
     classifier,
     exactMatches: set.exactMatches,
-    stats: scopeStats(scopes, labels, lastEpochProbabilities),
+    stats: scopeStats(scopes, set.labels, lastEpochProbabilities),
     trainSeconds: (performance.now() - started) / 1000,
     backend,
   });
+}
+
+function trainingOptions(hyper: HyperParameters, seed: number, examples: number, options: TrainOptions): ClassifierTrainingOptions & { members: number } {
+  // Small bots get more epochs, so that every member takes at least minSteps optimisation steps.
+  const epochs = Math.max(hyper.epochs, Math.ceil(hyper.minSteps / Math.ceil(examples / hyper.batchSize)));
+  const members = hyper.members;
+  return {
+    dimension: hyper.dimension,
+    activation: hyper.sigmoid > 0 ? 'sigmoid' : 'softmax',
+    epochs,
+    batchSize: hyper.batchSize,
+    learningRate: hyper.learningRate,
+    labelSmoothing: hyper.labelSmoothing,
+    dropout: hyper.dropout,
+    averageEpochs: hyper.averageEpochs,
+    members,
+    seed,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onEpoch: (epoch, loss, accuracy) => options.onProgress?.({ scope: ALL_INTENTS_SCOPE, epoch, epochs: epochs * members, loss, accuracy }),
+  };
 }

@@ -1,19 +1,21 @@
 /**
- * A trained model serving predictions: one classifier over all intents, whose scores are restricted (not
- * renormalised) to the asked scope, so a scope of one intent still rejects text meant for another intent.
+ * A trained model serving predictions: one classifier over all intents, whose scores are restricted to the asked
+ * scope (see scope-scores.ts), so a scope of one intent still rejects text meant for another intent.
  */
 import {
   ALL_INTENTS_SCOPE,
   ParleyError,
   type BotDefinition,
+  type IntentDefinition,
   type IntentClassifierPrediction,
-  type IntentScore,
 } from '@parley/domain';
 import type { NluModel, NluModelArtifact, ScopeStats } from '../api';
 import type { IntentClassifier } from '../classifier/intent-classifier';
 import { decideIntent, fallback, type IntentDecision } from './decide-intent';
 import type { HyperParameters } from './hyper-parameters';
 import { packArtifact } from './model-artifact';
+import { rankIntents } from './rank-intents';
+import { scopeScores } from './scope-scores';
 import { scopeIntentIndices } from './scope-intents';
 import { SentenceEncoder } from './sentence-encoder';
 import type { EntityRecognizer } from '../ner/entity-recognizer';
@@ -39,6 +41,8 @@ export class TrainedNluModel implements NluModel {
   readonly stats: readonly ScopeStats[];
   readonly trainSeconds: number;
   private readonly scopeIntents: Map<string, number[]>;
+  private readonly names: string[];
+  private readonly intentByName: Map<string, IntentDefinition>;
 
   constructor(readonly parts: TrainedNluModelParts) {
     this.version = parts.version;
@@ -47,15 +51,18 @@ export class TrainedNluModel implements NluModel {
     this.trainSeconds = parts.trainSeconds;
     this.scopeIntents = scopeIntentIndices(parts.definition);
     this.scopes = [...this.scopeIntents.keys()];
+    this.names = parts.definition.intents.map((intent) => intent.name);
+    this.intentByName = new Map(parts.definition.intents.map((intent) => [intent.name, intent]));
   }
 
   get sizeBytes(): number {
     const { embedding, output, bias } = this.parts.classifier.weights;
-    return embedding.byteLength + output.byteLength + bias.byteLength + this.parts.encoder.vocabulary.size * 40;
+    // Plus the vocabulary's hash table and the exact-match table, roughly.
+    return embedding.byteLength + output.byteLength + bias.byteLength + this.parts.encoder.vocabulary.size * 16 + this.parts.exactMatches.size * 64;
   }
 
   intentsOf(scope: string): readonly string[] {
-    return this.scopeIndices(scope).map((i) => this.definition.intents[i]!.name);
+    return this.scopeIndices(scope).map((i) => this.names[i]!);
   }
 
   predict(text: string, scope: string = ALL_INTENTS_SCOPE, now: Date = new Date()): IntentClassifierPrediction {
@@ -65,7 +72,7 @@ export class TrainedNluModel implements NluModel {
     const processed = this.parts.encoder.process(recognition.text);
     const sentence = SentenceEncoder.sentenceOf(processed);
     const { ranking, decision } = this.rank(intents, sentence, processed);
-    const intent = this.definition.intents.find((candidate) => candidate.name === decision.intent);
+    const intent = this.intentByName.get(decision.intent);
     const matchedParameters = intent === undefined ? [] : this.parts.recognizer.parameters(intent, recognition);
     return { ...decision, matchedSentence: sentence, matchedParameters, ranking, scope, modelVersion: this.version };
   }
@@ -76,27 +83,19 @@ export class TrainedNluModel implements NluModel {
     return intents;
   }
 
-  /** Raw probabilities of all intents, in definition order (evaluation and threshold sweeps use them). */
-  probabilities(text: string, now: Date = new Date()): Float32Array {
-    const processed = this.parts.encoder.process(this.parts.recognizer.recognize(text, now).text);
-    return this.parts.classifier.probabilities(this.parts.encoder.encode(this.parts.encoder.features(processed)));
-  }
-
   private rank(intents: number[], sentence: string, processed: ReturnType<SentenceEncoder['process']>) {
-    const names = this.definition.intents;
+    const names = this.names;
     const exact = this.parts.exactMatches.get(sentence)?.find((index) => intents.includes(index));
     if (exact !== undefined) {
-      const ranking = [exact, ...intents.filter((i) => i !== exact)].map((i) => ({ intent: names[i]!.name, score: i === exact ? 1 : 0 }));
-      return { ranking, decision: { intent: names[exact]!.name, score: 1, fallbackReason: 'NONE' } as IntentDecision };
+      const ranking = [exact, ...intents.filter((i) => i !== exact)].map((i) => ({ intent: names[i]!, score: i === exact ? 1 : 0 }));
+      return { ranking, decision: { intent: names[exact]!, score: 1, fallbackReason: 'NONE' } as IntentDecision };
     }
     if (intents.length === 0) return { ranking: [], decision: fallback('NO_INTENTS') };
     const encoded = this.parts.encoder.encode(this.parts.encoder.features(processed));
     if (encoded.knownWords === 0 && !this.mostlyKnownCharacters(encoded.rows.length, processed.words)) {
-      return { ranking: intents.map((i) => ({ intent: names[i]!.name, score: 0 })), decision: fallback('OUT_OF_VOCABULARY') };
+      return { ranking: intents.map((i) => ({ intent: names[i]!, score: 0 })), decision: fallback('OUT_OF_VOCABULARY') };
     }
-    const probabilities = this.parts.classifier.probabilities(encoded);
-    const ranking: IntentScore[] = intents.map((i) => ({ intent: names[i]!.name, score: probabilities[i] as number }));
-    ranking.sort((a, b) => b.score - a.score);
+    const ranking = rankIntents(intents, scopeScores(this.parts.classifier.probabilities(encoded), intents), names);
     return { ranking, decision: decideIntent(ranking, this.definition.config) };
   }
 

@@ -4,24 +4,21 @@
  */
 import type { BotDefinition } from '@parley/domain';
 import type { TextFeatures } from '../classifier/feature-extractor';
-import type { ProcessedText } from '../text/text-pipeline';
 import { SentenceEncoder } from './sentence-encoder';
 import type { EntityRecognizer } from '../ner/entity-recognizer';
 
 export interface TrainingSet {
-  processed: ProcessedText[];
   features: TextFeatures[];
   labels: number[];
   exactMatches: Map<string, number[]>;
 }
 
 export function buildTrainingSet(definition: BotDefinition, encoder: SentenceEncoder, recognizer: EntityRecognizer): TrainingSet {
-  const set: TrainingSet = { processed: [], features: [], labels: [], exactMatches: new Map() };
+  const set: TrainingSet = { features: [], labels: [], exactMatches: new Map() };
   definition.intents.forEach((intent, label) => {
     for (const sentence of intent.trainingSentences) {
       const processed = encoder.process(recognizer.prepareTrainingSentence(intent, sentence));
       if (processed.words.length === 0) continue;
-      set.processed.push(processed);
       set.features.push(encoder.features(processed));
       set.labels.push(label);
       const key = SentenceEncoder.sentenceOf(processed);
