@@ -41,9 +41,9 @@ describe('greetings example', () => {
 
   it('greets, asks how you are, answers, and starts over', async () => {
     expect(await chat.start()).toEqual({ state: 'initial_state', texts: [] });
-    expect(await chat.say('hello')).toEqual({ state: 'hello_state', texts: ['Hi! How are you?'] });
+    expect(await chat.say('hello')).toEqual({ state: 'hello_state', texts: ['Hi! How are you?', ['good', 'bad']] });
     expect(await chat.say('fine')).toEqual({ state: 'initial_state', texts: ['I am glad to hear that!'] });
-    expect(await chat.say('hi')).toEqual({ state: 'hello_state', texts: ['Hi! How are you?'] });
+    expect(await chat.say('hi')).toEqual({ state: 'hello_state', texts: ['Hi! How are you?', ['good', 'bad']] });
     expect(await chat.say('awful')).toEqual({ state: 'initial_state', texts: ['I am sorry to hear that...'] });
     expect(await chat.say('quantum zebra')).toEqual({ state: 'initial_state', texts: ["Sorry, I didn't get it"] });
   });

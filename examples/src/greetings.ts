@@ -18,7 +18,11 @@ function createGreetingsBot(): Bot {
 
   initialState.whenIntentMatched(helloIntent).goTo(helloState);
 
-  helloState.setBody((session) => session.reply('Hi! How are you?'));
+  helloState.setBody((session) => {
+    session.reply('Hi! How are you?');
+    // Buttons for the web chat (BBF's greetings bot has none); a click sends the text as a message.
+    session.replyOptions(['good', 'bad']);
+  });
   helloState.whenIntentMatched(goodIntent).goTo(goodState);
   helloState.whenIntentMatched(badIntent).goTo(badState);
 

@@ -5,8 +5,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerWebChat, registerWebSocketChannel } from '../../services/dialogue/src/channels';
 import type { TurnService } from '../../services/dialogue/src/turns/turn-service';
-import { greetingsBot } from './greetings-bot';
-import { MemoryTurns } from './memory-turns';
+import { greetingsBot } from '@parley/examples';
+import { startDialogueTestApp } from '../support/dialogue-test-app';
 
 export interface ChatUnderTest {
   url: string;
@@ -24,8 +24,11 @@ export const GREETINGS = {
   fileReply: "Sorry, I didn't get it",
 } as const;
 
-export function startChatUnderTest(): Promise<ChatUnderTest> {
-  return serveChat(new MemoryTurns(greetingsBot));
+/** The real dialogue app (SessionTurns, a real NLU server, the memory store) with the example greetings bot. */
+export async function startChatUnderTest(): Promise<ChatUnderTest> {
+  const harness = await startDialogueTestApp(greetingsBot, { env: { PARLEY_BODY_LIMIT_BYTES: '1048576' } });
+  const url = await harness.app.listen({ host: '127.0.0.1', port: 0 });
+  return { url: `${url}/`, app: harness.app, close: () => harness.close() };
 }
 
 /** The channel and the page on a fastify app listening on 127.0.0.1 at a free port. */
