@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
       http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 1_048_576 },
-      nlu: { addresses: ['localhost:50051'], deadlineMs: 2_000, trainTimeoutMs: 600_000 },
+      nlu: { addresses: ['localhost:50051'], deadlineMs: 2_000, trainTimeoutMs: 600_000, rankingLimit: 10 },
       store: { kind: 'sqlite', path: './data/sessions.db', ttlSeconds: 0 },
       bot: 'weather',
       maxTextLength: 2_000,

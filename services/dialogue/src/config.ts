@@ -13,7 +13,7 @@ export type StoreSettings =
 export interface DialogueConfig {
   http: { host: string; port: number; bodyLimitBytes: number };
   /** host:port of each NLU replica, or one gRPC target URI such as `dns:///nlu:50051`. */
-  nlu: { addresses: string[]; deadlineMs: number; trainTimeoutMs: number };
+  nlu: { addresses: string[]; deadlineMs: number; trainTimeoutMs: number; rankingLimit: number };
   store: StoreSettings;
   /** `weather`, `greetings`, `age` or a path to a module exporting a Bot. */
   bot: string;
@@ -44,6 +44,7 @@ const schema = z.object({
     .transform(nluAddresses)
     .pipe(z.array(address).min(1, 'expected at least one host:port')),
   PARLEY_NLU_DEADLINE_MS: integer(1, 600_000).default(2_000),
+  PARLEY_NLU_RANKING_LIMIT: integer(0, 100_000).default(10),
   PARLEY_NLU_TRAIN_TIMEOUT_MS: integer(1, 86_400_000).default(600_000),
   PARLEY_STORE: z.enum(['sqlite', 'redis', 'postgres', 'memory']).default('sqlite'),
   PARLEY_SQLITE_PATH: z.string().min(1).default('./data/sessions.db'),
@@ -72,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DialogueConfig
     nlu: {
       addresses: vars.PARLEY_NLU_ADDRESS,
       deadlineMs: vars.PARLEY_NLU_DEADLINE_MS,
+      rankingLimit: vars.PARLEY_NLU_RANKING_LIMIT,
       trainTimeoutMs: vars.PARLEY_NLU_TRAIN_TIMEOUT_MS,
     },
     store: storeSettings(vars),

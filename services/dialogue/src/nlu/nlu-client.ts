@@ -20,6 +20,8 @@ export interface NluClientOptions {
   deadlineMs: number;
   /** Bounds waiting for the NLU to come up plus training. */
   trainTimeoutMs: number;
+  /** Ranking entries asked for per prediction (0 = all): a bot rarely needs more than the best few. */
+  rankingLimit?: number;
 }
 
 export interface TrainProgressEvent {
@@ -100,7 +102,7 @@ export class NluClient implements Predictor {
   async predict(text: string, scope: string): Promise<IntentClassifierPrediction> {
     const model = this.requireModel();
     return new Promise((resolve, reject) => {
-      this.client.Predict({ model: model.id, ref: model.version, text, scope }, this.callOptions(), (error, response) => {
+      this.client.Predict({ model: model.id, ref: model.version, text, scope, rankingLimit: this.options.rankingLimit ?? 0 }, this.callOptions(), (error, response) => {
         if (error || !response) reject(nluFailure('Predict', error));
         else resolve(fromWirePrediction(response));
       });

@@ -57,10 +57,12 @@ export function createNluHandlers(service: NluService, logger: Logger): nluV1.Nl
     },
     CancelJob: unary('CancelJob', async (request: nluV1.JobRequest__Output) => jobToWire(await service.cancelJob(request.jobId))),
     Predict: unary('Predict', async (request: nluV1.PredictRequest__Output) =>
-      predictionToWire(await service.predict(request, request.text, request.scope)),
+      predictionToWire(await service.predict(request, request.text, request.scope), request.rankingLimit),
     ),
     PredictBatch: unary('PredictBatch', async (request: nluV1.PredictBatchRequest__Output) => ({
-      predictions: (await service.predictBatch(request, request.texts, request.scope)).map(predictionToWire),
+      predictions: (await service.predictBatch(request, request.texts, request.scope)).map((prediction) =>
+        predictionToWire(prediction, request.rankingLimit),
+      ),
     })),
     Evaluate: unary('Evaluate', async (request: nluV1.EvaluateRequest__Output) =>
       evaluationToWire(

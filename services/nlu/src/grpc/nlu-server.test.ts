@@ -163,6 +163,14 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     expect(weather.matchedParameters.map((parameter) => parameter.name)).toEqual(['city']);
   });
 
+  it('Predict keeps the best ranking_limit entries of the ranking when asked (0 = all)', async () => {
+    const full = await predict(server.client, { model: 'greetings', text: 'hello' });
+    const top = await predict(server.client, { model: 'greetings', text: 'hello', rankingLimit: 1 });
+    expect(full.ranking).toHaveLength(3);
+    expect(top.ranking).toEqual(full.ranking.slice(0, 1));
+    expect(top.intent).toBe(full.intent);
+  });
+
   it('Predict in a scope only ranks that scope\'s intents; an unknown scope is NOT_FOUND', async () => {
     const scoped = await predict(server.client, { model: 'greetings', text: 'good morning', scope: 'start' });
     expect(scoped.scope).toBe('start');

@@ -16,7 +16,8 @@ const FALLBACK_REASON_OF = Object.fromEntries(Object.entries(FALLBACK_REASONS).m
   FallbackReason
 >;
 
-export function predictionToWire(prediction: IntentClassifierPrediction): nluV1.IntentClassifierPrediction {
+/** `rankingLimit` > 0 keeps only the best entries: serialising a 150-intent ranking costs more than predicting. */
+export function predictionToWire(prediction: IntentClassifierPrediction, rankingLimit = 0): nluV1.IntentClassifierPrediction {
   return {
     intent: prediction.intent,
     score: prediction.score,
@@ -27,7 +28,7 @@ export function predictionToWire(prediction: IntentClassifierPrediction): nluV1.
       value: parameter.value === null ? null : toWireValue(parameter.value),
       info: toWireStruct(parameter.info),
     })),
-    ranking: prediction.ranking,
+    ranking: rankingLimit > 0 ? prediction.ranking.slice(0, rankingLimit) : prediction.ranking,
     scope: prediction.scope,
     modelVersion: prediction.modelVersion,
     fallbackReason: FALLBACK_REASONS[prediction.fallbackReason],

@@ -6,6 +6,7 @@ export interface PredictBatchRequest {
   'ref'?: (string);
   'texts'?: (string)[];
   'scope'?: (string);
+  'rankingLimit'?: (number);
 }
 
 export interface PredictBatchRequest__Output {
@@ -13,4 +14,5 @@ export interface PredictBatchRequest__Output {
   'ref': (string);
   'texts': (string)[];
   'scope': (string);
+  'rankingLimit': (number);
 }

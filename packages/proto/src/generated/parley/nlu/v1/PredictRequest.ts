@@ -6,6 +6,7 @@ export interface PredictRequest {
   'ref'?: (string);
   'text'?: (string);
   'scope'?: (string);
+  'rankingLimit'?: (number);
 }
 
 export interface PredictRequest__Output {
@@ -13,4 +14,5 @@ export interface PredictRequest__Output {
   'ref': (string);
   'text': (string);
   'scope': (string);
+  'rankingLimit': (number);
 }
