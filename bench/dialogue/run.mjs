@@ -5,9 +5,11 @@
 // Needs a build (npm install does it) and the machine's Redis and PostgreSQL.
 // Usage: node bench/dialogue/run.mjs [--rounds 3] [--turns 4000] [--stores sqlite,redis,postgres] [--no-write]
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flag, option } from '../lib/args.mjs';
 import { freePort } from '../lib/free-port.mjs';
 import { echoClient, unary } from '../lib/grpc-clients.mjs';
 import { postJson } from '../lib/http-client.mjs';
@@ -18,11 +20,6 @@ import { machineLine, writeSection } from '../lib/report.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : fallback;
-};
 const rounds = Number(option('rounds', 3));
 const turns = Number(option('turns', 4000));
 const stores = option('stores', 'sqlite,redis,postgres').split(',');
@@ -53,6 +50,25 @@ async function measureTurns(port) {
   // Sequential turns go to one session each in turn; loaded turns keep every session busy (32 in flight).
   await throughput(turn, { inFlight: SESSIONS, total: 1000 }); // warm-up
   return { sequential: () => sequentialLatency(turn, 1000), loaded: () => throughput(turn, { inFlight: SESSIONS, total: turns }) };
+}
+
+/** Removes what the run left in the shared Redis and PostgreSQL. */
+async function dropBenchData() {
+  const require = createRequire(import.meta.url);
+  if (stores.includes('postgres')) {
+    const { Client } = require('pg');
+    const client = new Client({ connectionString: storeEnv.postgres.PARLEY_POSTGRES_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${runId} CASCADE`);
+    await client.end();
+  }
+  if (stores.includes('redis')) {
+    const Redis = require('ioredis');
+    const redis = new Redis(storeEnv.redis.PARLEY_REDIS_URL);
+    const keys = await redis.keys(`${runId}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  }
 }
 
 async function main() {
@@ -104,6 +120,7 @@ async function main() {
   } finally {
     await Promise.all([nlu.stop(), grpcEcho.stop(), httpEcho.stop()]);
     rmSync(work, { recursive: true, force: true });
+    await dropBenchData();
   }
   return results;
 }
@@ -129,4 +146,4 @@ ${rows.join('\n')}
 ${redis ? `Bars (Redis): turns/s ≥ 40 % of the gRPC echo's calls/s: ${round(redis.throughputRatio * 100, 1)} % ${verdict(redis.throughputRatio >= 0.4)}; sequential p50 ≤ 3× the echo's: ${round(redis.p50Ratio, 2)}× ${verdict(redis.p50Ratio <= 3)}.` : ''}
 `;
 console.log(markdown);
-if (!args.includes('--no-write')) writeSection('dialogue', markdown);
+if (!flag('no-write')) writeSection('dialogue', markdown);

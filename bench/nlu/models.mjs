@@ -8,7 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flag, option } from '../lib/args.mjs';
 import { freePort } from '../lib/free-port.mjs';
+import { trainOverGrpc } from '../lib/train-over-grpc.mjs';
 import { nluClient, unary } from '../lib/grpc-clients.mjs';
 import { sequentialLatency } from '../lib/load.mjs';
 import { machine } from '../lib/machine.mjs';
@@ -17,13 +19,8 @@ import { machineLine, writeSection } from '../lib/report.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
-const modelCount = option('models', 100);
-const capMb = option('cap-mb', 256);
+const modelCount = Number(option('models', 100));
+const capMb = Number(option('cap-mb', 256));
 const datasetDir = join(root, '../shared/datasets/clinc150');
 const read = (name) => JSON.parse(readFileSync(join(datasetDir, `${name}.json`), 'utf8'));
 
@@ -52,18 +49,6 @@ function definitionOf(k) {
   };
 }
 
-function trainOnce(client, definition) {
-  return new Promise((resolve, reject) => {
-    const stream = client.Train({ definition });
-    let result;
-    stream.on('data', (progress) => {
-      if (progress.result) result = progress.result;
-      if (progress.state === 'JOB_STATE_FAILED') reject(new Error(progress.error));
-    });
-    stream.on('error', reject);
-    stream.on('end', () => (result ? resolve(result) : reject(new Error('no result'))));
-  });
-}
 
 const work = mkdtempSync(join(tmpdir(), 'parley-bench-models-'));
 const port = await freePort();
@@ -77,7 +62,7 @@ try {
   const predict = unary(client, 'Predict');
   const trainStart = Date.now();
   const versions = [];
-  for (let k = 0; k < modelCount; k += 1) versions.push((await trainOnce(client, definitionOf(k))).version);
+  for (let k = 0; k < modelCount; k += 1) versions.push((await trainOverGrpc(client, definitionOf(k))).version);
   const trainSeconds = (Date.now() - trainStart) / 1000;
 
   let correct = 0;
@@ -101,7 +86,7 @@ try {
   const retrainMs = [];
   for (let k = 0; k < 5; k += 1) {
     const start = process.hrtime.bigint();
-    const result = await trainOnce(client, definitionOf(k));
+    const result = await trainOverGrpc(client, definitionOf(k));
     retrainMs.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (result.version !== versions[k] || !result.reused) throw new Error(`retraining model ${k} did not reuse its version`);
   }
@@ -128,4 +113,4 @@ ${modelCount} models of 10 CLINC150 intents (40 sentences each) trained into one
 | training all ${modelCount} models | ${round(report.trainSeconds, 1)} s | |
 `;
 console.log(markdown);
-if (!args.includes('--no-write')) writeSection('models', markdown);
+if (!flag('no-write')) writeSection('models', markdown);
