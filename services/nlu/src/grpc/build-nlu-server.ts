@@ -13,6 +13,7 @@ import { NluMetrics } from '../metrics/nlu-metrics';
 import { createNluCore } from '../service/create-nlu-core';
 import type { NluService } from '../service/nlu-service';
 import { addHealthAndReflection } from './health-and-reflection';
+import { addTolerantService } from './malformed-requests';
 import { createNluHandlers } from './nlu-handlers';
 
 export interface NluServerDeps {
@@ -50,8 +51,8 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
     'grpc.max_receive_message_length': config.maxMessageBytes,
     'grpc.max_send_message_length': config.maxMessageBytes,
   });
-  grpcServer.addService(grpcObject.parley.nlu.v1.Nlu.service, createNluHandlers(service, logger));
-  const health = addHealthAndReflection(grpcServer, definition);
+  addTolerantService(grpcServer, grpcObject.parley.nlu.v1.Nlu.service, createNluHandlers(service, logger), logger);
+  const health = addHealthAndReflection(grpcServer, definition, logger);
 
   // Serving needs no TensorFlow backend (inference is plain JS); trainings initialise it where they run.
   const ready = (async () => {

@@ -3,8 +3,10 @@
  * reflection over both protos, so `grpcurl -plaintext HOST:PORT list` works without the .proto files.
  */
 import type { Server } from '@grpc/grpc-js';
+import type { Logger } from 'pino';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, service as healthService } from 'grpc-health-check';
+import { addTolerantService } from './malformed-requests';
 
 export const NLU_SERVICE_NAME = 'parley.nlu.v1.Nlu';
 
@@ -15,9 +17,10 @@ export interface HealthSwitch {
   set(status: ServingStatus): void;
 }
 
-export function addHealthAndReflection(server: Server, nluPackage: PackageDefinition): HealthSwitch {
+export function addHealthAndReflection(server: Server, nluPackage: PackageDefinition, logger: Logger): HealthSwitch {
   const health = new HealthImplementation({ '': 'NOT_SERVING', [NLU_SERVICE_NAME]: 'NOT_SERVING' });
-  health.addToServer(server);
+  // Added tolerantly, so malformed request bytes get INVALID_ARGUMENT here too (the library adds its own service).
+  health.addToServer({ addService: (definition, implementation) => addTolerantService(server, definition, implementation, logger) } as Pick<Server, 'addService'> as Server);
   // Reflection reads file descriptors off message types; the health request type carries health.proto's.
   const check = healthService['Check'];
   const healthTypes: PackageDefinition = check ? { 'grpc.health.v1.HealthCheckRequest': check.requestType } : {};

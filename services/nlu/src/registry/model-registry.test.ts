@@ -42,6 +42,16 @@ describe('ModelRegistry and ModelStore', () => {
     expect(await readdir(join(dir, 'bot', 'versions'))).toEqual(['v1']);
   });
 
+  it('resolves no ref through Object.prototype ("toString", "constructor"), unless it is a real alias', async () => {
+    await replicaA.addVersion(info('v1', '2024-01-01T00:00:00Z'), artifact('v1'));
+    for (const ref of ['toString', 'constructor', 'hasOwnProperty', 'valueOf']) {
+      expect(replicaA.resolveCached('bot', ref)).toBeUndefined();
+      expect(await replicaA.resolve('bot', ref)).toBeUndefined();
+    }
+    await replicaA.setAlias('bot', 'constructor', 'v1');
+    expect(await replicaA.resolve('bot', 'constructor')).toBe('v1');
+  });
+
   it('resolves refs: empty → production, then latest; an alias; a version', async () => {
     await replicaA.addVersion(info('v1', '2024-01-01T00:00:00Z'), artifact('v1'));
     await replicaA.addVersion(info('v2', '2024-01-02T00:00:00Z'), artifact('v2'));

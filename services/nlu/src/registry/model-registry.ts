@@ -144,6 +144,11 @@ export class ModelRegistry {
 
 function resolveIn(entry: IndexEntry | undefined, ref: string): string | undefined {
   if (!entry) return undefined;
-  if (ref === '') return entry.aliases[DEFAULT_ALIAS] ?? entry.aliases[LATEST_ALIAS];
-  return entry.aliases[ref] ?? (entry.versions.has(ref) ? ref : undefined);
+  if (ref === '') return aliasTarget(entry, DEFAULT_ALIAS) ?? aliasTarget(entry, LATEST_ALIAS);
+  return aliasTarget(entry, ref) ?? (entry.versions.has(ref) ? ref : undefined);
+}
+
+/** Own aliases only: a ref such as "toString" must not find Object.prototype's. */
+function aliasTarget(entry: IndexEntry, alias: string): string | undefined {
+  return Object.hasOwn(entry.aliases, alias) ? entry.aliases[alias] : undefined;
 }

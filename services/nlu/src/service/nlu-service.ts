@@ -3,7 +3,7 @@
  * management. Validates every input and throws ParleyError with the offending field named.
  */
 import { ALL_INTENTS_SCOPE, ParleyError, type IntentClassifierPrediction } from '@parley/domain';
-import { evaluateModel, loadModel, parseDefinition, type LabeledExample, type ModelEvaluation, type NluModel } from '@parley/nlu';
+import { evaluateModel, getLanguage, loadModel, parseDefinition, type LabeledExample, type ModelEvaluation, type NluModel } from '@parley/nlu';
 import type { Logger } from 'pino';
 import type { TrainingJobs } from '../jobs/training-jobs';
 import type { TrainingJob } from '../jobs/training-job';
@@ -109,6 +109,8 @@ export class NluService {
   async startTraining(definitionInput: unknown, aliases: readonly string[]): Promise<TrainingJob> {
     aliases.forEach((alias, index) => requireAlias(alias, `aliases[${index}]`));
     const definition = parseDefinition(definitionInput);
+    // Refused here, not only when the trainer meets it: a job that can only fail is never started.
+    getLanguage(definition.language);
     return this.deps.jobs.start(definition, aliases.length === 0 ? [DEFAULT_ALIAS] : aliases);
   }
 
