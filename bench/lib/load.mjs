@@ -33,3 +33,23 @@ export async function throughput(call, { inFlight, total }) {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return { callsPerSecond: total / seconds, p50: percentile(samples, 50), p99: percentile(samples, 99), failures };
 }
+
+/**
+ * Sequential latency of several calls measured in alternating small batches, so that a noisy machine (other
+ * processes, CPU frequency) weighs on each of them alike; ratios of these p50s are what benchmarks compare.
+ */
+export async function interleavedLatency(calls, { batches = 40, perBatch = 50 } = {}) {
+  const samples = calls.map(() => []);
+  let i = 0;
+  for (let batch = 0; batch < batches; batch += 1) {
+    for (const [index, call] of calls.entries()) {
+      for (let n = 0; n < perBatch; n += 1) {
+        const start = process.hrtime.bigint();
+        await call(i);
+        i += 1;
+        samples[index].push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+    }
+  }
+  return samples.map((list) => ({ p50: percentile(list, 50), p99: percentile(list, 99) }));
+}

@@ -14,7 +14,7 @@ import { flag, option } from '../lib/args.mjs';
 import { freePort } from '../lib/free-port.mjs';
 import { trainOverGrpc } from '../lib/train-over-grpc.mjs';
 import { echoClient, nluClient, unary } from '../lib/grpc-clients.mjs';
-import { sequentialLatency, throughput } from '../lib/load.mjs';
+import { interleavedLatency, throughput } from '../lib/load.mjs';
 import { machine } from '../lib/machine.mjs';
 import { rssMiB, startProcess } from '../lib/process.mjs';
 import { machineLine, writeSection } from '../lib/report.mjs';
@@ -76,11 +76,9 @@ async function grpcRounds() {
     await throughput(echoText, { inFlight: 32, total: 3000 });
     const samples = [];
     for (let r = 0; r < rounds; r += 1) {
-      const echoSeq = await sequentialLatency(echoText, 2000);
-      const predictSeq = await sequentialLatency(predictCall, 2000);
+      const [echoSeq, predictSeq, top10Seq] = await interleavedLatency([echoText, predictCall, predictTop10]);
       const echoLoad = await throughput(echoText, { inFlight: 32, total: 10000 });
       const predictLoad = await throughput(predictCall, { inFlight: 32, total: 10000 });
-      const top10Seq = await sequentialLatency(predictTop10, 2000);
       const top10Load = await throughput(predictTop10, { inFlight: 32, total: 10000 });
       samples.push({ echoSeq, predictSeq, echoLoad, predictLoad, top10Seq, top10Load });
       console.error(`round ${r + 1}/${rounds}: predict p50 ${predictSeq.p50.toFixed(3)} ms vs echo ${echoSeq.p50.toFixed(3)} ms; ${predictLoad.callsPerSecond.toFixed(0)} vs ${echoLoad.callsPerSecond.toFixed(0)} calls/s`);
@@ -119,7 +117,8 @@ const markdown = `
 ## NLU (\`npm run bench:nlu\`)
 
 Command: \`node bench/nlu/run.mjs --runs ${runs} --rounds ${rounds}\`. ${machineLine(info)} Backend: ${clinc.backend}.
-Medians over ${runs} trainings (CLINC150) and ${rounds} rounds (gRPC), measured ${new Date().toISOString().slice(0, 10)}.
+Sequential latencies measured in alternating batches of 50 calls (echo, Predict, Predict top 10) so machine noise
+weighs on each alike. Medians over ${runs} trainings (CLINC150) and ${rounds} rounds (gRPC), measured ${new Date().toISOString().slice(0, 10)}.
 
 | CLINC150 (train → test, threshold from val) | value | bar |
 |---|---|---|

@@ -11,6 +11,7 @@ import type { DialogueBot } from '../bot/dialogue-bot';
 import type { DialogueMetrics } from '../metrics/dialogue-metrics';
 import { checkTurnRequest } from './check-turn-request';
 import { checkMessageId, checkSessionId, newSessionId } from './session-id';
+import { PredictionPrefetch } from './prediction-prefetch';
 import { commitOf, idempotentRecord, replayOf, resultOf } from './turn-records';
 import type { SessionView, TurnRequest, TurnResult, TurnService } from './turn-service';
 
@@ -33,9 +34,12 @@ const ATTEMPTS = 3;
 export class SessionTurns implements TurnService {
   private readonly listeners = new Set<(result: TurnResult) => void>();
   private readonly predictor: Predictor;
+  private readonly prefetch: PredictionPrefetch;
 
   constructor(private readonly options: SessionTurnsOptions) {
     this.predictor = { predict: (text, scope) => this.predict(text, scope) };
+    const scopes = new Set(options.bot.definition().scopes.map((scope) => scope.name));
+    this.prefetch = new PredictionPrefetch(this.predictor.predict, scopes);
   }
 
   async create(id?: string): Promise<TurnResult> {
@@ -50,6 +54,7 @@ export class SessionTurns implements TurnService {
       const record: SessionRecord = { id: sessionId, state: outcome.snapshot.state, variables: {}, createdAt: at, updatedAt: at, version: 0 };
       await this.options.store.create(commitOf(record, outcome, at, { audit: [{ kind: 'session', data: { event: 'created' }, at }] }));
       this.observe(sessionId, outcome);
+      this.prefetch.remember(sessionId, outcome.snapshot.state);
       return this.publish(resultOf(sessionId, outcome));
     });
   }
@@ -58,6 +63,7 @@ export class SessionTurns implements TurnService {
     checkSessionId(id);
     checkTurnRequest(request, this.options.maxTextLength);
     if (messageId !== undefined) checkMessageId(messageId);
+    const predictor = request.kind === 'message' ? this.prefetch.start(id, request.text) : this.predictor;
     const { result, replayed } = await this.measure(request.kind, () =>
       this.locked(id, async () => {
         const loaded = await this.options.store.loadTurn(id, {
@@ -69,12 +75,13 @@ export class SessionTurns implements TurnService {
         }
         const record = requireSession(id, loaded.session);
         const snapshot = { id, state: record.state, variables: record.variables };
-        const outcome = await this.options.bot.runTurn(snapshot, request, this.context(loaded.recentHistory));
+        const outcome = await this.options.bot.runTurn(snapshot, request, this.context(loaded.recentHistory, predictor));
         const result = resultOf(id, outcome);
         const at = this.now().toISOString();
         const idempotency = messageId === undefined ? undefined : { messageId, response: idempotentRecord(request, result) };
         await this.options.store.commit(commitOf(record, outcome, at, { ...textOf(request), ...(idempotency ? { idempotency } : {}) }));
         this.observe(id, outcome);
+        this.prefetch.remember(id, outcome.snapshot.state);
         return { result, replayed: false };
       }),
     );
@@ -92,6 +99,7 @@ export class SessionTurns implements TurnService {
         const audit = [{ kind: 'session' as const, data: { event: 'reset' }, at }];
         await this.options.store.reset(commitOf(record, outcome, at, { audit }));
         this.observe(id, outcome);
+        this.prefetch.remember(id, outcome.snapshot.state);
         return resultOf(id, outcome);
       }),
     );
@@ -116,6 +124,7 @@ export class SessionTurns implements TurnService {
   async delete(id: string): Promise<void> {
     checkSessionId(id);
     const deleted = await this.options.store.withLock(id, () => this.options.store.delete(id));
+    this.prefetch.forget(id);
     if (!deleted) requireSession(id, undefined);
   }
 
@@ -182,8 +191,8 @@ export class SessionTurns implements TurnService {
     }
   }
 
-  private context(history: HistoryEntry[]): TurnContext {
-    return { predictor: this.predictor, chatHistory: chatHistoryOf(history), now: this.now() };
+  private context(history: HistoryEntry[], predictor: Predictor = this.predictor): TurnContext {
+    return { predictor, chatHistory: chatHistoryOf(history), now: this.now() };
   }
 
   private now(): Date {
