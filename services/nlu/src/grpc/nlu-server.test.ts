@@ -1,6 +1,6 @@
 /**
  * The NLU service over real gRPC: a server on 127.0.0.1:0, real clients with deadlines, a real model directory.
- * Training runs inline here (worker-trainer.test.ts covers the worker thread).
+ * Training runs inline here (worker-trainer.test.ts covers the worker process).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

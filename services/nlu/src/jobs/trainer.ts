@@ -1,4 +1,4 @@
-/** How a job trains a definition into an artifact: in a worker thread (the service) or inline (tests, CLI). */
+/** How a job trains a definition into an artifact: in a worker process (the service) or inline (tests, CLI). */
 import type { BotDefinition } from '@parley/domain';
 import type { NluModelArtifact, TrainProgressEvent } from '@parley/nlu';
 

@@ -1,25 +1,27 @@
 /**
- * Entry of the worker thread that trains one definition, so that the service's event loop (and Predict) stays
- * free. Loaded from compiled JS only (dist/jobs/training-worker.js); see WorkerTrainer.
+ * Entry of the worker process that trains one definition, so that the service's event loop (and Predict) stays
+ * free and training memory leaves with the process. Loaded from compiled JS only (dist/jobs/training-worker.js);
+ * see WorkerTrainer. It receives `{definition}` as its first message and answers with WorkerMessages.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import type { BotDefinition } from '@parley/domain';
 import { initBackend, trainModel } from '@parley/nlu';
 import { serializeError, type WorkerMessage } from './worker-messages';
 
 async function run(definition: BotDefinition): Promise<void> {
-  const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(message, transfer);
+  const post = (message: WorkerMessage): void => {
+    process.send?.(message);
+  };
   try {
     await initBackend();
     const model = await trainModel(definition, { onProgress: (event) => post({ type: 'progress', event }) });
     const artifact = model.toArtifact();
     model.dispose();
-    // A fresh copy owns its buffer outright, so it can be transferred instead of cloned.
-    const weights = new Uint8Array(artifact.weights);
-    post({ type: 'done', manifest: artifact.manifest, weights }, [weights.buffer]);
+    post({ type: 'done', manifest: artifact.manifest, weights: artifact.weights });
   } catch (error) {
     post({ type: 'error', error: serializeError(error) });
   }
 }
 
-void run((workerData as { definition: BotDefinition }).definition);
+process.once('message', (message: { definition: BotDefinition }) => void run(message.definition));
+// The parent going away (crash, kill -9) must not leave an orphan training.
+process.on('disconnect', () => process.exit(1));

@@ -1,4 +1,4 @@
-/** The messages a training worker thread sends back to the service, and how errors cross the thread boundary. */
+/** The messages a training worker process sends back to the service, and how errors cross the thread boundary. */
 import { ParleyError, errorCodeOf } from '@parley/domain';
 import type { JsonObject } from '@parley/domain';
 import type { TrainProgressEvent } from '@parley/nlu';

@@ -23,7 +23,7 @@ describe('WorkerTrainer', () => {
     if (!existsSync(trainingWorkerFile())) throw new Error(`${trainingWorkerFile()} is missing: run npx tsc -b services/nlu first`);
   });
 
-  it('trains off the main thread: progress arrives, the event loop stays free, the artifact equals inline training', async () => {
+  it('trains in a worker process: progress arrives, the event loop stays free, the artifact equals inline training', async () => {
     const events: TrainProgressEvent[] = [];
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
@@ -43,7 +43,7 @@ describe('WorkerTrainer', () => {
     fromInline.dispose();
   });
 
-  it('canceling terminates the worker and rejects with CANCELED', async () => {
+  it('canceling kills the worker and rejects with CANCELED', async () => {
     const abort = new AbortController();
     const training = new WorkerTrainer().train(definition, { onProgress: () => abort.abort(), signal: abort.signal });
     const error = await training.then(() => undefined, (reason: unknown) => reason);
