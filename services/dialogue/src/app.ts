@@ -3,11 +3,13 @@
  * listens, tests call app.inject(). Wires SessionTurns, the REST routes, OpenAPI at /docs, operations routes and
  * the WebSocket channel with its web chat page.
  */
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Predictor } from '@parley/bot';
+import { ParleyError } from '@parley/domain';
 import type { SessionStore } from '@parley/session-store';
 import type { DialogueBot } from './bot/dialogue-bot';
 import type { DialogueConfig } from './config';
@@ -36,11 +38,18 @@ export interface AppDeps {
 
 /** A client's X-Request-ID is kept when it is short and plain; otherwise the request gets a new one. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * Longer path parameters get a 404 from the router before any schema runs. Above the longest valid id, so that an
+ * id one character too long still reaches the schema and gets its 400 naming `id`.
+ */
+const MAX_PATH_PARAM_LENGTH = 256;
 
 export async function buildApp(config: AppConfig, deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } }),
     bodyLimit: config.http.bodyLimitBytes,
+    // find-my-way's default (100) is shorter than a session id may be (SESSION_ID_PATTERN: up to 128).
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
     requestIdLogLabel: 'requestId',
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -84,13 +93,19 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
 
 /**
  * JSON is the only body type: text/plain (which fastify parses by default) gets a 415 like any other type. An
- * empty body with a JSON content type counts as no body, so `POST /v1/sessions` works from any client.
+ * empty body with a JSON content type counts as no body, so `POST /v1/sessions` works from any client. The body
+ * is read as bytes and must be valid UTF-8, as WebSocket frames must: decoding it as a string would quietly turn
+ * invalid bytes into U+FFFD.
  */
 function acceptJsonOnly(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body.toString();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
+    if (!isUtf8(body)) {
+      done(new ParleyError('INVALID_ARGUMENT', 'body is not valid UTF-8', { field: 'body' }), undefined);
+      return;
+    }
+    const text = body.toString('utf8');
     if (text === '') done(null, undefined);
     else parseJson(request, text, done);
   });

@@ -66,6 +66,25 @@ describe('parseDefinition', () => {
     expect(error.message).toContain(field);
   });
 
+  it.each([
+    [{ epoch: 5 }, 'config.hyperParameters.epoch', /is unknown/],
+    [{ dropout: 3 }, 'config.hyperParameters.dropout', /must be a number in \[0, 1\)/],
+    [{ epochs: 2.5 }, 'config.hyperParameters.epochs', /must be a whole number ≥ 1/],
+    [{ learningRate: -1 }, 'config.hyperParameters.learningRate', /must be a number ≥ 0/],
+    [{ charMin: 5, charMax: 4 }, 'config.hyperParameters.charMin', /must not exceed charMax/],
+  ])('refuses the hyper-parameters %j by the classifier’s rules, naming %s', (hyperParameters, field, rule) => {
+    const error = errorOf({ ...weatherBot(), config: { hyperParameters } });
+    expect(error.code).toBe('INVALID_DEFINITION');
+    expect(error.field).toBe(field);
+    expect(error.message).toContain(field);
+    expect(error.message).toMatch(rule);
+  });
+
+  it('keeps valid hyper-parameter overrides', () => {
+    const definition = parseDefinition({ ...weatherBot(), config: { hyperParameters: { epochs: 8, dropout: 0.2 } } });
+    expect(definition.config.hyperParameters).toEqual({ epochs: 8, dropout: 0.2 });
+  });
+
   it('names the parameter whose entity is unknown', () => {
     const input = weatherBot();
     (input.intents as Array<Record<string, unknown>>)[2] = {

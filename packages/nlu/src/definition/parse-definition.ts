@@ -1,6 +1,7 @@
 /**
  * Turns untrusted input (a parsed JSON/YAML file or a wire message) into a valid BotDefinition, or throws
- * ParleyError INVALID_DEFINITION whose field is the path of the first offending value.
+ * ParleyError INVALID_DEFINITION whose field is the path of the first offending value. A valid definition is one
+ * the trainer accepts: its hyper-parameters are checked by the classifier's own rules.
  */
 import {
   ALL_INTENTS_SCOPE,
@@ -12,6 +13,7 @@ import {
   type IntentDefinition,
 } from '@parley/domain';
 import type { z } from 'zod';
+import { resolveHyperParameters } from '../model/hyper-parameters';
 import { definitionSchema } from './definition-schema';
 import { formatPath, type PathSegment } from './format-path';
 
@@ -31,6 +33,8 @@ export function parseDefinition(input: unknown): BotDefinition {
     ? crossReferenceProblems(result.data)
     : result.error.issues.map((issue) => ({ path: issue.path as PathSegment[], message: issue.message }));
   if (problems.length > 0 || !result.success) throw definitionError(problems);
+  // The classifier's own rules (names and ranges), so that a definition it would refuse fails here, not mid-training.
+  resolveHyperParameters(result.data.config.hyperParameters);
   return toBotDefinition(result.data);
 }
 

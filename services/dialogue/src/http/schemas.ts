@@ -121,7 +121,8 @@ export const historyQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    offset: { type: 'integer', minimum: 0, default: 0 },
+    // The bound also refuses what coercion makes of `?offset=1e400`: Infinity, which passes the integer check.
+    offset: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
   },
 };

@@ -25,9 +25,9 @@ export function registerSessionRoutes(app: FastifyInstance, turns: SessionTurns)
 
   app.post<{ Body: { id?: string } | undefined }>('/v1/sessions', {
     schema: { tags, summary: 'Create a session; the initial state body runs', body: createBody, response: { 201: turnResult, ...errorResponses(400, 409, 413, 415, 503) } },
-    // An empty POST creates a session with a random id.
+    // An empty POST creates a session with a random id; a JSON `null` is a body, which the schema refuses.
     preValidation: async (request) => {
-      request.body ??= {};
+      if (request.body === undefined) request.body = {};
     },
     handler: async (request, reply) => {
       const result = await turns.create(request.body?.id);

@@ -2,7 +2,7 @@
  * Checks a turn request before any I/O, for every channel alike (REST schemas catch types first; the WebSocket
  * channel relies on this): an empty or over-long text, a malformed file or event is a 400 naming the field.
  */
-import { isJsonValue, ParleyError } from '@parley/domain';
+import { isJsonValue, MAX_JSON_DEPTH, ParleyError, type JsonValue } from '@parley/domain';
 import type { TurnRequest } from './turn-service';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -24,9 +24,7 @@ export function checkTurnRequest(request: TurnRequest, maxTextLength: number): v
       return;
     case 'event':
       checkName(request.name, 'name');
-      if (request.params === null || typeof request.params !== 'object' || Array.isArray(request.params) || !isJsonValue(request.params)) {
-        throw new ParleyError('INVALID_ARGUMENT', 'params must be a JSON object', { field: 'params' });
-      }
+      checkParams(request.params);
       return;
   }
 }
@@ -38,10 +36,43 @@ function checkText(text: string, maxTextLength: number): void {
   if (text.length > maxTextLength) {
     throw new ParleyError('TEXT_TOO_LONG', `text is longer than ${maxTextLength} characters`, { field: 'text' });
   }
+  if (!isWellFormed(text)) throw notUnicode('text');
 }
 
 function checkName(value: string, field: string): void {
   if (typeof value !== 'string' || value.trim() === '' || value.length > NAME_LIMIT) {
     throw new ParleyError('INVALID_ARGUMENT', `${field} must be 1–${NAME_LIMIT} characters`, { field });
   }
+  if (!isWellFormed(value)) throw notUnicode(field);
+}
+
+function checkParams(params: unknown): void {
+  // The depth limit comes first: it bounds the recursion of the walk for lone surrogates below.
+  if (params === null || typeof params !== 'object' || Array.isArray(params) || !isJsonValue(params)) {
+    throw new ParleyError('INVALID_ARGUMENT', `params must be a JSON object nested at most ${MAX_JSON_DEPTH} levels deep`, {
+      field: 'params',
+    });
+  }
+  if (!isWellFormedJson(params)) throw notUnicode('params');
+}
+
+/** Every string of a JsonValue, keys included, is well-formed. */
+function isWellFormedJson(value: JsonValue): boolean {
+  if (typeof value === 'string') return isWellFormed(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every(isWellFormedJson);
+  return Object.entries(value).every(([key, item]) => isWellFormed(key) && isWellFormedJson(item));
+}
+
+/**
+ * False for a string holding a lone surrogate (JSON can carry one as an escape such as "\ud800"): it is not
+ * Unicode text, and no store keeps it faithfully (SQLite turns it into U+FFFD, PostgreSQL refuses it). The method
+ * is ES2024, which Node 20 has but the project's ES2023 lib does not declare.
+ */
+function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+function notUnicode(field: string): ParleyError {
+  return new ParleyError('INVALID_ARGUMENT', `${field} must be well-formed Unicode text (it holds a lone surrogate)`, { field });
 }
