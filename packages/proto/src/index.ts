@@ -2,3 +2,4 @@ export { loadNluPackage, protoDir, NLU_PROTO_FILE, PROTO_LOADER_OPTIONS } from '
 export type { ProtoGrpcType } from './generated/nlu';
 export type * as nluV1 from './generated/parley/nlu/v1/index';
 export { toWireValue, toWireStruct, fromWireValue, fromWireStruct } from './json-wire';
+export { predictionToWire, predictionFromWire } from './prediction-wire';

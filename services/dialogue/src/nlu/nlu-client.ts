@@ -10,9 +10,9 @@ import { isIP } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type BotDefinition, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
 import type { Predictor } from '@parley/bot';
-import { loadNluPackage, type nluV1 } from '@parley/proto';
+import { loadNluPackage, predictionFromWire, type nluV1 } from '@parley/proto';
 import { GRPC_TARGET } from '../config';
-import { fromWirePrediction, fromWireTrainResult, toWireDefinition, type TrainSummary } from './nlu-wire';
+import { fromWireTrainResult, toWireDefinition, type TrainSummary } from './nlu-wire';
 
 export interface NluClientOptions {
   /** host:port of each NLU replica. */
@@ -104,7 +104,7 @@ export class NluClient implements Predictor {
     return new Promise((resolve, reject) => {
       this.client.Predict({ model: model.id, ref: model.version, text, scope, rankingLimit: this.options.rankingLimit ?? 0 }, this.callOptions(), (error, response) => {
         if (error || !response) reject(nluFailure('Predict', error));
-        else resolve(fromWirePrediction(response));
+        else resolve(predictionFromWire(response));
       });
     });
   }

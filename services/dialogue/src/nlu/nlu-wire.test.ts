@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import type { JsonValue } from '@parley/domain';
 import type { nluV1 } from '@parley/proto';
 import { weatherBot } from '@parley/examples';
-import { fromWireValue, toWireValue } from '@parley/proto';
-import { fromWirePrediction, toWireDefinition } from './nlu-wire';
+import { fromWireValue, predictionFromWire, toWireValue } from '@parley/proto';
+import { toWireDefinition } from './nlu-wire';
 
 type Sent = ReturnType<typeof toWireValue>;
 type Received = NonNullable<nluV1.MatchedParameter__Output['value']>;
@@ -37,7 +37,7 @@ describe('nlu-wire', () => {
   });
 
   it('maps a prediction, its enum reason and its parameters to the domain', () => {
-    const prediction = fromWirePrediction({
+    const prediction = predictionFromWire({
       intent: 'fallback_intent',
       score: 1,
       matchedSentence: 'weather in CITY',

@@ -1,9 +1,9 @@
 /**
- * The one place the dialogue service maps NLU wire types (generated from nlu.proto) to domain types and back:
- * the bot definition it trains, the predictions it receives, and google.protobuf.Value/Struct ↔ JsonValue.
+ * The one place the dialogue service maps the NLU wire types it deals in: the bot definition it trains and the
+ * training result. Predictions (and google.protobuf.Value/Struct) map through @parley/proto, shared with the NLU.
  */
-import type { BotDefinition, FallbackReason, IntentClassifierPrediction } from '@parley/domain';
-import { fromWireStruct, fromWireValue, type nluV1 } from '@parley/proto';
+import type { BotDefinition } from '@parley/domain';
+import type { nluV1 } from '@parley/proto';
 
 
 export interface TrainSummary {
@@ -40,23 +40,6 @@ export function toWireDefinition(definition: BotDefinition): nluV1.BotDefinition
   };
 }
 
-export function fromWirePrediction(wire: nluV1.IntentClassifierPrediction__Output): IntentClassifierPrediction {
-  return {
-    intent: wire.intent,
-    score: wire.score,
-    matchedSentence: wire.matchedSentence,
-    matchedParameters: wire.matchedParameters.map((parameter) => ({
-      name: parameter.name,
-      value: fromWireValue(parameter.value),
-      info: fromWireStruct(parameter.info),
-    })),
-    ranking: wire.ranking.map((entry) => ({ intent: entry.intent, score: entry.score })),
-    scope: wire.scope,
-    modelVersion: wire.modelVersion,
-    fallbackReason: fallbackReasonOf(wire.fallbackReason),
-  };
-}
-
 export function fromWireTrainResult(wire: nluV1.TrainResult__Output): TrainSummary {
   return {
     modelId: wire.modelId,
@@ -65,12 +48,4 @@ export function fromWireTrainResult(wire: nluV1.TrainResult__Output): TrainSumma
     warnings: wire.warnings,
     trainSeconds: wire.trainSeconds,
   };
-}
-
-const FALLBACK_REASONS: readonly FallbackReason[] = ['NONE', 'LOW_CONFIDENCE', 'AMBIGUOUS', 'NO_INTENTS', 'OUT_OF_VOCABULARY'];
-
-function fallbackReasonOf(wire: string | number): FallbackReason {
-  if (typeof wire === 'number') return FALLBACK_REASONS[wire] ?? 'NONE';
-  const name = wire.replace(/^FALLBACK_REASON_/, '');
-  return FALLBACK_REASONS.find((reason) => reason === name) ?? 'NONE';
 }

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { nluV1 } from '@parley/proto';
 import type { CliConfig } from '../config';
-import { predictionFromWire } from '../wire/prediction-wire';
+import { predictionFromWire } from '@parley/proto';
 import { UsageError, type CliIo } from './cli-io';
 import { callUnary, createNluClient } from './nlu-client';
 

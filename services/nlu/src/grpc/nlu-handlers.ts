@@ -10,7 +10,7 @@ import type { TrainingJob } from '../jobs/training-job';
 import { definitionFromWire } from '../wire/definition-wire';
 import { jobToWire, progressToWire } from '../wire/job-wire';
 import { modelToWire } from '../wire/model-wire';
-import { predictionToWire } from '../wire/prediction-wire';
+import { predictionToWire } from '@parley/proto';
 import { evaluationToWire, examplesFromWire } from '../wire/evaluation-wire';
 import { toGrpcStatus } from './to-grpc-status';
 

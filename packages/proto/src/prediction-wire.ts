@@ -1,7 +1,7 @@
-/** IntentClassifierPrediction on the wire ↔ domain; enums travel as their proto names. */
+/** IntentClassifierPrediction on the wire ↔ domain, for the NLU service and its clients alike; enums travel as their proto names. */
 import type { FallbackReason, IntentClassifierPrediction } from '@parley/domain';
-import type { nluV1 } from '@parley/proto';
-import { fromWireStruct, fromWireValue, toWireStruct, toWireValue } from '@parley/proto';
+import type * as nluV1 from './generated/parley/nlu/v1';
+import { fromWireStruct, fromWireValue, toWireStruct, toWireValue } from './json-wire';
 
 const FALLBACK_REASONS: Record<FallbackReason, nluV1.FallbackReason__Output> = {
   NONE: 'FALLBACK_REASON_NONE',
