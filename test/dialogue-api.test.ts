@@ -19,6 +19,12 @@ describe('dialogue REST API (real NLU, memory store)', () => {
   });
 
   describe('sessions', () => {
+    it('answers a plain HTTP GET of the WebSocket route with a registered JSON error, not a bare 404', async () => {
+      const response = await inject({ method: 'GET', url: '/v1/ws' });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } });
+    });
+
     it('creates a session with a random 128-bit id and runs the initial body', async () => {
       const response = await post('/v1/sessions');
       expect(response.statusCode).toBe(201);

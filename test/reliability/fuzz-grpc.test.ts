@@ -13,6 +13,7 @@ import { FirstOnlyTrainer } from './support/first-only-trainer';
 import { fuzzCall, type FuzzCall } from './support/grpc-arbitraries';
 import { startNlu, tinyDefinition, train, type NluUnderTest } from './support/nlu-under-test';
 import { decodeResponse, type GrpcAnswer } from './support/raw-grpc';
+import { fuzzSeed } from './support/fuzz-seed';
 
 const RUNS = 10_000;
 const SERVER_FAILURES = new Set(['UNKNOWN', 'INTERNAL', 'DATA_LOSS']);
@@ -65,7 +66,7 @@ function predictionProblems(call: FuzzCall, answer: GrpcAnswer): string[] {
 describe('gRPC fuzzing', () => {
   it(`${RUNS} generated calls: never UNKNOWN / INTERNAL / DATA_LOSS, every prediction coherent`, async () => {
     // PARLEY_FUZZ_SEED replays a run (the summary records its seed).
-    const seed = Number(process.env['PARLEY_FUZZ_SEED'] ?? '') || Date.now() % 2 ** 31;
+    const seed = fuzzSeed();
     log.count('seed', seed);
     const details = await fc.check(
       fc.asyncProperty(fuzzCall, async (call) => {

@@ -16,6 +16,7 @@ import { createFixtureBot } from '../support/fixture-bot';
 import { CaseLog } from './support/case-log';
 import { HistoryModel, type HistoryEntry, type TurnKind } from './support/history-model';
 import { fuzzRequest, type FuzzRequest } from './support/rest-arbitraries';
+import { fuzzSeed } from './support/fuzz-seed';
 
 const INJECTED_RUNS = 10_000;
 const HTTP_RUNS = 1_000;
@@ -121,7 +122,7 @@ async function fullHistory(id: string): Promise<{ entries: HistoryEntry[]; total
 }
 
 /** PARLEY_FUZZ_SEED replays a run (each summary records its seeds). */
-const BASE_SEED = Number(process.env['PARLEY_FUZZ_SEED'] ?? '') || Date.now() % 2 ** 31;
+const BASE_SEED = fuzzSeed();
 
 async function fuzz(runs: number, http: boolean): Promise<void> {
   const seed = BASE_SEED ^ (http ? 0x5eed : 0);

@@ -45,7 +45,17 @@ export async function registerWebSocketChannel(app: FastifyInstance, options: We
       },
     });
   }
-  app.get(channel.settings.path, { websocket: true }, (socket, request) => channel.accept(socket, request));
+  app.route({
+    method: 'GET',
+    url: channel.settings.path,
+    // A plain HTTP request (no Upgrade) gets the registry's JSON error, not @fastify/websocket's bare 404.
+    handler: async () => {
+      throw new ParleyError('INVALID_ARGUMENT', `${channel.settings.path} takes a WebSocket upgrade (headers Connection: Upgrade, Upgrade: websocket)`, {
+        field: 'upgrade',
+      });
+    },
+    wsHandler: (socket, request) => channel.accept(socket, request),
+  });
   app.addHook('preClose', () => channel.close());
 }
 
