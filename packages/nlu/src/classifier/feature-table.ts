@@ -22,6 +22,11 @@ export class FeatureTable {
     });
   }
 
+  /** Memory the table holds. */
+  get byteLength(): number {
+    return this.keys.byteLength + this.values.byteLength;
+  }
+
   /** The row of a hash, or -1. */
   get(hash: number): number {
     let slot = this.slotOf(hash);

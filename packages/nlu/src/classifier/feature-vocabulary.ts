@@ -36,6 +36,11 @@ export class FeatureVocabulary {
     return this.hashes.length;
   }
 
+  /** Memory the vocabulary holds: its hashes and their lookup table. */
+  get byteLength(): number {
+    return this.hashes.byteLength + this.table.byteLength;
+  }
+
   has(hash: number): boolean {
     return this.table.get(hash) >= 0;
   }

@@ -43,10 +43,13 @@ export class TrainedNluModel implements NluModel {
   private readonly scopeIntents: Map<string, number[]>;
   private readonly names: string[];
   private readonly intentByName: Map<string, IntentDefinition>;
+  /** The definition's JSON size, doubled for the objects that hold it (UTF-16 strings, object headers). */
+  private readonly definitionBytes: number;
 
   constructor(readonly parts: TrainedNluModelParts) {
     this.version = parts.version;
     this.definition = parts.definition;
+    this.definitionBytes = 2 * JSON.stringify(parts.definition).length;
     this.stats = parts.stats;
     this.trainSeconds = parts.trainSeconds;
     this.scopeIntents = scopeIntentIndices(parts.definition);
@@ -57,8 +60,15 @@ export class TrainedNluModel implements NluModel {
 
   get sizeBytes(): number {
     const { embedding, output, bias } = this.parts.classifier.weights;
-    // Plus the vocabulary's hash table and the exact-match table, roughly.
-    return embedding.byteLength + output.byteLength + bias.byteLength + this.parts.encoder.vocabulary.size * 16 + this.parts.exactMatches.size * 64;
+    // The typed arrays exactly; the exact-match table and the definition (kept for predictions) roughly.
+    return (
+      embedding.byteLength +
+      output.byteLength +
+      bias.byteLength +
+      this.parts.encoder.vocabulary.byteLength +
+      this.parts.exactMatches.size * 96 +
+      this.definitionBytes
+    );
   }
 
   intentsOf(scope: string): readonly string[] {
