@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const nlu = require('../../packages/nlu/dist/index.js');
@@ -16,7 +17,7 @@ const hyperAt = args.indexOf('--hyper');
 const hyperParameters = hyperAt >= 0 ? JSON.parse(args[hyperAt + 1]) : {};
 const seedAt = args.indexOf('--seed');
 const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 42;
-const dir = args.find((arg, i) => !arg.startsWith('--') && !['--hyper', '--seed'].includes(args[i - 1] ?? '')) ?? '/work/shared/datasets/clinc150';
+const dir = args.find((arg, i) => !arg.startsWith('--') && !['--hyper', '--seed'].includes(args[i - 1] ?? '')) ?? fileURLToPath(new URL('../../../shared/datasets/clinc150', import.meta.url));
 const read = (name) => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
 
 const [train, val, test] = ['train', 'val', 'test'].map(read);

@@ -78,7 +78,7 @@ export function isParleyError(error: unknown): error is ParleyError {
   return error instanceof ParleyError;
 }
 
-/** Finds the registered code whose gRPC status matches, for errors that come back over the wire. */
+/** The registered code of that name, or undefined: for codes that come back as strings (worker messages, the wire). */
 export function errorCodeOf(name: string): ErrorCode | undefined {
   return Object.prototype.hasOwnProperty.call(ERROR_CODES, name) ? (name as ErrorCode) : undefined;
 }
