@@ -5,17 +5,20 @@
  */
 import type { JsonValue } from '@parley/domain';
 import { KeyedQueue } from './keyed-queue';
+import { lockedTurnOf } from './locked-turn';
 import { SessionExpiry } from './session-expiry';
 import { storeErrors } from './store-errors';
 import type {
   AuditEntry,
   HistoryEntry,
   HistoryPage,
+  LoadTurnOptions,
   SessionRecord,
   SessionStore,
   SessionStoreOptions,
   TurnCommit,
   TurnSnapshot,
+  TurnWriter,
 } from './session-store';
 
 interface StoredSession {
@@ -103,6 +106,10 @@ export class MemorySessionStore implements SessionStore {
     const existed = this.live(id) !== undefined;
     this.sessions.delete(id);
     return existed;
+  }
+
+  lockedTurn<T>(id: string, load: LoadTurnOptions, fn: (snapshot: TurnSnapshot, writer: TurnWriter) => Promise<T>): Promise<T> {
+    return lockedTurnOf(this, id, load, fn);
   }
 
   withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {

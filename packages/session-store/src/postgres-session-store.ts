@@ -10,6 +10,7 @@ import type { PoolConfig } from 'pg';
 import type { JsonValue } from '@parley/domain';
 import { answerBeforeRelease } from './answer-before-release';
 import { KeyedQueue } from './keyed-queue';
+import { lockedTurnOf } from './locked-turn';
 import { postgresCall } from './postgres-call';
 import { PostgresLock } from './postgres-lock';
 import { postgresSchemaSql, quoteSchema } from './postgres-schema';
@@ -21,11 +22,13 @@ import type {
   AuditEntry,
   HistoryEntry,
   HistoryPage,
+  LoadTurnOptions,
   SessionRecord,
   SessionStore,
   SessionStoreOptions,
   TurnCommit,
   TurnSnapshot,
+  TurnWriter,
 } from './session-store';
 
 export interface PostgresSessionStoreOptions extends SessionStoreOptions {
@@ -139,6 +142,10 @@ export class PostgresSessionStore implements SessionStore {
   async delete(id: string): Promise<boolean> {
     const rows = await this.query<{ live: boolean }>(this.sql.deleteSession, [id, Date.now()]);
     return rows[0]?.live === true;
+  }
+
+  lockedTurn<T>(id: string, load: LoadTurnOptions, fn: (snapshot: TurnSnapshot, writer: TurnWriter) => Promise<T>): Promise<T> {
+    return lockedTurnOf(this, id, load, fn);
   }
 
   withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {

@@ -7,7 +7,7 @@
 import Redis from 'ioredis';
 import { isParleyError } from '@parley/domain';
 import { isSessionConflictError } from './session-conflict-error';
-import { LOAD_TURN, RELEASE_LOCK, RENEW_LOCK, WRITE_TURN } from './redis-scripts';
+import { LOAD_TURN, LOCK_AND_LOAD_TURN, RELEASE_LOCK, RENEW_LOCK, WRITE_TURN } from './redis-scripts';
 import { storeErrors } from './store-errors';
 
 export interface RedisClientOptions {
@@ -19,12 +19,14 @@ export interface RedisClientOptions {
 /** The scripts of redis-scripts.ts, sent by SHA (EVALSHA, falling back to EVAL once per connection). */
 export interface RedisScripts {
   parleyWriteTurn(...keysThenArgs: string[]): Promise<string>;
-  parleyLoadTurn(
-    ...keysThenArgs: string[]
-  ): Promise<[] | [fields: string[], total: number, rows: string[], answer: string | null]>;
+  parleyLoadTurn(...keysThenArgs: string[]): Promise<LoadTurnReply>;
+  parleyLockAndLoadTurn(...keysThenArgs: string[]): Promise<LoadTurnReply | 'LOCKED'>;
   parleyRenewLock(lock: string, token: string, leaseMs: string): Promise<number>;
   parleyReleaseLock(lock: string, token: string, channel: string): Promise<number>;
 }
+
+/** LOAD_TURN's reply: nothing when there is no session. */
+export type LoadTurnReply = [] | [fields: string[], total: number, rows: string[], answer: string | null];
 
 export type RedisClient = Redis & RedisScripts;
 
@@ -39,8 +41,9 @@ export function createRedisClient(options: RedisClientOptions): RedisClient {
   });
   // Without a listener ioredis prints every failed reconnect; the failures surface as STORE_UNAVAILABLE instead.
   client.on('error', () => undefined);
-  client.defineCommand('parleyWriteTurn', { numberOfKeys: 4, lua: WRITE_TURN });
+  client.defineCommand('parleyWriteTurn', { numberOfKeys: 5, lua: WRITE_TURN });
   client.defineCommand('parleyLoadTurn', { numberOfKeys: 3, lua: LOAD_TURN });
+  client.defineCommand('parleyLockAndLoadTurn', { numberOfKeys: 4, lua: LOCK_AND_LOAD_TURN });
   client.defineCommand('parleyRenewLock', { numberOfKeys: 1, lua: RENEW_LOCK });
   client.defineCommand('parleyReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
   return client as RedisClient;

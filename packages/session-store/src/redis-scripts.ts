@@ -1,14 +1,18 @@
 /**
- * The Lua scripts of the Redis store. Each runs atomically on the server in one round trip: a whole turn's
- * write, and the lock's compare-and-renew and compare-and-delete (only the holder's token may touch the lock).
+ * The Lua scripts of the Redis store. Each runs atomically on the server in one round trip: a turn's lock and
+ * read, a whole turn's write (with the lock's release), and the lock's compare-and-renew and compare-and-delete
+ * (only the holder's token may touch the lock).
  */
 
 /**
- * KEYS: session hash, history list, audit list, answers hash.
+ * KEYS: session hash, history list, audit list, answers hash, the session's lock.
  * ARGV: mode (create | commit | reset), version read, state, variables JSON, createdAt, updatedAt, ttl ms
- * (0 = never), messageId ('' = none), response JSON, history count, then the history rows, then the audit rows.
+ * (0 = never), messageId ('' = none), response JSON, lock token ('' = none), wake-up channel, history count, then
+ * the history rows, then the audit rows.
  * Returns OK, EXISTS, NOT_FOUND, CONFLICT or ANSWERED; nothing is written unless OK. Rows are stored as the
  * caller serialised them (never decoded here, so numbers keep their precision); a row's seq is its list index + 1.
+ * With a token, a successful write also releases the lock that token holds (as RELEASE_LOCK does): a turn's
+ * write and release are one round trip. A refused write keeps the lock.
  */
 export const WRITE_TURN = `
 local mode = ARGV[1]
@@ -27,21 +31,25 @@ local version = tonumber(ARGV[2]) + 1
 if mode == 'reset' then version = tonumber(current) + 1 end
 redis.call('HSET', KEYS[1], 'state', ARGV[3], 'variables', ARGV[4], 'createdAt', ARGV[5], 'updatedAt', ARGV[6],
   'version', string.format('%d', version))
-local historyCount = tonumber(ARGV[10])
-if historyCount > 0 then redis.call('RPUSH', KEYS[2], unpack(ARGV, 11, 10 + historyCount)) end
-if #ARGV > 10 + historyCount then redis.call('RPUSH', KEYS[3], unpack(ARGV, 11 + historyCount, #ARGV)) end
+local historyCount = tonumber(ARGV[12])
+if historyCount > 0 then redis.call('RPUSH', KEYS[2], unpack(ARGV, 13, 12 + historyCount)) end
+if #ARGV > 12 + historyCount then redis.call('RPUSH', KEYS[3], unpack(ARGV, 13 + historyCount, #ARGV)) end
 if messageId ~= '' then redis.call('HSET', KEYS[4], messageId, ARGV[9]) end
 local ttl = tonumber(ARGV[7])
-for _, key in ipairs(KEYS) do
-  if ttl > 0 then redis.call('PEXPIRE', key, ttl) else redis.call('PERSIST', key) end
+for index = 1, 4 do
+  if ttl > 0 then redis.call('PEXPIRE', KEYS[index], ttl) else redis.call('PERSIST', KEYS[index]) end
+end
+if ARGV[10] ~= '' and redis.call('GET', KEYS[5]) == ARGV[10] then
+  redis.call('DEL', KEYS[5])
+  redis.call('PUBLISH', ARGV[11], '1')
 end
 return 'OK'
 `;
 
 /**
- * KEYS: session hash, history list, answers hash. ARGV: how many recent history rows, '1' when a messageId
- * follows, the messageId. Returns {} when there is no session, else {session fields as a flat list, history
- * length, the recent rows, the answer or nil}: all a turn reads, in one round trip.
+ * The read of a turn. KEYS[1..3]: session hash, history list, answers hash. ARGV[1..3]: how many recent history
+ * rows, '1' when a messageId follows, the messageId. Returns {} when there is no session, else {session fields as
+ * a flat list, history length, the recent rows, the answer or nil}: all a turn reads, in one round trip.
  */
 export const LOAD_TURN = `
 local fields = redis.call('HGETALL', KEYS[1])
@@ -54,6 +62,15 @@ local answer = false
 if ARGV[2] == '1' then answer = redis.call('HGET', KEYS[3], ARGV[3]) end
 return {fields, total, rows, answer}
 `;
+
+/**
+ * Takes the session's lock and reads the turn in one round trip. KEYS and ARGV as LOAD_TURN's, then KEYS[4] the
+ * lock, ARGV[4] the token and ARGV[5] the lease in ms. Returns 'LOCKED' (nothing read) when another holder has the
+ * lock, else what LOAD_TURN returns.
+ */
+export const LOCK_AND_LOAD_TURN = `
+if not redis.call('SET', KEYS[4], ARGV[4], 'PX', ARGV[5], 'NX') then return 'LOCKED' end
+${LOAD_TURN}`;
 
 /** KEYS: lock. ARGV: token, lease ms. Extends the lease when the token still holds the lock; returns 1 or 0. */
 export const RENEW_LOCK = `

@@ -1,27 +1,30 @@
 /**
  * The scale-out store on Redis. Per session, under `<prefix>{<id>}:` (one hash tag, so a turn's keys share a
  * cluster slot): `s` a hash (state, variables, timestamps, version), `h` and `a` lists (history and audit
- * rows, JSON), `i` a hash (messageId → answer), `lock`. A turn costs four round trips: lock, `loadTurn`
- * (one Lua script), the write (one Lua script), release. Expiry is Redis's own EXPIRE, set on every write.
+ * rows, JSON), `i` a hash (messageId → answer), `lock`. A turn (`lockedTurn`) costs two round trips: one Lua
+ * script takes the lock and reads the turn, another writes the turn and lets go of the lock. Expiry is Redis's
+ * own EXPIRE, set on every write.
  */
 import type { JsonValue } from '@parley/domain';
 import { answerBeforeRelease } from './answer-before-release';
 import { KeyedQueue } from './keyed-queue';
 import { createRedisClient, redisCall } from './redis-client';
-import type { RedisClient } from './redis-client';
-import { RedisLock } from './redis-lock';
+import type { LoadTurnReply, RedisClient } from './redis-client';
+import { newLockToken, RedisLock } from './redis-lock';
 import { SessionExpiry } from './session-expiry';
 import { storeErrors } from './store-errors';
 import type {
   AuditEntry,
   HistoryEntry,
   HistoryPage,
+  LoadTurnOptions,
   NewHistoryEntry,
   SessionRecord,
   SessionStore,
   SessionStoreOptions,
   TurnCommit,
   TurnSnapshot,
+  TurnWriter,
 } from './session-store';
 
 export interface RedisSessionStoreOptions extends SessionStoreOptions {
@@ -41,6 +44,12 @@ export interface RedisSessionStoreOptions extends SessionStoreOptions {
 
 type WriteMode = 'create' | 'commit' | 'reset';
 
+/** The lock a write lets go of when it succeeds. */
+interface HeldLock {
+  token: string;
+  released: boolean;
+}
+
 interface SessionKeys {
   session: string;
   history: string;
@@ -56,6 +65,7 @@ export class RedisSessionStore implements SessionStore {
   private readonly queue = new KeyedQueue();
   private readonly ttlMs: number;
   private readonly prefix: string;
+  private readonly lockLeaseMs: number;
 
   constructor(options: RedisSessionStoreOptions) {
     this.ttlMs = new SessionExpiry(options.ttlSeconds).ttlMs;
@@ -65,8 +75,9 @@ export class RedisSessionStore implements SessionStore {
       connectTimeoutMs: options.connectTimeoutMs ?? 2_000,
       commandTimeoutMs: options.commandTimeoutMs ?? 5_000,
     });
+    this.lockLeaseMs = options.lockLeaseMs ?? 5_000;
     this.lock = new RedisLock(this.client, {
-      leaseMs: options.lockLeaseMs ?? 5_000,
+      leaseMs: this.lockLeaseMs,
       waitMs: options.lockWaitMs ?? 30_000,
       pollMs: options.lockPollMs ?? 100,
     });
@@ -89,18 +100,9 @@ export class RedisSessionStore implements SessionStore {
     return toRecord(id, fields);
   }
 
-  async loadTurn(id: string, options: { recentHistory: number; messageId?: string }): Promise<TurnSnapshot> {
+  async loadTurn(id: string, options: LoadTurnOptions): Promise<TurnSnapshot> {
     const keys = this.keys(id);
-    const recent = String(Math.max(0, options.recentHistory));
-    const asked = options.messageId === undefined ? ['0', ''] : ['1', options.messageId];
-    const reply = await redisCall(() => this.client.parleyLoadTurn(keys.session, keys.history, keys.answers, recent, ...asked));
-    if (reply.length === 0) return { session: undefined, recentHistory: [], idempotentResponse: undefined };
-    const [fields, total, rows, answer] = reply;
-    return {
-      session: toRecord(id, fromPairs(fields)),
-      recentHistory: toHistory(rows, total - rows.length),
-      idempotentResponse: answer === null ? undefined : (JSON.parse(answer) as JsonValue),
-    };
+    return toSnapshot(id, await redisCall(() => this.client.parleyLoadTurn(keys.session, keys.history, keys.answers, ...loadArgs(options))));
   }
 
   async history(id: string, page: { offset: number; limit: number }): Promise<HistoryPage> {
@@ -139,6 +141,37 @@ export class RedisSessionStore implements SessionStore {
     return answerBeforeRelease((body) => this.queue.run(id, () => this.lock.hold(id, keys.lock, keys.released, body)), fn);
   }
 
+  lockedTurn<T>(id: string, load: LoadTurnOptions, fn: (snapshot: TurnSnapshot, writer: TurnWriter) => Promise<T>): Promise<T> {
+    return this.queue.run(id, async () => {
+      const keys = this.keys(id);
+      const held: HeldLock = { token: newLockToken(), released: false };
+      const lockAndLoad = [keys.session, keys.history, keys.answers, keys.lock, ...loadArgs(load), held.token, String(this.lockLeaseMs)];
+      const reply = await redisCall(() => this.client.parleyLockAndLoadTurn(...lockAndLoad));
+      let snapshot: TurnSnapshot;
+      if (reply === 'LOCKED') {
+        await this.lock.wait(id, keys.lock, keys.released, held.token);
+        snapshot = await this.loadTurn(id, load).catch(async (error: unknown) => {
+          await this.lock.release(keys.lock, held.token, keys.released);
+          throw error;
+        });
+      } else {
+        snapshot = toSnapshot(id, reply);
+      }
+      const stopRenewing = this.lock.keepAlive(keys.lock, held.token);
+      const writer: TurnWriter = {
+        commit: (commit) => this.write('commit', commit, held),
+        reset: (commit) => this.write('reset', commit, held),
+      };
+      try {
+        return await fn(snapshot, writer);
+      } finally {
+        stopRenewing();
+        // Commands on one connection run in order, so a successor in this process finds the lock released.
+        if (!held.released) void this.lock.release(keys.lock, held.token, keys.released);
+      }
+    });
+  }
+
   async ping(): Promise<void> {
     await redisCall(() => this.client.ping());
   }
@@ -148,19 +181,22 @@ export class RedisSessionStore implements SessionStore {
     await this.client.quit().catch(() => this.client.disconnect());
   }
 
-  private async write(mode: WriteMode, commit: TurnCommit): Promise<void> {
+  /** Writes a turn; with `held`, a successful write also lets go of that lock. */
+  private async write(mode: WriteMode, commit: TurnCommit, held?: HeldLock): Promise<void> {
     const { session } = commit;
     const keys = this.keys(session.id);
     const args = [
-      ...[keys.session, keys.history, keys.audit, keys.answers],
+      ...[keys.session, keys.history, keys.audit, keys.answers, keys.lock],
       ...[mode, String(session.version), session.state, JSON.stringify(session.variables)],
       ...[session.createdAt, session.updatedAt, String(this.ttlMs)],
       ...[commit.idempotency?.messageId ?? '', JSON.stringify(commit.idempotency?.response ?? null)],
+      ...[held && !held.released ? held.token : '', keys.released],
       String(commit.history.length),
       ...commit.history.map(({ sender, type, text, content, at }) => JSON.stringify({ sender, type, text, content, at })),
       ...commit.audit.map(({ kind, data, at }) => JSON.stringify({ kind, data, at })),
     ];
     const outcome = await redisCall(() => this.client.parleyWriteTurn(...args));
+    if (outcome === 'OK' && held) held.released = true;
     if (outcome === 'EXISTS') throw storeErrors.exists(session.id);
     if (outcome === 'NOT_FOUND') throw storeErrors.notFound(session.id);
     if (outcome === 'CONFLICT') throw storeErrors.versionConflict(session.id, session.version);
@@ -187,6 +223,22 @@ async function execute(batch: ReturnType<RedisClient['multi']>): Promise<unknown
     if (error) throw error;
     return reply;
   });
+}
+
+/** LOAD_TURN's arguments after its keys. */
+function loadArgs(options: LoadTurnOptions): string[] {
+  const recent = String(Math.max(0, options.recentHistory));
+  return options.messageId === undefined ? [recent, '0', ''] : [recent, '1', options.messageId];
+}
+
+function toSnapshot(id: string, reply: LoadTurnReply): TurnSnapshot {
+  if (reply.length === 0) return { session: undefined, recentHistory: [], idempotentResponse: undefined };
+  const [fields, total, rows, answer] = reply;
+  return {
+    session: toRecord(id, fromPairs(fields)),
+    recentHistory: toHistory(rows, total - rows.length),
+    idempotentResponse: answer === null ? undefined : (JSON.parse(answer) as JsonValue),
+  };
 }
 
 function fromPairs(flat: string[]): Record<string, string> {

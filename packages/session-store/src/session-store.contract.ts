@@ -7,6 +7,7 @@ import type { JsonObject, JsonValue } from '@parley/domain';
 import { isSessionConflictError } from './session-conflict-error';
 import { describeSessionExpiryContract } from './session-expiry.contract';
 import { describeSessionHistoryContract } from './session-history.contract';
+import { describeLockedTurnContract } from './locked-turn.contract';
 import { describeSessionLockContract } from './session-lock.contract';
 import type { SessionStore, SessionStoreOptions } from './session-store';
 import { codeOf, expectCode, expectConflict } from './testing/assertions';
@@ -32,6 +33,7 @@ export function describeSessionStoreContract(name: string, factory: () => Promis
     describeSessionHistoryContract(context);
     describeSessionExpiryContract(context);
     describeSessionLockContract(context);
+    describeLockedTurnContract(context);
   });
 }
 

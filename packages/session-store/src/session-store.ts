@@ -64,6 +64,18 @@ export interface TurnSnapshot {
   idempotentResponse: JsonValue | undefined;
 }
 
+/** What `loadTurn` reads besides the session itself. */
+export interface LoadTurnOptions {
+  recentHistory: number;
+  messageId?: string;
+}
+
+/** The writes a locked turn may make, while its lock is held (see `lockedTurn`). */
+export interface TurnWriter {
+  commit(commit: TurnCommit): Promise<void>;
+  reset(commit: TurnCommit): Promise<void>;
+}
+
 export interface SessionStore {
   /**
    * Creates a session with its first turn (initial body replies). Throws ParleyError SESSION_EXISTS.
@@ -75,7 +87,7 @@ export interface SessionStore {
    * Session, recent history and the idempotent answer for `messageId` in one read: what a turn needs, in one round
    * trip on the network stores. Same results as `get` + `recentHistory` + `idempotentResponse`.
    */
-  loadTurn(id: string, options: { recentHistory: number; messageId?: string }): Promise<TurnSnapshot>;
+  loadTurn(id: string, options: LoadTurnOptions): Promise<TurnSnapshot>;
   /**
    * Saves session, history, audit and idempotency record atomically. Throws ParleyError SESSION_NOT_FOUND when
    * the session is gone, and a SessionConflictError (a plain Error subclass; nothing written) when the stored
@@ -104,6 +116,13 @@ export interface SessionStore {
    * STORE_UNAVAILABLE and `fn` does not run.
    */
   withLock<T>(id: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * A turn: `withLock` + `loadTurn` + the writes `fn` makes through `writer`, with withLock's guarantees. A store
+   * may fold the lock into the load and its release into a successful write (Redis does: two round trips a turn).
+   * After a write that succeeded, `fn` must not write again. A SessionConflictError from a write means the lock
+   * was lost: the caller runs the whole lockedTurn again.
+   */
+  lockedTurn<T>(id: string, load: LoadTurnOptions, fn: (snapshot: TurnSnapshot, writer: TurnWriter) => Promise<T>): Promise<T>;
   /** Throws ParleyError STORE_UNAVAILABLE when the backing server cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

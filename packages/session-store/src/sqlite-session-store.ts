@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { JsonValue } from '@parley/domain';
 import { isParleyError } from '@parley/domain';
 import { KeyedQueue } from './keyed-queue';
+import { lockedTurnOf } from './locked-turn';
 import { isSessionConflictError } from './session-conflict-error';
 import { SessionExpiry } from './session-expiry';
 import { prepareSqliteStatements } from './sqlite-schema';
@@ -18,11 +19,13 @@ import type {
   AuditEntry,
   HistoryEntry,
   HistoryPage,
+  LoadTurnOptions,
   SessionRecord,
   SessionStore,
   SessionStoreOptions,
   TurnCommit,
   TurnSnapshot,
+  TurnWriter,
 } from './session-store';
 
 export interface SqliteSessionStoreOptions extends SessionStoreOptions {
@@ -114,6 +117,10 @@ export class SqliteSessionStore implements SessionStore {
       this.sql.deleteSession.run(id);
       return existed;
     });
+  }
+
+  lockedTurn<T>(id: string, load: LoadTurnOptions, fn: (snapshot: TurnSnapshot, writer: TurnWriter) => Promise<T>): Promise<T> {
+    return lockedTurnOf(this, id, load, fn);
   }
 
   withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {

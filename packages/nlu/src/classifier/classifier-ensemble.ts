@@ -5,8 +5,14 @@
  * out-of-scope text better), and merging keeps prediction one bag, one matrix product, one softmax.
  */
 import type { TrainingExample } from './embedding-batch';
-import { IntentClassifier } from './intent-classifier';
+import { IntentClassifier, type ClassifierShape, type ClassifierWeights } from './intent-classifier';
 import { trainClassifier, type ClassifierTrainingOptions, type TrainedClassifier } from './train-classifier';
+
+/** A classifier's shape and float weights, before quantizing. */
+export interface ClassifierParameters {
+  shape: ClassifierShape;
+  weights: ClassifierWeights;
+}
 
 export interface TrainedEnsemble {
   classifier: IntentClassifier;
@@ -31,14 +37,15 @@ export async function trainEnsemble(
       }),
     );
   }
-  return { classifier: mergeMembers(trained.map((t) => t.classifier)), lastEpochProbabilities: mean(trained.map((t) => t.lastEpochProbabilities)) };
+  const merged = mergeMembers(trained);
+  return { classifier: IntentClassifier.quantized(merged.shape, merged.weights), lastEpochProbabilities: mean(trained.map((t) => t.lastEpochProbabilities)) };
 }
 
-/** One classifier computing the mean of the members' logits. */
-export function mergeMembers(members: readonly IntentClassifier[]): IntentClassifier {
+/** The weights of one classifier computing the mean of the members' logits. */
+export function mergeMembers(members: readonly ClassifierParameters[]): ClassifierParameters {
   const first = members[0];
   if (first === undefined) throw new Error('an ensemble needs at least one member');
-  if (members.length === 1) return first;
+  if (members.length === 1) return { shape: first.shape, weights: first.weights };
   const { features, dimension, classes, activation } = first.shape;
   const width = dimension * members.length;
   const embedding = new Float32Array(features * width);
@@ -52,7 +59,7 @@ export function mergeMembers(members: readonly IntentClassifier[]): IntentClassi
     for (let i = 0; i < dimension * classes; i++) output[m * dimension * classes + i] = (weights.output[i] as number) / members.length;
     for (let c = 0; c < classes; c++) bias[c]! += (weights.bias[c] as number) / members.length;
   });
-  return new IntentClassifier({ features, dimension: width, classes, activation }, { embedding, output, bias });
+  return { shape: { features, dimension: width, classes, activation }, weights: { embedding, output, bias } };
 }
 
 function mean(arrays: readonly Float32Array[]): Float32Array {

@@ -10,7 +10,7 @@ describe('IntentClassifier', () => {
   };
 
   it('scores the weighted bag through the output layer with a softmax', () => {
-    const classifier = new IntentClassifier({ features: 3, dimension: 2, classes: 3, activation: 'softmax' }, weights);
+    const classifier = IntentClassifier.quantized({ features: 3, dimension: 2, classes: 3, activation: 'softmax' }, weights);
     // bag = 1·row0 + 0.5·row2 = (1.5, 0.5); logits = (3, 1, 1)
     const scores = classifier.probabilities({ rows: Int32Array.from([0, 2]), weights: Float32Array.from([1, 0.5]), knownWords: 1 });
     const total = Math.exp(3) + 2 * Math.exp(1);
@@ -18,7 +18,7 @@ describe('IntentClassifier', () => {
   });
 
   it('gives independent sigmoid scores, and unrolls correctly past four rows', () => {
-    const classifier = new IntentClassifier({ features: 3, dimension: 2, classes: 3, activation: 'sigmoid' }, weights);
+    const classifier = IntentClassifier.quantized({ features: 3, dimension: 2, classes: 3, activation: 'sigmoid' }, weights);
     // five rows: 0,1,2,0,1 with weight 1 → bag = (3, 3); logits = (6, 6, 1)
     const scores = classifier.probabilities({ rows: Int32Array.from([0, 1, 2, 0, 1]), weights: new Float32Array(5).fill(1), knownWords: 5 });
     const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -27,6 +27,6 @@ describe('IntentClassifier', () => {
   });
 
   it('refuses weights that do not match the shape', () => {
-    expect(() => new IntentClassifier({ features: 4, dimension: 2, classes: 3, activation: 'softmax' }, weights)).toThrow(/embedding/);
+    expect(() => IntentClassifier.quantized({ features: 4, dimension: 2, classes: 3, activation: 'softmax' }, weights)).toThrow(/embedding/);
   });
 });

@@ -1,9 +1,11 @@
 /**
- * A trained embedding-bag classifier as plain Float32Arrays: the weighted sum of the text's feature embeddings,
+ * A trained embedding-bag classifier as plain typed arrays: the weighted sum of the text's feature embeddings,
  * then a linear layer and a softmax over the intents. Prediction runs in plain JS (no tensors, no backend call),
- * so one classification costs microseconds.
+ * so one classification costs microseconds. The embedding, nearly all of a model's memory, is held as int8 rows
+ * (quantized-rows.ts); the output layer stays float32.
  */
 import type { EncodedText } from './feature-vocabulary';
+import { quantizeRows, type QuantizedRows } from './quantized-rows';
 
 export interface ClassifierShape {
   features: number;
@@ -13,6 +15,7 @@ export interface ClassifierShape {
   activation: 'softmax' | 'sigmoid';
 }
 
+/** The weights as training makes them. */
 export interface ClassifierWeights {
   /** features × dimension, row-major. */
   embedding: Float32Array;
@@ -21,13 +24,26 @@ export interface ClassifierWeights {
   bias: Float32Array;
 }
 
+/** The weights as a served classifier holds them: the embedding quantized by row. */
+export interface ServedWeights {
+  embedding: QuantizedRows;
+  output: Float32Array;
+  bias: Float32Array;
+}
+
 export class IntentClassifier {
+  /** The classifier that serves trained weights. */
+  static quantized(shape: ClassifierShape, weights: ClassifierWeights): IntentClassifier {
+    return new IntentClassifier(shape, { ...weights, embedding: quantizeRows(weights.embedding, shape.dimension) });
+  }
+
   constructor(
     readonly shape: ClassifierShape,
-    readonly weights: ClassifierWeights,
+    readonly weights: ServedWeights,
   ) {
     const { features, dimension, classes } = shape;
-    if (weights.embedding.length !== features * dimension) throw new Error('embedding size does not match the shape');
+    const { values, scales } = weights.embedding;
+    if (values.length !== features * dimension || scales.length !== features) throw new Error('embedding size does not match the shape');
     if (weights.output.length !== dimension * classes) throw new Error('output size does not match the shape');
     if (weights.bias.length !== classes) throw new Error('bias size does not match the shape');
   }
@@ -44,18 +60,19 @@ export class IntentClassifier {
    */
   private bag(text: EncodedText): Float32Array {
     const { dimension: size } = this.shape;
-    const { embedding } = this.weights;
+    const { values: embedding, scales } = this.weights.embedding;
     const { rows, weights } = text;
     const hidden = new Float32Array(size);
     let i = 0;
     for (; i + 3 < rows.length; i += 4) {
-      const [a, b, c, d] = [rows[i]! * size, rows[i + 1]! * size, rows[i + 2]! * size, rows[i + 3]! * size];
-      const [wa, wb, wc, wd] = [weights[i]!, weights[i + 1]!, weights[i + 2]!, weights[i + 3]!];
+      const [ra, rb, rc, rd] = [rows[i]!, rows[i + 1]!, rows[i + 2]!, rows[i + 3]!];
+      const [a, b, c, d] = [ra * size, rb * size, rc * size, rd * size];
+      const [wa, wb, wc, wd] = [weights[i]! * scales[ra]!, weights[i + 1]! * scales[rb]!, weights[i + 2]! * scales[rc]!, weights[i + 3]! * scales[rd]!];
       for (let k = 0; k < size; k++) hidden[k]! += wa * embedding[a + k]! + wb * embedding[b + k]! + wc * embedding[c + k]! + wd * embedding[d + k]!;
     }
     for (; i < rows.length; i++) {
       const a = rows[i]! * size;
-      const wa = weights[i]!;
+      const wa = weights[i]! * scales[rows[i]!]!;
       for (let k = 0; k < size; k++) hidden[k]! += wa * embedding[a + k]!;
     }
     return hidden;

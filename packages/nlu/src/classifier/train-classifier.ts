@@ -1,5 +1,5 @@
 /**
- * Trains one IntentClassifier: seeded initialisation and shuffling, mini-batches (sparse embedding bag in JS,
+ * Trains one classifier's weights: seeded initialisation and shuffling, mini-batches (sparse embedding bag in JS,
  * dense layer on TensorFlow.js), lazy Adam with a linearly decaying rate, and the weights averaged over the last
  * epochs. Same examples + options → bit-identical weights.
  */
@@ -7,7 +7,7 @@ import { ParleyError } from '@parley/domain';
 import { Adam } from './adam';
 import { denseStep } from './dense-step';
 import { EmbeddingBatch, type TrainingExample } from './embedding-batch';
-import { IntentClassifier, type ClassifierShape, type ClassifierWeights } from './intent-classifier';
+import type { ClassifierShape, ClassifierWeights } from './intent-classifier';
 import { SeededRandom } from './seeded-random';
 
 export interface ClassifierTrainingOptions {
@@ -28,7 +28,9 @@ export interface ClassifierTrainingOptions {
 }
 
 export interface TrainedClassifier {
-  classifier: IntentClassifier;
+  shape: ClassifierShape;
+  /** Float weights: members are merged (classifier-ensemble.ts) before an IntentClassifier quantizes them. */
+  weights: ClassifierWeights;
   /** examples × classes scores seen in the last epoch: training accuracy without another pass. */
   lastEpochProbabilities: Float32Array;
 }
@@ -68,7 +70,7 @@ export async function trainClassifier(
     await new Promise((resolve) => setImmediate(resolve)); // let abort signals and progress listeners run
   }
   throwIfAborted(options.signal);
-  return { classifier: new IntentClassifier(shape, averaged), lastEpochProbabilities };
+  return { shape, weights: averaged, lastEpochProbabilities };
 }
 
 /** One optimisation step per call; returns the batch's scores (before the update). */

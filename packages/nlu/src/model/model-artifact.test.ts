@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel } from './load-model';
+import { MODEL_FORMAT } from './model-version';
 import { trainModel } from './train-model';
 import { testDefinition } from './test-definition';
 
@@ -9,11 +10,11 @@ describe('model artifact', async () => {
 
   it('describes the model in a JSON manifest and the weights by a byte layout', () => {
     const manifest = artifact.manifest as Record<string, any>;
-    expect(manifest).toMatchObject({ format: 'parley-nlu/1', version: model.version, seed: 42, classifier: { dimension: 2 * model.definition.config.hyperParameters.dimension!, activation: 'softmax' } });
+    expect(manifest).toMatchObject({ format: MODEL_FORMAT, version: model.version, seed: 42, classifier: { dimension: 2 * model.definition.config.hyperParameters.dimension!, activation: 'softmax' } });
     expect(manifest.definition).toEqual(model.definition);
     expect(manifest.vocabulary.hashing).toBe('fnv1a-32');
     const layout = manifest.layout as Array<{ name: string; offset: number; length: number }>;
-    expect(layout.map((block) => block.name)).toEqual(['hashes', 'embedding', 'output', 'bias']);
+    expect(layout.map((block) => block.name)).toEqual(['hashes', 'embedding', 'embeddingScales', 'output', 'bias']);
     const last = layout.at(-1)!;
     expect(artifact.weights.byteLength).toBe(last.offset + last.length * 4);
   });

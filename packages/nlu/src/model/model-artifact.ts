@@ -1,11 +1,11 @@
 /**
  * Model ↔ artifact: a JSON manifest (definition, version, seed, feature and classifier parameters, metrics, the
  * byte layout of the weights) plus one little-endian byte block: the feature hashes (uint32), then the
- * classifier's embedding, output and bias (float32).
+ * classifier's embedding (int8 values and their float32 row scales), output and bias (float32).
  */
 import { ParleyError, type BotDefinition, type JsonObject } from '@parley/domain';
 import type { NluModelArtifact, ScopeStats } from '../api';
-import type { ClassifierShape, ClassifierWeights } from '../classifier/intent-classifier';
+import type { ClassifierShape, ServedWeights } from '../classifier/intent-classifier';
 import type { HyperParameters } from './hyper-parameters';
 import { MODEL_FORMAT } from './model-version';
 import type { TrainedNluModel } from './trained-nlu-model';
@@ -16,15 +16,17 @@ export interface UnpackedArtifact {
   hyper: HyperParameters;
   hashes: Uint32Array;
   shape: ClassifierShape;
-  weights: ClassifierWeights;
+  weights: ServedWeights;
   stats: ScopeStats[];
   trainSeconds: number;
   backend: string;
 }
 
+type BlockArray = Uint32Array | Float32Array | Int8Array;
+
 interface LayoutBlock {
   name: string;
-  dtype: 'uint32' | 'float32';
+  dtype: 'uint32' | 'float32' | 'int8';
   offset: number;
   length: number;
 }
@@ -42,9 +44,10 @@ interface Manifest {
 export function packArtifact(model: TrainedNluModel): NluModelArtifact {
   const { parts } = model;
   const { shape, weights } = parts.classifier;
-  const blocks: Array<[string, Uint32Array | Float32Array]> = [
+  const blocks: Array<[string, BlockArray]> = [
     ['hashes', parts.encoder.vocabulary.hashes],
-    ['embedding', weights.embedding],
+    ['embedding', weights.embedding.values],
+    ['embeddingScales', weights.embedding.scales],
     ['output', weights.output],
     ['bias', weights.bias],
   ];
@@ -53,7 +56,7 @@ export function packArtifact(model: TrainedNluModel): NluModelArtifact {
   let offset = 0;
   for (const [name, array] of blocks) {
     bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset);
-    layout.push({ name, dtype: array instanceof Uint32Array ? 'uint32' : 'float32', offset, length: array.length });
+    layout.push({ name, dtype: dtypeOf(array), offset, length: array.length });
     offset += array.byteLength;
   }
   const manifest: Manifest = {
@@ -86,7 +89,11 @@ export function unpackArtifact(artifact: NluModelArtifact): UnpackedArtifact {
     hyper: manifest.hyperParameters,
     hashes: block('hashes') as Uint32Array,
     shape: manifest.classifier,
-    weights: { embedding: block('embedding') as Float32Array, output: block('output') as Float32Array, bias: block('bias') as Float32Array },
+    weights: {
+      embedding: { values: block('embedding') as Int8Array, scales: block('embeddingScales') as Float32Array },
+      output: block('output') as Float32Array,
+      bias: block('bias') as Float32Array,
+    },
     stats: manifest.metrics.stats,
     trainSeconds: manifest.metrics.trainSeconds,
     backend: manifest.metrics.backend,
@@ -94,9 +101,15 @@ export function unpackArtifact(artifact: NluModelArtifact): UnpackedArtifact {
 }
 
 /** Copies, so the arrays are aligned whatever the byte offset of the input (e.g. a pooled Buffer). */
-function readBlock(bytes: Uint8Array, block: LayoutBlock): Uint32Array | Float32Array {
-  const end = block.offset + block.length * 4;
+function readBlock(bytes: Uint8Array, block: LayoutBlock): BlockArray {
+  const end = block.offset + block.length * (block.dtype === 'int8' ? 1 : 4);
   if (end > bytes.byteLength) throw new ParleyError('INVALID_ARGUMENT', `weights are truncated at block "${block.name}"`, { field: 'weights' });
   const copy = bytes.slice(block.offset, end);
+  if (block.dtype === 'int8') return new Int8Array(copy.buffer);
   return block.dtype === 'uint32' ? new Uint32Array(copy.buffer) : new Float32Array(copy.buffer);
+}
+
+function dtypeOf(array: BlockArray): LayoutBlock['dtype'] {
+  if (array instanceof Int8Array) return 'int8';
+  return array instanceof Uint32Array ? 'uint32' : 'float32';
 }

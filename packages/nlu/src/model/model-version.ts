@@ -8,7 +8,7 @@ import type { BotDefinition, JsonValue } from '@parley/domain';
 import { DEFAULT_HYPER_PARAMETERS } from './hyper-parameters';
 
 /** Bumped whenever features or training change in a way that changes scores. */
-export const MODEL_FORMAT = 'parley-nlu/1';
+export const MODEL_FORMAT = 'parley-nlu/2';
 
 export function modelVersionOf(definition: BotDefinition): string {
   const canonical = canonicalJson({

@@ -62,7 +62,8 @@ export class TrainedNluModel implements NluModel {
     const { embedding, output, bias } = this.parts.classifier.weights;
     // The typed arrays exactly; the exact-match table and the definition (kept for predictions) roughly.
     return (
-      embedding.byteLength +
+      embedding.values.byteLength +
+      embedding.scales.byteLength +
       output.byteLength +
       bias.byteLength +
       this.parts.encoder.vocabulary.byteLength +

@@ -1,16 +1,19 @@
 /**
  * A SessionStore that times every operation of the store it wraps into the store-latency histogram. For
- * withLock it times the wait to acquire the lock, not the work done while holding it.
+ * withLock it times the wait to acquire the lock, not the work done while holding it; for lockedTurn, the lock
+ * and load (`lock_load_turn`) and each write, not the work between them.
  */
 import type { JsonValue } from '@parley/domain';
 import type {
   AuditEntry,
   HistoryEntry,
   HistoryPage,
+  LoadTurnOptions,
   SessionRecord,
   SessionStore,
   TurnCommit,
   TurnSnapshot,
+  TurnWriter,
 } from '@parley/session-store';
 import type { DialogueMetrics } from '../metrics/dialogue-metrics';
 
@@ -28,7 +31,7 @@ export class MeteredSessionStore implements SessionStore {
     return this.time('get', () => this.store.get(id));
   }
 
-  loadTurn(id: string, options: { recentHistory: number; messageId?: string }): Promise<TurnSnapshot> {
+  loadTurn(id: string, options: LoadTurnOptions): Promise<TurnSnapshot> {
     return this.time('load_turn', () => this.store.loadTurn(id, options));
   }
 
@@ -71,6 +74,24 @@ export class MeteredSessionStore implements SessionStore {
       })
       .catch((error: unknown) => {
         if (!acquired) stop({ outcome: 'error' });
+        throw error;
+      });
+  }
+
+  lockedTurn<T>(id: string, load: LoadTurnOptions, fn: (snapshot: TurnSnapshot, writer: TurnWriter) => Promise<T>): Promise<T> {
+    const stop = this.metrics.storeSeconds.startTimer({ operation: 'lock_load_turn' });
+    let loaded = false;
+    return this.store
+      .lockedTurn(id, load, (snapshot, writer) => {
+        loaded = true;
+        stop({ outcome: 'ok' });
+        return fn(snapshot, {
+          commit: (commit) => this.time('commit', () => writer.commit(commit)),
+          reset: (commit) => this.time('reset', () => writer.reset(commit)),
+        });
+      })
+      .catch((error: unknown) => {
+        if (!loaded) stop({ outcome: 'error' });
         throw error;
       });
   }
