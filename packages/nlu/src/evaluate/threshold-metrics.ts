@@ -1,6 +1,6 @@
 /**
  * Accuracy figures at a given confidence threshold, from collected outcomes: in-scope accuracy (right intent and
- * accepted), out-of-scope recall (rejected), a sweep over thresholds, and the threshold that balances the two.
+ * accepted), out-of-scope recall (rejected), a sweep over thresholds, and the threshold to recommend.
  */
 import type { ThresholdPoint } from '../api';
 import type { ClassificationOutcome } from './classification-outcome';
@@ -43,15 +43,28 @@ export function thresholdSweep(outcomes: readonly ClassificationOutcome[], ambig
   return points;
 }
 
-/** The threshold maximising the mean of in-scope accuracy and OOS recall (the lowest such, on a 0.01 grid). */
+/**
+ * Share of the right answers a recommended threshold may turn into fallbacks. A wrong fallback costs a user a
+ * rephrasing; this budget keeps 97 % of the right answers and rejects as much out-of-scope text as that allows.
+ */
+export const ANSWER_LOSS_BUDGET = 0.03;
+
+/**
+ * The threshold to recommend (on a 0.01 grid): the highest whose in-scope accuracy stays within
+ * ANSWER_LOSS_BUDGET of the accuracy with no threshold, so out-of-scope recall is as high as that budget allows.
+ * Without out-of-scope examples there is nothing to reject, and the answer is 0.
+ */
 export function pickThreshold(outcomes: readonly ClassificationOutcome[], ambiguityMargin = 0): number {
-  let best = { threshold: 0, value: -1 };
-  for (let i = 0; i < 100; i++) {
+  const unlimited = metricsAt(outcomes, 0, ambiguityMargin);
+  if (unlimited.oosRecall === null) return 0;
+  const floor = unlimited.inScopeAccuracy * (1 - ANSWER_LOSS_BUDGET);
+  let best = 0;
+  for (let i = 1; i < 100; i++) {
     const point = metricsAt(outcomes, round(i * 0.01), ambiguityMargin);
-    const value = point.oosRecall === null ? point.inScopeAccuracy : (point.inScopeAccuracy + point.oosRecall) / 2;
-    if (value > best.value) best = { threshold: point.threshold, value };
+    if (point.inScopeAccuracy < floor) break;
+    best = point.threshold;
   }
-  return best.threshold;
+  return best;
 }
 
 function round(value: number): number {
