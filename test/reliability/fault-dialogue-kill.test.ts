@@ -137,9 +137,13 @@ function describeKill(store: string, unreachable: string | undefined, setup: Sto
     }, 240_000);
 
     async function historyProblems(session: string): Promise<string[]> {
-      const page = (await (await fetch(`${dialogue.url}/v1/sessions/${session}/history?limit=500`)).json()) as { entries: HistoryRow[]; total: number };
-      if (page.total > page.entries.length) return [`${session}: more than 500 rows, not checked`];
-      return lostTurns(session, page.entries, acknowledged);
+      const rows: HistoryRow[] = [];
+      for (;;) {
+        const url = `${dialogue.url}/v1/sessions/${session}/history?offset=${rows.length}&limit=500`;
+        const page = (await (await fetch(url)).json()) as { entries: HistoryRow[]; total: number };
+        rows.push(...page.entries);
+        if (page.entries.length === 0 || rows.length >= page.total) return lostTurns(session, rows, acknowledged);
+      }
     }
   });
 }

@@ -73,8 +73,14 @@ async function untilRecovered(request: () => Promise<Answer>): Promise<{ answer:
   }
 }
 
+/** The whole history, a page (the API's longest, 500 rows) at a time. */
 async function history(app: FastifyInstance, id: string): Promise<HistoryRow[]> {
-  return (await app.inject({ method: 'GET', url: `/v1/sessions/${id}/history?limit=500` })).json().entries as HistoryRow[];
+  const rows: HistoryRow[] = [];
+  for (;;) {
+    const page = (await app.inject({ method: 'GET', url: `/v1/sessions/${id}/history?offset=${rows.length}&limit=500` })).json() as { entries: HistoryRow[]; total: number };
+    rows.push(...page.entries);
+    if (page.entries.length === 0 || rows.length >= page.total) return rows;
+  }
 }
 
 function describeNetworkStore(label: string, unreachable: string | undefined, target: string, open: (proxied: string) => { store: SessionStore; cleanup: () => Promise<void> }): void {

@@ -3,6 +3,7 @@
  * the bot on it, a real store (memory unless given) and buildApp — everything but the listening socket.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { MemorySessionStore, type SessionStore } from '@parley/session-store';
 import { buildApp } from '../../services/dialogue/src/app';
 import type { DialogueBot } from '../../services/dialogue/src/bot/dialogue-bot';
@@ -26,9 +27,13 @@ export const TEST_ENV = {
   PARLEY_HISTORY_WINDOW: '6',
 } as const;
 
-export async function startDialogueTestApp(bot: DialogueBot, options: { store?: SessionStore; env?: Record<string, string> } = {}): Promise<DialogueTestApp> {
+/** `nluLogger`: the NLU server's logger, for a test that reads what the NLU logged. */
+export async function startDialogueTestApp(
+  bot: DialogueBot,
+  options: { store?: SessionStore; env?: Record<string, string>; nluLogger?: Logger } = {},
+): Promise<DialogueTestApp> {
   const config = loadConfig({ ...TEST_ENV, ...options.env });
-  const nluServer = await startNluTestServer();
+  const nluServer = await startNluTestServer(options.nluLogger ? { logger: options.nluLogger } : {});
   const nlu = await NluClient.connect({ ...config.nlu, addresses: [nluServer.address] });
   await nlu.train(bot.definition());
   const store = options.store ?? new MemorySessionStore({ ttlSeconds: 0 });

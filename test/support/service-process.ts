@@ -85,9 +85,9 @@ export async function killAllServices(): Promise<void> {
   await Promise.all([...running].map((service) => service.stop('SIGKILL')));
 }
 
-/** An NLU service process on a free port; resolves with its host:port once it listens. */
-export async function startNluProcess(modelDir: string): Promise<{ process: ServiceProcess; address: string }> {
-  const nlu = startService('nlu', NLU_MAIN, { PARLEY_NLU_HOST: '127.0.0.1', PARLEY_NLU_PORT: '0', PARLEY_MODEL_DIR: modelDir });
+/** An NLU service process on a free port; resolves with its host:port once it listens. `env` adds variables. */
+export async function startNluProcess(modelDir: string, env: Record<string, string> = {}): Promise<{ process: ServiceProcess; address: string }> {
+  const nlu = startService('nlu', NLU_MAIN, { PARLEY_NLU_HOST: '127.0.0.1', PARLEY_NLU_PORT: '0', PARLEY_MODEL_DIR: modelDir, ...env });
   const [, address] = await nlu.waitFor(/listening on (\S+:\d+)/);
   return { process: nlu, address: address ?? '' };
 }

@@ -55,9 +55,15 @@ export interface TurnOutcome {
   errors: string[];
 }
 
+/** What a caller may add to a prediction request; the engine itself passes none. */
+export interface PredictOptions {
+  /** The id of the request that caused the turn, carried to the NLU for its logs (gRPC metadata x-request-id). */
+  requestId?: string;
+}
+
 /** How the engine asks the NLU; the dialogue service implements it over gRPC. */
 export interface Predictor {
-  predict(text: string, scope: string): Promise<IntentClassifierPrediction>;
+  predict(text: string, scope: string, options?: PredictOptions): Promise<IntentClassifierPrediction>;
 }
 
 export interface TurnContext {

@@ -2,4 +2,5 @@ export * from './json';
 export * from './bot-definition';
 export * from './prediction';
 export * from './errors';
+export * from './api-keys';
 export * from './reply';

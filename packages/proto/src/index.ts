@@ -3,3 +3,5 @@ export type { ProtoGrpcType } from './generated/nlu';
 export type * as nluV1 from './generated/parley/nlu/v1/index';
 export { toWireValue, toWireStruct, fromWireValue, fromWireStruct } from './json-wire';
 export { predictionToWire, predictionFromWire } from './prediction-wire';
+export { REQUEST_ID_METADATA } from './request-id';
+export { AUTHORIZATION_METADATA, apiKeyClientOptions, apiKeyInterceptor } from './api-key-interceptor';

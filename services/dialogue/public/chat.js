@@ -11,6 +11,10 @@ const SESSION_KEY = 'parley.sessionId';
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 10000;
 const OUTBOX_LIMIT = 50;
+// The API key, when the service requires one, from the page's own address: `#key=…` (never sent to the server
+// with the page request, so it stays out of logs) or `?key=…`. Browsers cannot set headers on a WebSocket, so the
+// socket carries it as its `key` query parameter.
+const API_KEY = new URLSearchParams(location.hash.slice(1)).get('key') || new URLSearchParams(location.search).get('key');
 
 const log = document.getElementById('log');
 const statusLine = document.getElementById('status');
@@ -32,6 +36,7 @@ function connect() {
   url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const id = storedSessionId();
   if (id) url.searchParams.set('session_id', id);
+  if (API_KEY) url.searchParams.set('key', API_KEY);
   setStatus('connecting', attempts === 0 ? 'Connecting…' : 'Reconnecting…');
   sessionOpen = false;
   socket = new WebSocket(url);
@@ -43,10 +48,22 @@ function onClose(event) {
   socket = null;
   sessionOpen = false;
   attempts += 1;
-  // 1012 is the server's "restarting" hint: come back quickly. Otherwise back off, with jitter.
-  const base = event.code === 1012 ? RECONNECT_MIN_MS : Math.min(RECONNECT_MAX_MS, RECONNECT_MIN_MS * 2 ** attempts);
+  // 1012 is the server's "restarting" hint: come back after the delay its reason suggests (another replica will
+  // answer). Otherwise back off, with jitter.
+  const base = event.code === 1012 ? restartDelay(event.reason) : Math.min(RECONNECT_MAX_MS, RECONNECT_MIN_MS * 2 ** attempts);
   setStatus('offline', 'Disconnected. Reconnecting…');
   setTimeout(connect, base * (0.5 + Math.random() / 2));
+}
+
+/** The `retryAfterMs` of a 1012 close's JSON reason (`{"reconnect":true,"retryAfterMs":500}`), kept in bounds. */
+function restartDelay(reason) {
+  try {
+    const hint = JSON.parse(reason);
+    if (hint && typeof hint.retryAfterMs === 'number') return Math.min(RECONNECT_MAX_MS, Math.max(0, hint.retryAfterMs));
+  } catch {
+    // An older server's plain-text reason: the default delay.
+  }
+  return RECONNECT_MIN_MS;
 }
 
 function send(frame) {

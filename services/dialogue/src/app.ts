@@ -1,7 +1,7 @@
 /**
  * Builds the dialogue service's fastify app from its configuration and dependencies, without listening: main.ts
- * listens, tests call app.inject(). Wires SessionTurns, the REST routes, OpenAPI at /docs, operations routes and
- * the WebSocket channel with its web chat page.
+ * listens, tests call app.inject(). Wires the rate limit and API-key check, SessionTurns, the REST routes, OpenAPI at
+ * /docs, operations routes and the WebSocket channel with its web chat page.
  */
 import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
@@ -9,12 +9,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Predictor } from '@parley/bot';
-import { ParleyError } from '@parley/domain';
+import { ApiKeySet, ParleyError } from '@parley/domain';
 import type { SessionStore } from '@parley/session-store';
 import type { DialogueBot } from './bot/dialogue-bot';
 import type { DialogueConfig } from './config';
 import { registerErrorHandling } from './http/error-handler';
+import { LOG_SERIALIZERS } from './http/log-serializers';
 import { registerOperationRoutes, type ReadinessProbe } from './http/operation-routes';
+import { registerRateLimit } from './http/rate-limit';
+import { registerApiKeyCheck } from './http/require-api-key';
 import { registerSessionRoutes } from './http/session-routes';
 import { validatorCompiler } from './http/validator-compiler';
 import { DialogueMetrics } from './metrics/dialogue-metrics';
@@ -34,6 +37,8 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** The turns' reference time (tests pin it). */
   clock?: () => Date;
+  /** True once the service is shutting down: /ready answers 503 so load balancers send no new traffic. */
+  isDraining?: () => boolean;
 }
 
 /** A client's X-Request-ID is kept when it is short and plain; otherwise the request gets a new one. */
@@ -46,8 +51,15 @@ const MAX_PATH_PARAM_LENGTH = 256;
 
 export async function buildApp(config: AppConfig, deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } }),
+    ...(deps.logger
+      ? { loggerInstance: deps.logger.child({}, { serializers: LOG_SERIALIZERS }) }
+      : { logger: config.logLevel === 'silent' ? false : { level: config.logLevel, serializers: LOG_SERIALIZERS } }),
     bodyLimit: config.http.bodyLimitBytes,
+    // Behind a load balancer, the client's address (rate limits, logs) is the one the proxies forwarded.
+    trustProxy: config.http.trustProxyHops > 0 ? config.http.trustProxyHops : false,
+    // While closing, a request arriving on a kept-alive connection is served (with Connection: close) instead of
+    // getting fastify's bare 503, whose body is not an {error: {code, message}}.
+    return503OnClosing: false,
     // find-my-way's default (100) is shorter than a session id may be (SESSION_ID_PATTERN: up to 128).
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
     requestIdLogLabel: 'requestId',
@@ -62,6 +74,10 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Before any route: the rate limit applies to the routes registered after it.
+  const apiKeys = new ApiKeySet(config.http.apiKeys);
+  await registerRateLimit(app, { perMinute: config.http.rateLimitPerMinute, keys: apiKeys });
+  registerApiKeyCheck(app, apiKeys);
 
   const metrics = deps.metrics ?? new DialogueMetrics();
   const store = new MeteredSessionStore(deps.store, metrics);
@@ -85,7 +101,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerSessionRoutes(app, turns);
-  registerOperationRoutes(app, { store, nlu: deps.nlu, metrics });
+  registerOperationRoutes(app, { store, nlu: deps.nlu, metrics, ...(deps.isDraining ? { isDraining: deps.isDraining } : {}) });
   await registerWebSocketChannel(app, { turns, maxFrameBytes: config.http.bodyLimitBytes });
   await registerWebChat(app, {});
   return app;

@@ -4,12 +4,13 @@ import { loadConfig } from './config';
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
-      http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 1_048_576 },
+      http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 1_048_576, apiKeys: [], rateLimitPerMinute: 0, trustProxyHops: 0 },
       nlu: { addresses: ['localhost:50051'], deadlineMs: 2_000, trainTimeoutMs: 600_000, rankingLimit: 10 },
       store: { kind: 'sqlite', path: './data/sessions.db', ttlSeconds: 0 },
       bot: 'weather',
       maxTextLength: 2_000,
       historyWindow: 20,
+      shutdownDelayMs: 0,
       logLevel: 'info',
     });
   });
@@ -28,15 +29,18 @@ describe('loadConfig', () => {
       PARLEY_MAX_TEXT_LENGTH: '500',
       PARLEY_BODY_LIMIT_BYTES: '65536',
       PARLEY_HISTORY_WINDOW: '0',
+      PARLEY_SHUTDOWN_DELAY_MS: '3000',
+      PARLEY_NLU_MODEL_ALIAS: 'production',
       PARLEY_LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
       http: { host: '0.0.0.0', port: 9000, bodyLimitBytes: 65_536 },
-      nlu: { addresses: ['nlu-a:50051', 'nlu-b:50052'], deadlineMs: 750 },
+      nlu: { addresses: ['nlu-a:50051', 'nlu-b:50052'], deadlineMs: 750, modelAlias: 'production' },
       store: { kind: 'redis', url: 'redis://cache:6379/2', keyPrefix: 'bot1:', ttlSeconds: 3600 },
       bot: './my-bot.js',
       maxTextLength: 500,
       historyWindow: 0,
+      shutdownDelayMs: 3_000,
       logLevel: 'debug',
     });
     expect(Object.isFrozen(config)).toBe(true);
@@ -58,6 +62,9 @@ describe('loadConfig', () => {
     [{ PARLEY_HTTP_PORT: 'eighty' }, /PARLEY_HTTP_PORT/],
     [{ PARLEY_HTTP_PORT: '70000' }, /PARLEY_HTTP_PORT/],
     [{ PARLEY_NLU_ADDRESS: 'no-port' }, /PARLEY_NLU_ADDRESS: expected host:port/],
+    [{ PARLEY_NLU_MODEL_ALIAS: '1st' }, /PARLEY_NLU_MODEL_ALIAS: expected an alias/],
+    [{ PARLEY_NLU_MODEL_ALIAS: 'latest' }, /PARLEY_NLU_MODEL_ALIAS: latest moves with every training/],
+    [{ PARLEY_SHUTDOWN_DELAY_MS: '-1' }, /PARLEY_SHUTDOWN_DELAY_MS/],
     [{ PARLEY_NLU_ADDRESS: ' , ' }, /PARLEY_NLU_ADDRESS: expected at least one/],
     [{ PARLEY_STORE: 'mongo' }, /PARLEY_STORE/],
     [{ PARLEY_STORE: 'redis' }, /PARLEY_REDIS_URL: required when PARLEY_STORE=redis/],
@@ -66,8 +73,31 @@ describe('loadConfig', () => {
     [{ PARLEY_POSTGRES_SCHEMA: 'Drop Table' }, /PARLEY_POSTGRES_SCHEMA/],
     [{ PARLEY_BODY_LIMIT_BYTES: '10' }, /PARLEY_BODY_LIMIT_BYTES/],
     [{ PARLEY_LOG_LEVEL: 'loud' }, /PARLEY_LOG_LEVEL/],
+    [{ PARLEY_API_KEYS: 'long-enough-key-0001,short' }, /PARLEY_API_KEYS: each key must be at least 16 characters long/],
+    [{ PARLEY_NLU_API_KEY: 'short' }, /PARLEY_NLU_API_KEY: each key must be at least 16 characters long/],
+    [{ PARLEY_RATE_LIMIT_PER_MINUTE: '-1' }, /PARLEY_RATE_LIMIT_PER_MINUTE/],
+    [{ PARLEY_RATE_LIMIT_PER_MINUTE: 'lots' }, /PARLEY_RATE_LIMIT_PER_MINUTE/],
+    [{ PARLEY_TRUST_PROXY_HOPS: '11' }, /PARLEY_TRUST_PROXY_HOPS/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads API keys as a comma-separated list, the NLU key, the rate limit and the proxy hops, never echoing a key', () => {
+    const keys = 'dialogue-key-000000001, dialogue-key-000000002';
+    const config = loadConfig({ PARLEY_API_KEYS: keys, PARLEY_NLU_API_KEY: 'nlu-key-0000000000001', PARLEY_RATE_LIMIT_PER_MINUTE: '600', PARLEY_TRUST_PROXY_HOPS: '1' });
+    expect(config.http).toMatchObject({ apiKeys: ['dialogue-key-000000001', 'dialogue-key-000000002'], rateLimitPerMinute: 600, trustProxyHops: 1 });
+    expect(config.nlu.apiKey).toBe('nlu-key-0000000000001');
+    expect(Object.isFrozen(config.http.apiKeys)).toBe(true);
+    const refusal = (() => {
+      try {
+        loadConfig({ PARLEY_API_KEYS: 'top-secret' });
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(refusal).toContain('PARLEY_API_KEYS');
+    expect(refusal).not.toContain('top-secret');
   });
 
   it('names every bad variable at once', () => {

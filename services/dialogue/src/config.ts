@@ -2,6 +2,7 @@
  * The dialogue service's configuration: the only place that reads the environment. Every variable is validated at
  * start-up with a message naming it; the result is frozen and passed down.
  */
+import { MIN_API_KEY_LENGTH, splitApiKeys } from '@parley/domain';
 import { z } from 'zod';
 
 export type StoreSettings =
@@ -11,19 +12,31 @@ export type StoreSettings =
   | { kind: 'postgres'; url: string; schema?: string; ttlSeconds: number };
 
 export interface DialogueConfig {
-  http: { host: string; port: number; bodyLimitBytes: number };
-  /** host:port of each NLU replica, or one gRPC target URI such as `dns:///nlu:50051`. */
-  nlu: { addresses: string[]; deadlineMs: number; trainTimeoutMs: number; rankingLimit: number };
+  /**
+   * `apiKeys`: keys the API (/v1) requires, none = open. `rateLimitPerMinute`: requests one API key (else one client
+   * address) may make per minute, 0 = unlimited. `trustProxyHops`: proxies in front whose X-Forwarded-For names the
+   * client address (0 = the socket's peer is the client).
+   */
+  http: { host: string; port: number; bodyLimitBytes: number; apiKeys: readonly string[]; rateLimitPerMinute: number; trustProxyHops: number };
+  /**
+   * `addresses`: host:port of each NLU replica, or one gRPC target URI such as `dns:///nlu:50051`.
+   * `modelAlias`: predict by this alias (hot swap when an operator moves it) instead of the trained version.
+   * `apiKey`: sent to an NLU service that requires API keys.
+   */
+  nlu: { addresses: string[]; deadlineMs: number; trainTimeoutMs: number; rankingLimit: number; modelAlias?: string; apiKey?: string };
   store: StoreSettings;
   /** `weather`, `greetings`, `age` or a path to a module exporting a Bot. */
   bot: string;
   maxTextLength: number;
   /** How many recent history rows session.chatHistory (and GET /v1/sessions/:id) holds. */
   historyWindow: number;
+  /** On SIGTERM, how long /ready answers 503 while requests are still served, before the server stops accepting. */
+  shutdownDelayMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const apiKey = z.string().min(MIN_API_KEY_LENGTH, `each key must be at least ${MIN_API_KEY_LENGTH} characters long`);
 /** A gRPC target URI (`dns:///nlu:50051`, `ipv4:10.0.0.1:50051,10.0.0.2:50051`) is taken whole. */
 export const GRPC_TARGET = /^(dns|ipv4|ipv6|unix|unix-abstract):(?!\d+$)\S+$/;
 const address = z
@@ -38,6 +51,10 @@ function nluAddresses(value: string): string[] {
 const schema = z.object({
   PARLEY_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   PARLEY_HTTP_PORT: integer(0, 65_535).default(8080),
+  PARLEY_API_KEYS: z.string().transform(splitApiKeys).pipe(z.array(apiKey)).default([]),
+  PARLEY_RATE_LIMIT_PER_MINUTE: integer(0, 10_000_000).default(0),
+  PARLEY_TRUST_PROXY_HOPS: integer(0, 10).default(0),
+  PARLEY_NLU_API_KEY: apiKey.optional(),
   PARLEY_NLU_ADDRESS: z
     .string()
     .default('localhost:50051')
@@ -46,6 +63,12 @@ const schema = z.object({
   PARLEY_NLU_DEADLINE_MS: integer(1, 600_000).default(2_000),
   PARLEY_NLU_RANKING_LIMIT: integer(0, 100_000).default(10),
   PARLEY_NLU_TRAIN_TIMEOUT_MS: integer(1, 86_400_000).default(600_000),
+  // The NLU's alias syntax. Not `latest`: every training (and any replica's restart) moves it.
+  PARLEY_NLU_MODEL_ALIAS: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9._-]{0,63}$/, 'expected an alias: a letter, then up to 63 letters, digits, ".", "_" or "-"')
+    .refine((alias) => alias !== 'latest', 'latest moves with every training; follow an alias that operators move (e.g. production)')
+    .optional(),
   PARLEY_STORE: z.enum(['sqlite', 'redis', 'postgres', 'memory']).default('sqlite'),
   PARLEY_SQLITE_PATH: z.string().min(1).default('./data/sessions.db'),
   PARLEY_REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
@@ -57,6 +80,7 @@ const schema = z.object({
   PARLEY_MAX_TEXT_LENGTH: integer(1, 1_000_000).default(2_000),
   PARLEY_BODY_LIMIT_BYTES: integer(1_024, 100 * 1024 * 1024).default(1024 * 1024),
   PARLEY_HISTORY_WINDOW: integer(0, 10_000).default(20),
+  PARLEY_SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -69,17 +93,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DialogueConfig
   }
   const vars = parsed.data;
   return deepFreeze({
-    http: { host: vars.PARLEY_HTTP_HOST, port: vars.PARLEY_HTTP_PORT, bodyLimitBytes: vars.PARLEY_BODY_LIMIT_BYTES },
+    http: {
+      host: vars.PARLEY_HTTP_HOST,
+      port: vars.PARLEY_HTTP_PORT,
+      bodyLimitBytes: vars.PARLEY_BODY_LIMIT_BYTES,
+      apiKeys: vars.PARLEY_API_KEYS,
+      rateLimitPerMinute: vars.PARLEY_RATE_LIMIT_PER_MINUTE,
+      trustProxyHops: vars.PARLEY_TRUST_PROXY_HOPS,
+    },
     nlu: {
       addresses: vars.PARLEY_NLU_ADDRESS,
       deadlineMs: vars.PARLEY_NLU_DEADLINE_MS,
       rankingLimit: vars.PARLEY_NLU_RANKING_LIMIT,
       trainTimeoutMs: vars.PARLEY_NLU_TRAIN_TIMEOUT_MS,
+      ...(vars.PARLEY_NLU_MODEL_ALIAS === undefined ? {} : { modelAlias: vars.PARLEY_NLU_MODEL_ALIAS }),
+      ...(vars.PARLEY_NLU_API_KEY === undefined ? {} : { apiKey: vars.PARLEY_NLU_API_KEY }),
     },
     store: storeSettings(vars),
     bot: vars.PARLEY_BOT,
     maxTextLength: vars.PARLEY_MAX_TEXT_LENGTH,
     historyWindow: vars.PARLEY_HISTORY_WINDOW,
+    shutdownDelayMs: vars.PARLEY_SHUTDOWN_DELAY_MS,
     logLevel: vars.PARLEY_LOG_LEVEL,
   });
 }

@@ -1,8 +1,10 @@
 /**
  * Runs the dialogue service: reads the configuration, opens the store and the NLU client, listens, then trains the
- * bot's definition on the NLU (reused at once when unchanged) and reports ready. SIGTERM/SIGINT close the server
- * (in-flight requests finish), then the store and the NLU client.
+ * bot's definition on the NLU (reused at once when unchanged) and reports ready. SIGTERM/SIGINT first mark the
+ * service not ready (/ready → 503) for PARLEY_SHUTDOWN_DELAY_MS, then close the server (no new connections,
+ * in-flight requests finish, WebSockets get a 1012 close with a reconnect hint), then the store and the NLU client.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { createSessionStore } from '@parley/session-store';
 import { buildApp } from './app';
@@ -19,14 +21,16 @@ async function main(): Promise<void> {
   // Fail fast on an unreachable store (no silent fallback to another one); an orchestrator restarts us.
   await store.ping();
   const nlu = await NluClient.connect(config.nlu);
-  const app = await buildApp(config, { bot, store, nlu, logger });
+  let draining = false;
+  const app = await buildApp(config, { bot, store, nlu, logger, isDraining: () => draining });
 
-  let closing = false;
   const shutdown = async (signal: string, exitCode = 0): Promise<void> => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'dialogue service shutting down');
+    if (draining) return;
+    draining = true;
+    logger.info({ signal, delayMs: config.shutdownDelayMs }, 'dialogue service shutting down');
     try {
+      // Load balancers polling /ready stop sending traffic meanwhile; requests that still arrive are served.
+      if (exitCode === 0 && config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
       await app.close();
       await store.close();
       nlu.close();
@@ -45,8 +49,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     const trained = await nlu.train(definition, (progress) => logger.debug(progress, 'training'));
-    logger.info({ model: trained.modelId, version: trained.version, reused: trained.reused, ms: Date.now() - started }, 'dialogue service ready');
-    process.stdout.write(`parley dialogue service ready at ${address} (model ${trained.modelId} ${trained.version})\n`);
+    const alias = config.nlu.modelAlias;
+    logger.info({ model: trained.modelId, version: trained.version, alias, reused: trained.reused, ms: Date.now() - started }, 'dialogue service ready');
+    const predictsBy = alias === undefined ? trained.version : `alias ${alias}, trained ${trained.version}`;
+    process.stdout.write(`parley dialogue service ready at ${address} (model ${trained.modelId} ${predictsBy})\n`);
     for (const warning of trained.warnings) logger.warn({ model: trained.modelId }, `training data: ${warning}`);
   } catch (error) {
     logger.fatal({ err: error }, 'could not train the bot model on the NLU service');

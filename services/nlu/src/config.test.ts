@@ -48,6 +48,36 @@ describe('loadConfig', () => {
   });
 });
 
+describe('API keys', () => {
+  const KEY = 'nlu-key-0123456789abcdef';
+
+  it('are off by default, and read as a comma-separated list', () => {
+    expect(loadConfig({}).apiKeys).toEqual([]);
+    expect(loadConfig({ PARLEY_NLU_API_KEYS: ` ${KEY} , other-key-0123456789 ` }).apiKeys).toEqual([KEY, 'other-key-0123456789']);
+    expect(loadCliConfig({ PARLEY_NLU_API_KEY: KEY }).nluApiKey).toBe(KEY);
+  });
+
+  it('refuses a key under 16 characters, naming the variable but never showing the keys', () => {
+    const load = (): unknown => loadConfig({ PARLEY_NLU_API_KEYS: `${KEY},short-secret` });
+    expect(load).toThrow(/PARLEY_NLU_API_KEYS: each key must be at least 16 characters long/);
+    expect(load).not.toThrow(/short-secret|nlu-key/);
+    expect(() => loadCliConfig({ PARLEY_NLU_API_KEY: 'short-secret' })).toThrow(/^invalid configuration: PARLEY_NLU_API_KEY: each key/);
+  });
+});
+
+describe('PARLEY_MODEL_EVENTS_URL', () => {
+  it('is off by default and takes a Redis or PostgreSQL URL', () => {
+    expect(loadConfig({}).modelEventsUrl).toBeUndefined();
+    for (const url of ['redis://127.0.0.1:6379', 'rediss://cache:6380/2', 'postgres://postgres@db:5432/parley', 'postgresql://db/parley']) {
+      expect(loadConfig({ PARLEY_MODEL_EVENTS_URL: url }).modelEventsUrl).toBe(url);
+    }
+  });
+
+  it.each(['http://redis:6379', 'redis', '127.0.0.1:6379'])('refuses %s naming the variable', (url) => {
+    expect(() => loadConfig({ PARLEY_MODEL_EVENTS_URL: url })).toThrow(/PARLEY_MODEL_EVENTS_URL=.*redis:\/\/, rediss:\/\/, postgres:\/\/ or postgresql:\/\//);
+  });
+});
+
 describe('loadCliConfig', () => {
   it('defaults to the local service and model directory', () => {
     expect(loadCliConfig({})).toEqual({ nluAddress: 'localhost:50051', modelDir: resolve('./data/models') });

@@ -1,12 +1,13 @@
 /**
  * Starts the NLU service: reads the config, listens, prints the address, and on SIGTERM/SIGINT stops accepting
- * calls, lets in-flight ones finish and exits.
+ * calls, lets in-flight ones finish, closes the model event connections and exits.
  */
 import pino from 'pino';
 import { loadConfig } from './config';
 import { buildNluServer } from './grpc/build-nlu-server';
 import { startMetricsHttpServer, type MetricsHttpServer } from './metrics/metrics-http-server';
 import { NluMetrics } from './metrics/nlu-metrics';
+import { describeUrl } from './registry/model-event-channel';
 
 /** Room left for what serving itself allocates (gRPC buffers, heap growth) beyond the start-up footprint. */
 const SERVING_HEADROOM_BYTES = 48 * 1024 * 1024;
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
   const { address } = await server.listen();
   let metricsServer: MetricsHttpServer | undefined;
   if (config.metricsPort > 0) metricsServer = await startMetricsHttpServer(metrics, config.host, config.metricsPort);
-  logger.info({ address, modelDir: config.modelDir, metricsPort: metricsServer?.port }, `NLU service listening on ${address}`);
+  const modelEvents = config.modelEventsUrl === undefined ? 'off (polling only)' : describeUrl(config.modelEventsUrl);
+  logger.info({ address, modelDir: config.modelDir, modelEvents, metricsPort: metricsServer?.port }, `NLU service listening on ${address}`);
   process.stdout.write(`parley NLU service listening on ${address}\n`);
   void server.ready.then(() => logger.info('models loaded; health is SERVING'));
 

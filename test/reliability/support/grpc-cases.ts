@@ -19,6 +19,8 @@ export interface GrpcCase {
   field?: string;
   /** `gated`: the server whose only training never finishes (model "pending"). */
   server?: 'gated';
+  /** Request metadata (the API-key cases). */
+  metadata?: Record<string, string>;
 }
 
 export interface GrpcCaseContext {
@@ -246,4 +248,52 @@ function otherCases(): GrpcCase[] {
 
 export function grpcCases(ctx: GrpcCaseContext): GrpcCase[] {
   return [...predictCases(ctx), ...batchCases(), ...evaluateCases(), ...trainCases(), ...jobCases(ctx), ...modelCases(ctx), ...malformedCases(), ...otherCases()];
+}
+
+/** The API-key cases, for a server configured with `keys` (PARLEY_NLU_API_KEYS) that has trained model "greetings". */
+export function authGrpcCases(keys: readonly [string, string]): GrpcCase[] {
+  const [key, other] = keys;
+  const wrong = 'grpc-key-three-0123456789abcdef';
+  const bad: Array<[string, Record<string, string>]> = [
+    ['no key', {}],
+    ['an unknown key', { authorization: `Bearer ${wrong}` }],
+    ['a key one character short', { authorization: `Bearer ${key.slice(0, -1)}` }],
+    ['a key in upper case', { authorization: `Bearer ${key.toUpperCase()}` }],
+    ['a key without the Bearer scheme', { authorization: key }],
+    ['Basic credentials', { authorization: `Basic ${Buffer.from(`u:${key}`).toString('base64')}` }],
+    ['the key in x-api-key (not read over gRPC)', { 'x-api-key': key }],
+  ];
+  const good: Array<[string, Record<string, string>]> = [
+    ['the first key', { authorization: `Bearer ${key}` }],
+    ['the second key, scheme in lower case', { authorization: `bearer ${other}` }],
+  ];
+  const requests: Array<[string, object | Buffer]> = [
+    ['Predict', { model: MODEL, text: 'hello' }],
+    ['PredictBatch', { model: MODEL, texts: ['hello'] }],
+    ['GetModel', { model: MODEL }],
+    ['ListModels', {}],
+    ['GetJob', { jobId: 'no-such-job' }],
+    ['WatchJob', { jobId: 'no-such-job' }],
+    ['DeleteModel', { model: 'no-such-model' }],
+    ['SetAlias', { model: MODEL, alias: 'staging', version: 'v-no-such' }],
+    ['Evaluate', { model: MODEL, examples: [{ text: 'hello', intent: 'greet' }] }],
+    ['StartTraining', { definition: { name: '' } }],
+    ['Train', { definition: { name: '' } }],
+    ['CancelJob', { jobId: 'no-such-job' }],
+  ];
+  return [
+    ...requests.flatMap(([method, request]) =>
+      bad.map(([name, metadata]): GrpcCase => ({ name: `api key: ${method} with ${name}`, method, request, metadata, expect: 'UNAUTHENTICATED', field: 'authorization' })),
+    ),
+    // Refused before the request is read: malformed bytes get UNAUTHENTICATED, not INVALID_ARGUMENT.
+    { name: 'api key: Predict with no key and malformed bytes', method: 'Predict', request: Buffer.from([0xff]), expect: 'UNAUTHENTICATED', field: 'authorization' },
+    ...good.flatMap(([name, metadata]): GrpcCase[] => [
+      { name: `api key: Predict with ${name}`, method: 'Predict', request: { model: MODEL, text: 'hello' }, metadata, expect: 'OK' },
+      { name: `api key: GetJob with ${name} (then the request's own answer)`, method: 'GetJob', request: { jobId: 'no-such-job' }, metadata, expect: 'NOT_FOUND', field: 'job' },
+      { name: `api key: Predict with ${name} and malformed bytes`, method: 'Predict', request: Buffer.from([0xff]), metadata, expect: 'INVALID_ARGUMENT', field: 'request' },
+    ]),
+    // Health checks need no key.
+    { name: 'api key: Health.Check with no key', method: '/grpc.health.v1.Health/Check', request: Buffer.alloc(0), expect: 'OK' },
+    { name: 'api key: Health.Check with an unknown key', method: '/grpc.health.v1.Health/Check', request: Buffer.alloc(0), metadata: { authorization: `Bearer ${wrong}` }, expect: 'OK' },
+  ];
 }

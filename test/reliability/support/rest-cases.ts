@@ -322,3 +322,78 @@ function routeCases(): RestCase[] {
 export function restCases(): RestCase[] {
   return [...BODY_ROUTES.flatMap(bodyCases), ...textCases(), ...fieldCases(), ...sessionIdCases(), ...historyCases(), ...routeCases()];
 }
+
+/** The keys the authentication cases' app is configured with (PARLEY_API_KEYS). */
+export const API_KEYS = ['api-key-one-0123456789abcdef', 'api-key-two-0123456789abcdef'] as const;
+
+/** Every route of the API, with a body it would accept; no session exists, so a request that passes the check gets 404 (or 201, or 400). */
+const API_ROUTES: Array<{ route: string; method: HttpMethod; url: string; payload?: string; passed: Refusal | Acceptance }> = [
+  { route: 'create', method: 'POST', url: '/v1/sessions', payload: '{}', passed: { status: 201 } },
+  ...SESSION_ROUTES.map(({ route, method, path, payload }) => ({
+    route,
+    method,
+    url: `/v1/sessions/no-such-session${path}`,
+    ...(payload === undefined ? {} : { payload }),
+    passed: refuse(404, 'SESSION_NOT_FOUND', 'no-such-session'),
+  })),
+  { route: 'websocket without upgrade', method: 'GET', url: '/v1/ws', passed: invalid('upgrade') },
+];
+
+/** Ways of presenting no valid key, and the header the refusal must name. */
+function badCredentials(): Array<[string, Record<string, string>, string, string?]> {
+  const [key] = API_KEYS;
+  return [
+    ['no key', {}, 'authorization'],
+    ['unknown key', { authorization: 'Bearer api-key-three-0123456789abcdef' }, 'authorization'],
+    ['key one character short', { authorization: `Bearer ${key.slice(0, -1)}` }, 'authorization'],
+    ['key one character more', { authorization: `Bearer ${key}f` }, 'authorization'],
+    ['key in upper case', { authorization: `Bearer ${key.toUpperCase()}` }, 'authorization'],
+    ['Basic scheme', { authorization: `Basic ${Buffer.from(`user:${key}`).toString('base64')}` }, 'authorization'],
+    ['key without a scheme', { authorization: key }, 'authorization'],
+    ['Bearer without a key', { authorization: 'Bearer' }, 'authorization'],
+    ['two keys in one header', { authorization: `Bearer ${key} ${key}` }, 'authorization'],
+    ['both keys joined by a comma', { authorization: `Bearer ${API_KEYS.join(',')}` }, 'authorization'],
+    ['unknown X-API-Key', { 'x-api-key': 'api-key-three-0123456789abcdef' }, 'x-api-key'],
+    ['empty X-API-Key', { 'x-api-key': '' }, 'x-api-key'],
+    ['wrong Authorization beside a valid X-API-Key', { authorization: 'Bearer wrong-key-0123456789abcdef', 'x-api-key': key }, 'authorization'],
+    // The query parameter is for WebSocket upgrades only (browsers cannot set their headers).
+    ['key as a query parameter', {}, 'authorization', `?key=${key}`],
+  ];
+}
+
+/** Ways of presenting a valid key. */
+const GOOD_CREDENTIALS: Array<[string, Record<string, string>]> = [
+  ['Authorization: Bearer with the first key', { authorization: `Bearer ${API_KEYS[0]}` }],
+  ['Authorization: bearer (lower case) with the second key', { authorization: `bearer ${API_KEYS[1]}` }],
+  ['X-API-Key with the first key', { 'x-api-key': API_KEYS[0] }],
+];
+
+/** Routes that stay open without a key (see services/dialogue/src/http/require-api-key.ts for why). */
+const OPEN_ROUTES: Array<[string, Refusal | Acceptance]> = [
+  ['/health', { status: 200 }],
+  ['/ready', { status: 200 }],
+  ['/metrics', { status: 200 }],
+  ['/docs/json', { status: 200 }],
+  ['/', { status: 200 }],
+  ['/chat.js', { status: 200 }],
+  ['/v1/no-such-route', refuse(404, 'ROUTE_NOT_FOUND', 'route')],
+];
+
+/** The API-key cases: for an app configured with API_KEYS. */
+export function authRestCases(): RestCase[] {
+  const request = (route: (typeof API_ROUTES)[number], name: string, headers: Record<string, string>, expect: Refusal | Acceptance, query = ''): RestCase => ({
+    name: `api key: ${route.route}: ${name}`,
+    method: route.method,
+    url: `${route.url}${query}`,
+    headers: route.payload === undefined ? headers : { ...JSON_TYPE, ...headers },
+    ...(route.payload === undefined ? {} : { payload: route.payload }),
+    expect,
+  });
+  return [
+    ...API_ROUTES.flatMap((route) => [
+      ...badCredentials().map(([name, headers, field, query]) => request(route, name, headers, refuse(401, 'UNAUTHENTICATED', field), query)),
+      ...GOOD_CREDENTIALS.map(([name, headers]) => request(route, name, headers, route.passed)),
+    ]),
+    ...OPEN_ROUTES.map(([url, expect]): RestCase => ({ name: `api key: open without a key: GET ${url}`, method: 'GET', url, expect })),
+  ];
+}

@@ -113,3 +113,44 @@ function resetCases(): WsCase[] {
 export function wsCases(): WsCase[] {
   return [...frameCases(), ...messageCases(), ...fileCases(), ...eventCases(), ...resetCases()];
 }
+
+/** A WebSocket upgrade with or without a key: it opens a session, or is refused with HTTP 401 naming `field`. */
+export interface WsAuthCase {
+  name: string;
+  /** Appended to the channel's URL. */
+  query: string;
+  headers: Record<string, string>;
+  expect: { session: true } | { status: 401; code: 'UNAUTHENTICATED'; field: string };
+}
+
+/** The upgrade cases for an app configured with `keys` (PARLEY_API_KEYS). */
+export function authWsCases(keys: readonly [string, string]): WsAuthCase[] {
+  const [key, other] = keys;
+  const open = (name: string, query: string, headers: Record<string, string> = {}): WsAuthCase => ({ name: `api key: upgrade ${name}`, query, headers, expect: { session: true } });
+  const refused = (name: string, query: string, field: string, headers: Record<string, string> = {}): WsAuthCase => ({
+    name: `api key: upgrade ${name}`,
+    query,
+    headers,
+    expect: { status: 401, code: 'UNAUTHENTICATED', field },
+  });
+  const wrong = 'ws-key-three-0123456789abcdef';
+  return [
+    refused('with no key', '', 'authorization'),
+    refused('with an unknown ?key=', `?key=${wrong}`, 'key'),
+    refused('with an empty ?key=', '?key=', 'key'),
+    refused('with ?key= one character short', `?key=${encodeURIComponent(key.slice(0, -1))}`, 'key'),
+    refused('with ?key= repeated', `?key=${key}&key=${key}`, 'key'),
+    refused('with ?KEY= (parameter names are case-sensitive)', `?KEY=${key}`, 'authorization'),
+    refused('with ?api_key=', `?api_key=${key}`, 'authorization'),
+    refused('with an unknown Authorization: Bearer', '', 'authorization', { authorization: `Bearer ${wrong}` }),
+    refused('with Authorization: Basic', '', 'authorization', { authorization: `Basic ${Buffer.from(`u:${key}`).toString('base64')}` }),
+    refused('with an unknown X-API-Key', '', 'x-api-key', { 'x-api-key': wrong }),
+    refused('with an unknown X-API-Key beside a valid ?key=', `?key=${key}`, 'x-api-key', { 'x-api-key': wrong }),
+    refused('with no key but a session_id to resume', '?session_id=some-session', 'authorization'),
+    open('with ?key=', `?key=${key}`),
+    open('with ?key= of the second key', `?key=${other}`),
+    open('with ?key= and a session_id to resume', `?session_id=no-such-session&key=${key}`),
+    open('with Authorization: Bearer', '', { authorization: `Bearer ${key}` }),
+    open('with X-API-Key', '', { 'x-api-key': other }),
+  ];
+}

@@ -14,14 +14,16 @@ export class WsProbe {
   private readonly waiters = new Set<() => void>();
   private read = 0;
   closeCode: number | undefined;
+  closeReason: string | undefined;
 
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
       this.frames.push(JSON.parse(String(data)) as Frame);
       this.wake();
     });
-    socket.on('close', (code) => {
+    socket.on('close', (code, reason) => {
       this.closeCode = code;
+      this.closeReason = String(reason);
       this.wake();
     });
     socket.on('error', () => undefined);

@@ -1,6 +1,7 @@
 /**
- * One WebSocket of the channel: the session it speaks for, its serial queue of frames, its heartbeat flag, and
- * the frames held back until the connection has opened, so a client learns its session id before any reply.
+ * One WebSocket of the channel: the session it speaks for, its serial queue of frames, its heartbeat flag, the
+ * frames held back until the connection has opened (so a client learns its session id before any reply), and the
+ * request ids its frames carry to the NLU.
  */
 import type { WebSocket } from '@fastify/websocket';
 import type { OutboundFrame } from './outbound-frame';
@@ -13,10 +14,20 @@ export class ChannelConnection {
   /** Cleared at each heartbeat ping, set again by the pong; still clear at the next ping means the peer is gone. */
   alive = true;
   #held: OutboundFrame[] | undefined = [];
+  readonly #requestId: string;
+  #frames = 0;
 
-  constructor(socket: WebSocket, maxQueuedFrames: number) {
+  /** `requestId`: the upgrade request's id (X-Request-ID when the client sent one). */
+  constructor(socket: WebSocket, maxQueuedFrames: number, requestId: string) {
     this.socket = socket;
     this.queue = new SerialQueue(maxQueuedFrames);
+    this.#requestId = requestId;
+  }
+
+  /** The next frame's request id: the connection's id and the frame's number, `<id>:1`, `<id>:2`, … */
+  nextRequestId(): string {
+    this.#frames += 1;
+    return `${this.#requestId}:${this.#frames}`;
   }
 
   get isOpen(): boolean {

@@ -441,7 +441,7 @@ describe('WebSocket channel: sessions, order and shutdown', () => {
     ]);
   });
 
-  it('on close, finishes the turn in flight, then closes every socket with 1012 and unsubscribes', async () => {
+  it('on close, finishes the turn in flight, then closes every socket with 1012 and a reconnect hint, and unsubscribes', async () => {
     const { url, turns } = await serve();
     const { client } = await connect(url);
     await client.next();
@@ -449,7 +449,9 @@ describe('WebSocket channel: sessions, order and shutdown', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     const closing = app?.close();
     expect(await client.next()).toEqual({ action: 'bot_reply_str', message: 'finished' });
-    expect((await client.closed).code).toBe(1012);
+    const closed = await client.closed;
+    expect(closed.code).toBe(1012);
+    expect(JSON.parse(closed.reason)).toEqual({ reconnect: true, retryAfterMs: 500 });
     await closing;
     app = undefined;
     expect(turns.listenerCount).toBe(0);

@@ -1,7 +1,8 @@
 /**
  * The WebSocket channel (README.md documents the protocol): BBF's `{action, message}` frames over one fastify
  * route, each socket's frames run one at a time through the TurnService, every result fanned out to all sockets
- * of its session, and a drain then a 1012 "service restart" close when the server shuts down.
+ * of its session, and a drain then a 1012 (service restart) close with a JSON reconnect hint when the server
+ * shuts down.
  */
 import fastifyWebsocket, { type WebSocket } from '@fastify/websocket';
 import { isParleyError, ParleyError } from '@parley/domain';
@@ -24,6 +25,8 @@ export interface WebSocketChannelOptions {
   heartbeatMs?: number;
   /** How long shutdown waits for queued frames, then for clients to close. Default 5 s. */
   drainTimeoutMs?: number;
+  /** The reconnect delay the 1012 close's reason suggests to clients (`retryAfterMs`). Default 500 ms. */
+  reconnectAfterMs?: number;
 }
 
 type Settings = Required<WebSocketChannelOptions>;
@@ -70,6 +73,7 @@ function settle(options: WebSocketChannelOptions): Settings {
     maxQueuedFrames: options.maxQueuedFrames ?? 32,
     heartbeatMs: options.heartbeatMs ?? 30_000,
     drainTimeoutMs: options.drainTimeoutMs ?? 5_000,
+    reconnectAfterMs: options.reconnectAfterMs ?? 500,
   };
 }
 
@@ -92,13 +96,13 @@ class WebSocketChannel {
   }
 
   accept(socket: WebSocket, request: FastifyRequest): void {
-    const connection = new ChannelConnection(socket, this.settings.maxQueuedFrames);
+    const connection = new ChannelConnection(socket, this.settings.maxQueuedFrames, request.id);
     // Listeners go on before any await, or frames sent right after the handshake would be lost.
     socket.on('message', (data, isBinary) => this.#receive(connection, toBuffer(data), isBinary));
     socket.on('pong', () => (connection.alive = true));
     socket.on('close', () => this.#sockets.forget(connection));
     if (this.#closing) {
-      socket.close(CLOSE_SERVICE_RESTART, 'service restart');
+      socket.close(CLOSE_SERVICE_RESTART, this.#restartReason());
       return;
     }
     this.#sockets.track(connection);
@@ -112,7 +116,7 @@ class WebSocketChannel {
     const connections = [...this.#sockets.connections];
     // Still subscribed while draining, so the replies of turns in flight reach their sockets.
     await Promise.race([Promise.all(connections.map((c) => c.queue.idle())), delay(this.settings.drainTimeoutMs)]);
-    for (const connection of connections) connection.socket.close(CLOSE_SERVICE_RESTART, 'service restart');
+    for (const connection of connections) connection.socket.close(CLOSE_SERVICE_RESTART, this.#restartReason());
     await Promise.all(connections.map((c) => c.closed(this.settings.drainTimeoutMs)));
     for (const connection of connections) connection.socket.terminate();
     this.#unsubscribe();
@@ -183,12 +187,19 @@ class WebSocketChannel {
     try {
       const { turns } = this.settings;
       const result =
-        command.kind === 'reset' ? await turns.reset(id) : await turns.turn(id, command.request, command.messageId);
+        command.kind === 'reset'
+          ? await turns.reset(id)
+          : await turns.turn(id, command.request, command.messageId, connection.nextRequestId());
       // A result the TurnService returned without announcing it (an idempotent retry, say) still answers its asker.
       if (!this.#sockets.consumeAnnouncement(result)) this.#sockets.send(result, [connection]);
     } catch (error) {
       connection.send(errorFrame(error, this.#log));
     }
+  }
+
+  /** The 1012 close's reason: a JSON reconnect hint (well under the 123 bytes a close reason may hold). */
+  #restartReason(): string {
+    return JSON.stringify({ reconnect: true, retryAfterMs: this.settings.reconnectAfterMs });
   }
 
   #sessionFrame(view: SessionFrameContent['view'], resumed: boolean): OutboundFrame {

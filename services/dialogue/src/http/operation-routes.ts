@@ -1,6 +1,6 @@
 /**
- * Routes for operators and orchestrators: /health (the process answers), /ready (the store and the NLU answer
- * and the bot's model is trained) and /metrics (Prometheus).
+ * Routes for operators and orchestrators: /health (the process answers), /ready (the store and the NLU answer,
+ * the bot's model is trained and the service is not shutting down) and /metrics (Prometheus).
  */
 import type { FastifyInstance } from 'fastify';
 import { isParleyError } from '@parley/domain';
@@ -22,7 +22,15 @@ const readiness = {
   },
 };
 
-export function registerOperationRoutes(app: FastifyInstance, deps: { store: ReadinessProbe; nlu: ReadinessProbe; metrics: DialogueMetrics }): void {
+export interface OperationDeps {
+  store: ReadinessProbe;
+  nlu: ReadinessProbe;
+  metrics: DialogueMetrics;
+  /** True once shutdown has begun: /ready answers 503 SHUTTING_DOWN without asking the store or the NLU. */
+  isDraining?: () => boolean;
+}
+
+export function registerOperationRoutes(app: FastifyInstance, deps: OperationDeps): void {
   const tags = ['operations'];
 
   app.get('/health', {
@@ -33,6 +41,10 @@ export function registerOperationRoutes(app: FastifyInstance, deps: { store: Rea
   app.get('/ready', {
     schema: { tags, summary: 'Readiness: the store and the NLU are reachable and the model is trained', response: { 200: readiness, 503: readiness } },
     handler: async (_request, reply) => {
+      if (deps.isDraining?.()) {
+        const error = { code: 'SHUTTING_DOWN', message: 'the service is shutting down; send requests to another replica' };
+        return reply.code(503).header('retry-after', '1').send({ status: 'unavailable', checks: {}, error });
+      }
       const [store, nlu] = await Promise.all([check(deps.store), check(deps.nlu)]);
       if (store === 'ok' && nlu === 'ok') return { status: 'ready', checks: { store, nlu } };
       const code = store === 'ok' ? 'NLU_UNAVAILABLE' : 'STORE_UNAVAILABLE';

@@ -37,14 +37,14 @@ export function registerSessionRoutes(app: FastifyInstance, turns: SessionTurns)
 
   app.post<{ Params: Params; Body: { text: string; messageId?: string } }>('/v1/sessions/:id/messages', {
     schema: { tags, summary: 'Post a user message', params: sessionParams, body: messageBody, response: { 200: turnResult, ...errorResponses(400, 404, 413, 415, 503) } },
-    handler: (request) => turns.turn(request.params.id, { kind: 'message', text: request.body.text }, request.body.messageId),
+    handler: (request) => turns.turn(request.params.id, { kind: 'message', text: request.body.text }, request.body.messageId, request.id),
   });
 
   app.post<{ Params: Params; Body: { name: string; type: string; base64: string; messageId?: string } }>('/v1/sessions/:id/files', {
     schema: { tags, summary: 'Post a file', params: sessionParams, body: fileBody, response: { 200: turnResult, ...errorResponses(400, 404, 413, 415, 503) } },
     handler: (request) => {
       const { name, type, base64, messageId } = request.body;
-      return turns.turn(request.params.id, { kind: 'file', file: { name, type, base64 } }, messageId);
+      return turns.turn(request.params.id, { kind: 'file', file: { name, type, base64 } }, messageId, request.id);
     },
   });
 
@@ -52,7 +52,7 @@ export function registerSessionRoutes(app: FastifyInstance, turns: SessionTurns)
     schema: { tags, summary: 'Post an event', params: sessionParams, body: eventBody, response: { 200: turnResult, ...errorResponses(400, 404, 413, 415, 503) } },
     handler: (request) => {
       const { name, params, messageId } = request.body;
-      return turns.turn(request.params.id, { kind: 'event', name, params }, messageId);
+      return turns.turn(request.params.id, { kind: 'event', name, params }, messageId, request.id);
     },
   });
 

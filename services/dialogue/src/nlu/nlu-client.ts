@@ -1,16 +1,19 @@
 /**
  * The dialogue service's gRPC client of the NLU service. It trains the bot's definition once at start-up, then
  * predicts against that exact version, so another process training under the same model name cannot change this
- * bot's answers. Every call has a deadline; Predict and GetModel are retried on UNAVAILABLE by the channel's
- * service config; load is spread round-robin over every NLU address. Failures become ParleyError NLU_UNAVAILABLE.
+ * bot's answers — or, given an alias to follow, points the alias at that version if the alias does not exist yet
+ * and predicts by the alias, so an operator moving the alias hot-swaps the model of every replica. Every call has
+ * a deadline and carries the caller's request id (metadata x-request-id) when given; Predict and GetModel are
+ * retried on UNAVAILABLE by the channel's service config; load is spread round-robin over every NLU address.
+ * Failures become ParleyError NLU_UNAVAILABLE.
  */
 import * as grpc from '@grpc/grpc-js';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type BotDefinition, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
-import type { Predictor } from '@parley/bot';
-import { loadNluPackage, predictionFromWire, type nluV1 } from '@parley/proto';
+import type { PredictOptions, Predictor } from '@parley/bot';
+import { apiKeyClientOptions, loadNluPackage, predictionFromWire, REQUEST_ID_METADATA, type nluV1 } from '@parley/proto';
 import { GRPC_TARGET } from '../config';
 import { fromWireTrainResult, toWireDefinition, type TrainSummary } from './nlu-wire';
 
@@ -22,6 +25,10 @@ export interface NluClientOptions {
   trainTimeoutMs: number;
   /** Ranking entries asked for per prediction (0 = all): a bot rarely needs more than the best few. */
   rankingLimit?: number;
+  /** Predict by this alias (e.g. `production`) instead of the trained version; unset: the pinned version. */
+  modelAlias?: string;
+  /** Sent on every call (`authorization: Bearer <key>`) to an NLU service that requires API keys. */
+  apiKey?: string;
 }
 
 export interface TrainProgressEvent {
@@ -34,6 +41,11 @@ export interface TrainProgressEvent {
 
 const SERVICE = 'parley.nlu.v1.Nlu';
 const RETRY_WAIT_MS = 250;
+/**
+ * The alias a training asks for when the dialogue follows an alias: naming any alias keeps the NLU from moving its
+ * default one (`production`), and `latest` is moved to every new version anyway.
+ */
+const TRAIN_ALIASES_WHEN_FOLLOWING = ['latest'];
 
 const SERVICE_CONFIG = {
   loadBalancingConfig: [{ round_robin: {} }],
@@ -56,7 +68,8 @@ const SERVICE_CONFIG = {
 
 export class NluClient implements Predictor {
   private readonly client: nluV1.NluClient;
-  private model: { id: string; version: string } | undefined;
+  /** `ref`: what Predict names — the trained version, or the alias followed. */
+  private model: { id: string; version: string; ref: string } | undefined;
 
   private constructor(
     target: string,
@@ -67,6 +80,7 @@ export class NluClient implements Predictor {
       'grpc.service_config': JSON.stringify(SERVICE_CONFIG),
       'grpc.enable_retries': 1,
       'grpc.keepalive_time_ms': 30_000,
+      ...apiKeyClientOptions(options.apiKey),
     });
   }
 
@@ -75,9 +89,9 @@ export class NluClient implements Predictor {
     return new NluClient(await targetOf(options.addresses), options);
   }
 
-  /** The model and version this client predicts with, once `train` has succeeded. */
+  /** The model and the version `train` produced, once it has succeeded. */
   get trainedModel(): { id: string; version: string } | undefined {
-    return this.model;
+    return this.model && { id: this.model.id, version: this.model.version };
   }
 
   /**
@@ -89,7 +103,10 @@ export class NluClient implements Predictor {
     for (;;) {
       try {
         const summary = await this.trainOnce(definition, deadline, onProgress);
-        this.model = { id: summary.modelId || definition.name, version: summary.version };
+        const id = summary.modelId || definition.name;
+        const alias = this.options.modelAlias;
+        if (alias !== undefined) await this.adoptAlias(id, alias, summary.version);
+        this.model = { id, version: summary.version, ref: alias ?? summary.version };
         return summary;
       } catch (error) {
         const retryable = error instanceof ParleyError && error.cause instanceof Error && codeOf(error.cause) === grpc.status.UNAVAILABLE;
@@ -99,38 +116,65 @@ export class NluClient implements Predictor {
     }
   }
 
-  async predict(text: string, scope: string): Promise<IntentClassifierPrediction> {
+  async predict(text: string, scope: string, options?: PredictOptions): Promise<IntentClassifierPrediction> {
     const model = this.requireModel();
+    const request = { model: model.id, ref: model.ref, text, scope, rankingLimit: this.options.rankingLimit ?? 0 };
     return new Promise((resolve, reject) => {
-      this.client.Predict({ model: model.id, ref: model.version, text, scope, rankingLimit: this.options.rankingLimit ?? 0 }, this.callOptions(), (error, response) => {
+      this.client.Predict(request, requestMetadata(options), this.callOptions(), (error, response) => {
         if (error || !response) reject(nluFailure('Predict', error));
         else resolve(predictionFromWire(response));
       });
     });
   }
 
-  /** Resolves when the NLU answers and still holds the trained version (for /ready). */
+  /** Resolves when the NLU answers and still holds what Predict names: the trained version, or the alias (for /ready). */
   async ping(): Promise<void> {
     const model = this.requireModel();
-    return new Promise((resolve, reject) => {
-      this.client.GetModel({ model: model.id }, this.callOptions(), (error, response) => {
-        if (error || !response) reject(nluFailure('GetModel', error));
-        else if (!response.versions.some((entry) => entry.version === model.version)) {
-          reject(new ParleyError('NLU_UNAVAILABLE', `the NLU service no longer holds model ${model.id} version ${model.version}`));
-        } else resolve();
-      });
-    });
+    const response = await this.getModel(model.id);
+    if (this.options.modelAlias !== undefined) {
+      if (response.aliases[model.ref] === undefined) {
+        throw new ParleyError('NLU_UNAVAILABLE', `the NLU service has no alias ${model.ref} of model ${model.id}`);
+      }
+    } else if (!response.versions.some((entry) => entry.version === model.version)) {
+      throw new ParleyError('NLU_UNAVAILABLE', `the NLU service no longer holds model ${model.id} version ${model.version}`);
+    }
   }
 
   close(): void {
     this.client.close();
   }
 
+  /**
+   * Points `alias` at the version just trained when the alias does not exist yet (the first replica to start);
+   * otherwise leaves it where an operator (or an earlier replica) put it. Replicas starting together with one
+   * definition may both set it, to the same version.
+   */
+  private async adoptAlias(modelId: string, alias: string, version: string): Promise<void> {
+    const model = await this.getModel(modelId);
+    if (model.aliases[alias] !== undefined) return;
+    await new Promise<void>((resolve, reject) => {
+      this.client.SetAlias({ model: modelId, alias, version }, this.callOptions(), (error) => {
+        if (error) reject(nluFailure('SetAlias', error));
+        else resolve();
+      });
+    });
+  }
+
+  private getModel(modelId: string): Promise<nluV1.Model__Output> {
+    return new Promise((resolve, reject) => {
+      this.client.GetModel({ model: modelId }, this.callOptions(), (error, response) => {
+        if (error || !response) reject(nluFailure('GetModel', error));
+        else resolve(response);
+      });
+    });
+  }
+
   private trainOnce(definition: BotDefinition, deadline: number, onProgress?: (event: TrainProgressEvent) => void): Promise<TrainSummary> {
     return new Promise((resolve, reject) => {
       let summary: TrainSummary | undefined;
       let failure: ParleyError | undefined;
-      const call = this.client.Train({ definition: toWireDefinition(definition) }, new grpc.Metadata({ waitForReady: true }), { deadline });
+      const aliases = this.options.modelAlias === undefined ? [] : TRAIN_ALIASES_WHEN_FOLLOWING;
+      const call = this.client.Train({ definition: toWireDefinition(definition), aliases }, new grpc.Metadata({ waitForReady: true }), { deadline });
       call.on('data', (progress: nluV1.TrainProgress__Output) => {
         if (progress.state === 'JOB_STATE_DONE' && progress.result) summary = fromWireTrainResult(progress.result);
         else if (progress.state === 'JOB_STATE_FAILED' || progress.state === 'JOB_STATE_CANCELED') {
@@ -146,7 +190,7 @@ export class NluClient implements Predictor {
     });
   }
 
-  private requireModel(): { id: string; version: string } {
+  private requireModel(): { id: string; version: string; ref: string } {
     if (!this.model) throw new ParleyError('NLU_UNAVAILABLE', 'the bot model is not trained yet');
     return this.model;
   }
@@ -154,6 +198,12 @@ export class NluClient implements Predictor {
   private callOptions(): grpc.CallOptions {
     return { deadline: Date.now() + this.options.deadlineMs };
   }
+}
+
+function requestMetadata(options: PredictOptions | undefined): grpc.Metadata {
+  const metadata = new grpc.Metadata();
+  if (options?.requestId !== undefined) metadata.set(REQUEST_ID_METADATA, options.requestId);
+  return metadata;
 }
 
 function codeOf(error: Error): number | undefined {

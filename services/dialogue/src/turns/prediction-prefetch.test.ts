@@ -45,6 +45,18 @@ describe('PredictionPrefetch', () => {
     expect(nlu.calls).toEqual([]);
   });
 
+  it('passes the request id to every NLU call of the turn, the early one and any asked again', async () => {
+    const ids: Array<string | undefined> = [];
+    const prefetch = new PredictionPrefetch(async (text, scope, options) => {
+      ids.push(options?.requestId);
+      return recordingNlu().predict(text, scope);
+    }, new Set(['s0', 's1']));
+    prefetch.remember('a', 's0');
+    await prefetch.start('a', 'hello', { requestId: 'r-1' }).predict('hello', 's1');
+    await prefetch.start('unknown', 'hi', { requestId: 'r-2' }).predict('hi', 's0');
+    expect(ids).toEqual(['r-1', 'r-1', 'r-2']);
+  });
+
   it('forgets the least recently seen session beyond its capacity', () => {
     const nlu = recordingNlu();
     const prefetch = new PredictionPrefetch(nlu.predict, new Set(['s0']), 2);

@@ -5,10 +5,9 @@
  * loaded state was the guessed one); otherwise — another replica moved the session, or a first turn here — the
  * NLU is simply asked again. A wrong guess costs one extra NLU call, never a wrong answer.
  */
-import type { IntentClassifierPrediction } from '@parley/domain';
-import type { Predictor } from '@parley/bot';
+import type { PredictOptions, Predictor } from '@parley/bot';
 
-type Predict = (text: string, scope: string) => Promise<IntentClassifierPrediction>;
+type Predict = Predictor['predict'];
 
 export class PredictionPrefetch {
   private readonly lastState = new Map<string, string>();
@@ -31,16 +30,17 @@ export class PredictionPrefetch {
     this.lastState.delete(id);
   }
 
-  start(id: string, text: string): Predictor {
+  /** `options` (the request id) go with every NLU call made for this turn. */
+  start(id: string, text: string, options: PredictOptions = {}): Predictor {
     const scope = this.lastState.get(id);
-    if (scope === undefined || !this.scopes.has(scope)) return { predict: this.predict };
-    const early = this.predict(text, scope);
+    if (scope === undefined || !this.scopes.has(scope)) return { predict: (asked, askedScope) => this.predict(asked, askedScope, options) };
+    const early = this.predict(text, scope, options);
     // Observed here so a failure of an unused guess is not an unhandled rejection; a used one rejects the turn.
     early.catch(() => undefined);
     let used = false;
     return {
       predict: (asked, askedScope) => {
-        if (used || asked !== text || askedScope !== scope) return this.predict(asked, askedScope);
+        if (used || asked !== text || askedScope !== scope) return this.predict(asked, askedScope, options);
         used = true;
         return early;
       },

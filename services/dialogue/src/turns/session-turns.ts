@@ -5,8 +5,17 @@
  * idempotent answer atomically. Anything that fails before the commit leaves the session untouched.
  */
 import { type IntentClassifierPrediction, ParleyError } from '@parley/domain';
-import type { Predictor, TurnContext, TurnOutcome } from '@parley/bot';
-import { isSessionConflictError, type HistoryEntry, type HistoryPage, type SessionRecord, type SessionStore } from '@parley/session-store';
+import type { PredictOptions, Predictor, TurnContext, TurnOutcome } from '@parley/bot';
+import {
+  isSessionConflictError,
+  type HistoryEntry,
+  type HistoryPage,
+  type LoadTurnOptions,
+  type SessionRecord,
+  type SessionStore,
+  type TurnSnapshot,
+  type TurnWriter,
+} from '@parley/session-store';
 import type { DialogueBot } from '../bot/dialogue-bot';
 import type { DialogueMetrics } from '../metrics/dialogue-metrics';
 import { checkTurnRequest } from './check-turn-request';
@@ -28,7 +37,7 @@ export interface SessionTurnsOptions {
   clock?: () => Date;
 }
 
-/** A commit that finds the session changed (the lock was lost) is reloaded and retried this many times in all. */
+/** A turn whose write finds the session changed (the lock was lost) is run this many times in all. */
 const ATTEMPTS = 3;
 
 export class SessionTurns implements TurnService {
@@ -37,7 +46,7 @@ export class SessionTurns implements TurnService {
   private readonly prefetch: PredictionPrefetch;
 
   constructor(private readonly options: SessionTurnsOptions) {
-    this.predictor = { predict: (text, scope) => this.predict(text, scope) };
+    this.predictor = { predict: (text, scope, predictOptions) => this.predict(text, scope, predictOptions) };
     const scopes = new Set(options.bot.definition().scopes.map((scope) => scope.name));
     this.prefetch = new PredictionPrefetch(this.predictor.predict, scopes);
   }
@@ -59,17 +68,17 @@ export class SessionTurns implements TurnService {
     });
   }
 
-  async turn(id: string, request: TurnRequest, messageId?: string): Promise<TurnResult> {
+  async turn(id: string, request: TurnRequest, messageId?: string, requestId?: string): Promise<TurnResult> {
     checkSessionId(id);
     checkTurnRequest(request, this.options.maxTextLength);
     if (messageId !== undefined) checkMessageId(messageId);
-    const predictor = request.kind === 'message' ? this.prefetch.start(id, request.text) : this.predictor;
+    const predictOptions: PredictOptions = requestId === undefined ? {} : { requestId };
+    const predictor =
+      request.kind === 'message'
+        ? this.prefetch.start(id, request.text, predictOptions)
+        : { predict: (text: string, scope: string) => this.predict(text, scope, predictOptions) };
     const { result, replayed } = await this.measure(request.kind, () =>
-      this.locked(id, async () => {
-        const loaded = await this.options.store.loadTurn(id, {
-          recentHistory: this.options.historyWindow,
-          ...(messageId === undefined ? {} : { messageId }),
-        });
+      this.locked(id, { recentHistory: this.options.historyWindow, ...(messageId === undefined ? {} : { messageId }) }, async (loaded, writer) => {
         if (messageId !== undefined && loaded.idempotentResponse !== undefined) {
           return { result: replayOf(loaded.idempotentResponse, request, messageId), replayed: true };
         }
@@ -79,7 +88,7 @@ export class SessionTurns implements TurnService {
         const result = resultOf(id, outcome);
         const at = this.now().toISOString();
         const idempotency = messageId === undefined ? undefined : { messageId, response: idempotentRecord(request, result) };
-        await this.options.store.commit(commitOf(record, outcome, at, { ...textOf(request), ...(idempotency ? { idempotency } : {}) }));
+        await writer.commit(commitOf(record, outcome, at, { ...textOf(request), ...(idempotency ? { idempotency } : {}) }));
         this.observe(id, outcome);
         this.prefetch.remember(id, outcome.snapshot.state);
         return { result, replayed: false };
@@ -91,13 +100,12 @@ export class SessionTurns implements TurnService {
   async reset(id: string): Promise<TurnResult> {
     checkSessionId(id);
     const result = await this.measure('reset', () =>
-      this.locked(id, async () => {
-        const loaded = await this.options.store.loadTurn(id, { recentHistory: this.options.historyWindow });
+      this.locked(id, { recentHistory: this.options.historyWindow }, async (loaded, writer) => {
         const record = requireSession(id, loaded.session);
         const outcome = await this.options.bot.resetSession(id, this.context(loaded.recentHistory));
         const at = this.now().toISOString();
         const audit = [{ kind: 'session' as const, data: { event: 'reset' }, at }];
-        await this.options.store.reset(commitOf(record, outcome, at, { audit }));
+        await writer.reset(commitOf(record, outcome, at, { audit }));
         this.observe(id, outcome);
         this.prefetch.remember(id, outcome.snapshot.state);
         return resultOf(id, outcome);
@@ -133,21 +141,19 @@ export class SessionTurns implements TurnService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Runs `work` under the session's lock; a conflicting commit (lost lock) reloads and runs it again. */
-  private locked<T>(id: string, work: () => Promise<T>): Promise<T> {
-    return this.options.store.withLock(id, async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await work();
-        } catch (error) {
-          if (!isSessionConflictError(error)) throw error;
-          this.options.logger.warn({ sessionId: id, attempt, err: error }, 'session changed during a turn; retrying');
-          if (attempt >= ATTEMPTS) {
-            throw new ParleyError('STORE_UNAVAILABLE', `session ${id} kept changing during the turn; nothing was saved`, { cause: error });
-          }
+  /** Runs `work` as a locked turn; a conflicting write (a lost lock) runs the whole turn again, lock and load included. */
+  private async locked<T>(id: string, load: LoadTurnOptions, work: (loaded: TurnSnapshot, writer: TurnWriter) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.options.store.lockedTurn(id, load, work);
+      } catch (error) {
+        if (!isSessionConflictError(error)) throw error;
+        this.options.logger.warn({ sessionId: id, attempt, err: error }, 'session changed during a turn; retrying');
+        if (attempt >= ATTEMPTS) {
+          throw new ParleyError('STORE_UNAVAILABLE', `session ${id} kept changing during the turn; nothing was saved`, { cause: error });
         }
       }
-    });
+    }
   }
 
   /** Counts the prediction and logs what bodies threw, once the turn is saved. */
@@ -179,10 +185,10 @@ export class SessionTurns implements TurnService {
     }
   }
 
-  private async predict(text: string, scope: string): Promise<IntentClassifierPrediction> {
+  private async predict(text: string, scope: string, options?: PredictOptions): Promise<IntentClassifierPrediction> {
     const stop = this.options.metrics.nluSeconds.startTimer();
     try {
-      const prediction = await this.options.predictor.predict(text, scope);
+      const prediction = await this.options.predictor.predict(text, scope, options);
       stop({ outcome: 'OK' });
       return prediction;
     } catch (error) {

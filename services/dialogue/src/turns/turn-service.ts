@@ -26,8 +26,11 @@ export type TurnRequest =
 export interface TurnService {
   /** Creates a session (random 128-bit id unless given) and runs the initial body. */
   create(id?: string): Promise<TurnResult>;
-  /** Runs one turn. `messageId` makes it idempotent: a retry returns the stored result without running again. */
-  turn(id: string, request: TurnRequest, messageId?: string): Promise<TurnResult>;
+  /**
+   * Runs one turn. `messageId` makes it idempotent: a retry returns the stored result without running again.
+   * `requestId` (the REST request's or WebSocket frame's id) goes to the NLU with each prediction, for its logs.
+   */
+  turn(id: string, request: TurnRequest, messageId?: string, requestId?: string): Promise<TurnResult>;
   /** Back to the initial state with no variables; the initial body runs; history is kept. */
   reset(id: string): Promise<TurnResult>;
   get(id: string): Promise<SessionView>;

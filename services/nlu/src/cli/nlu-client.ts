@@ -1,15 +1,17 @@
-/** A gRPC client of the NLU service for the CLI, with promise-returning calls and deadlines. */
+/** A gRPC client of the NLU service for the CLI (sending PARLEY_NLU_API_KEY when set), with promise-returning calls and deadlines. */
 import { credentials, type CallOptions, type ServiceError } from '@grpc/grpc-js';
 import { GrpcStatus, ParleyError, errorCodeOf } from '@parley/domain';
-import { loadNluPackage, type nluV1 } from '@parley/proto';
+import { apiKeyClientOptions, loadNluPackage, type nluV1 } from '@parley/proto';
+import type { CliConfig } from '../config';
 import { ERROR_CODE_METADATA, ERROR_FIELD_METADATA } from '../grpc/to-grpc-status';
 
 export type NluClient = nluV1.NluClient;
 
-export function createNluClient(address: string): NluClient {
+export function createNluClient(config: Pick<CliConfig, 'nluAddress' | 'nluApiKey'>): NluClient {
   const { grpcObject } = loadNluPackage();
-  return new grpcObject.parley.nlu.v1.Nlu(address, credentials.createInsecure(), {
+  return new grpcObject.parley.nlu.v1.Nlu(config.nluAddress, credentials.createInsecure(), {
     'grpc.max_receive_message_length': 64 * 1024 * 1024,
+    ...apiKeyClientOptions(config.nluApiKey),
   });
 }
 

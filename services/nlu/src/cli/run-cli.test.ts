@@ -122,4 +122,23 @@ describe('parley CLI', () => {
     const offline = await run(['predict', '--model', 'cli-bot', 'hello'], { nluAddress: '127.0.0.1:1', modelDir: dir });
     expect(offline).toMatchObject({ code: 1, stderr: expect.stringContaining('did not answer') });
   });
+
+  it('sends PARLEY_NLU_API_KEY to a server that requires API keys', async () => {
+    const key = 'cli-test-key-0123456789';
+    const config = loadConfig({ PARLEY_MODEL_DIR: join(dir, 'keyed-models'), PARLEY_LOG_LEVEL: 'silent', PARLEY_NLU_TRAINER: 'inline', PARLEY_NLU_API_KEYS: key });
+    const keyed = await buildNluServer(config);
+    try {
+      const { port } = await keyed.listen('127.0.0.1', 0);
+      const address = `127.0.0.1:${port}`;
+      const withKey: CliConfig = { nluAddress: address, modelDir: join(dir, 'unused'), nluApiKey: key };
+      expect(await run(['train', file], withKey)).toMatchObject({ code: 0, stdout: expect.stringContaining('model cli-bot version') });
+      expect(await run(['predict', '--model', 'cli-bot', 'hello'], withKey)).toMatchObject({ code: 0, stdout: expect.stringContaining('"intent": "greet"') });
+      const without = await run(['predict', '--model', 'cli-bot', 'hello'], { nluAddress: address, modelDir: dir });
+      expect(without).toMatchObject({ code: 1, stderr: expect.stringContaining('an API key is required') });
+      const wrong = await run(['train', file], { ...withKey, nluApiKey: `${key}-wrong` });
+      expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining('the API key is not valid') });
+    } finally {
+      await keyed.close();
+    }
+  });
 });

@@ -10,7 +10,8 @@ const USAGE = `usage:
   ${TRAIN_USAGE}
   ${PREDICT_USAGE}
   ${EVAL_USAGE}
-environment: PARLEY_NLU_ADDRESS (default localhost:50051), PARLEY_MODEL_DIR (default ./data/models)
+environment: PARLEY_NLU_ADDRESS (default localhost:50051), PARLEY_MODEL_DIR (default ./data/models),
+  PARLEY_NLU_API_KEY (sent when the NLU service requires API keys)
 `;
 
 const COMMANDS = { train: trainCommand, predict: predictCommand, eval: evalCommand } as const;

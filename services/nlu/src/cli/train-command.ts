@@ -34,7 +34,7 @@ export async function trainCommand(args: string[], config: Readonly<CliConfig>, 
   const bar = new ProgressBar(io.stderr);
   const job = values.local
     ? await trainLocally(definition, aliases, values['model-dir'] ?? config.modelDir, bar)
-    : await trainRemotely(definitionToWire(definition), aliases, config.nluAddress, bar);
+    : await trainRemotely(definitionToWire(definition), aliases, config, bar);
   bar.finish();
   return report(job, io);
 }
@@ -58,8 +58,14 @@ async function trainLocally(definition: Parameters<typeof definitionToWire>[0], 
   }
 }
 
-async function trainRemotely(definition: ReturnType<typeof definitionToWire>, aliases: string[], address: string, bar: ProgressBar): Promise<TrainingJob> {
-  const client = createNluClient(address);
+async function trainRemotely(
+  definition: ReturnType<typeof definitionToWire>,
+  aliases: string[],
+  config: Readonly<CliConfig>,
+  bar: ProgressBar,
+): Promise<TrainingJob> {
+  const address = config.nluAddress;
+  const client = createNluClient(config);
   try {
     const started = await callUnary<nluV1.TrainingJob__Output>(address, (options, callback) =>
       client.StartTraining({ definition, aliases }, options, callback),

@@ -1,8 +1,10 @@
 /**
  * Builds the NLU gRPC server from a config and its dependencies, without listening (main.ts listens; tests
- * listen on 127.0.0.1:0). Wires registry, memory cache, training jobs, metrics, health and reflection.
+ * listen on 127.0.0.1:0). Wires registry, memory cache, training jobs, metrics, health and reflection, and the
+ * API-key check (require-api-key.ts) when keys are configured.
  */
 import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { ApiKeySet } from '@parley/domain';
 import { loadNluPackage } from '@parley/proto';
 import pino, { type Logger } from 'pino';
 import type { NluServiceConfig } from '../config';
@@ -10,11 +12,14 @@ import { InlineTrainer } from '../jobs/inline-trainer';
 import type { Trainer } from '../jobs/trainer';
 import { WorkerTrainer } from '../jobs/worker-trainer';
 import { NluMetrics } from '../metrics/nlu-metrics';
+import { ModelEvents } from '../registry/model-events';
+import { openModelEventChannel } from '../registry/open-model-event-channel';
 import { createNluCore } from '../service/create-nlu-core';
 import type { NluService } from '../service/nlu-service';
 import { addHealthAndReflection } from './health-and-reflection';
 import { addTolerantService } from './malformed-requests';
 import { createNluHandlers } from './nlu-handlers';
+import { requireApiKey } from './require-api-key';
 
 export interface NluServerDeps {
   logger?: Logger;
@@ -27,35 +32,47 @@ export interface NluServer {
   readonly grpcServer: Server;
   readonly service: NluService;
   readonly metrics: NluMetrics;
-  /** Settles when the stored models are loaded (as far as the memory cap allows) and health says SERVING. */
+  /**
+   * Settles when model events are subscribed (or the first attempt failed), the stored models are loaded (as
+   * far as the memory cap allows) and health says SERVING.
+   */
   readonly ready: Promise<void>;
   /** Binds host:port (config's by default; port 0 picks a free one). */
   listen(host?: string, port?: number): Promise<{ host: string; port: number; address: string }>;
-  /** Stops accepting calls, cancels running trainings, lets in-flight calls finish (up to the grace period). */
+  /**
+   * Stops accepting calls, cancels running trainings, lets in-flight calls finish (up to the grace period), then
+   * closes the model event connections.
+   */
   close(): Promise<void>;
 }
 
 export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: NluServerDeps = {}): Promise<NluServer> {
   const logger = deps.logger ?? pino({ level: config.logLevel });
   const metrics = deps.metrics ?? new NluMetrics();
-  const { service, jobs, cache } = await createNluCore({
+  // Announcements go out once the core exists and the channel is started (no connection before that).
+  const modelEvents = config.modelEventsUrl === undefined ? undefined : new ModelEvents(openModelEventChannel(config.modelEventsUrl, logger), metrics, logger);
+  const { service, jobs, cache, registry } = await createNluCore({
     ...config,
     limits: config,
     trainer: deps.trainer ?? (config.trainer === 'inline' ? new InlineTrainer() : new WorkerTrainer()),
     metrics,
     logger,
+    onModelChange: modelEvents && ((change) => modelEvents.announce(change)),
   });
+  const subscribed = modelEvents?.start(registry);
 
   const { definition, grpcObject } = loadNluPackage();
   const grpcServer = new Server({
     'grpc.max_receive_message_length': config.maxMessageBytes,
     'grpc.max_send_message_length': config.maxMessageBytes,
+    ...(config.apiKeys.length > 0 ? { interceptors: [requireApiKey(new ApiKeySet(config.apiKeys), logger)] } : {}),
   });
   addTolerantService(grpcServer, grpcObject.parley.nlu.v1.Nlu.service, createNluHandlers(service, logger), logger);
   const health = addHealthAndReflection(grpcServer, definition, logger);
 
   // Serving needs no TensorFlow backend (inference is plain JS); trainings initialise it where they run.
   const ready = (async () => {
+    await subscribed;
     await service.preload();
     health.set('SERVING');
   })();
@@ -80,6 +97,7 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
         health.set('NOT_SERVING');
         await jobs.close();
         await shutdown(grpcServer, config.shutdownGraceMs);
+        await modelEvents?.close();
         cache.clear();
       })();
       return closing;

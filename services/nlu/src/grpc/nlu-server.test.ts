@@ -380,10 +380,14 @@ describe('NLU gRPC server: persistence and memory', () => {
   });
 });
 
-describe('NLU gRPC server: health and reflection', () => {
+// Health and reflection need no API key, even on a server that requires keys for everything else.
+describe.each([
+  ['open', {}],
+  ['requiring API keys', { PARLEY_NLU_API_KEYS: 'health-test-key-0123456789' }],
+])('NLU gRPC server (%s): health and reflection', (_label, env: Record<string, string>) => {
   let server: Running;
   beforeAll(async () => {
-    server = await startServer(await tempDir());
+    server = await startServer(await tempDir(), env);
   });
   afterAll(() => server.close());
 

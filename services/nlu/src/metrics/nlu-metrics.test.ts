@@ -12,6 +12,7 @@ describe('NluMetrics over HTTP', () => {
     const metrics = new NluMetrics();
     metrics.observePrediction('bot', prediction('greet', 'NONE'), 0.0002);
     metrics.observePrediction('bot', prediction('fallback_intent', 'LOW_CONFIDENCE'), 0.0001);
+    metrics.observeModelLoad('ok', 0.02);
     metrics.setModelMemory('bot', 'v1', 1234);
     metrics.setModelMemory('old', 'v0', 99);
     metrics.setModelMemory('old', 'v0', 0);
@@ -23,6 +24,7 @@ describe('NluMetrics over HTTP', () => {
       expect(text).toContain('parley_nlu_predictions_total{model="bot",intent="greet"} 1');
       expect(text).toContain('parley_nlu_fallbacks_total{model="bot",reason="LOW_CONFIDENCE"} 1');
       expect(text).toContain('parley_nlu_predict_seconds_count{model="bot"} 2');
+      expect(text).toContain('parley_nlu_model_load_seconds_count{outcome="ok"} 1');
       expect(text).toContain('parley_nlu_model_memory_bytes{model="bot",version="v1"} 1234');
       expect(text).not.toContain('model="old"');
       expect((await fetch(`http://127.0.0.1:${server.port}/other`)).status).toBe(404);

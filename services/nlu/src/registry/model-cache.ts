@@ -31,6 +31,20 @@ export class ModelCache {
     return this.models.has(keyOf(modelId, version));
   }
 
+  /** The versions of a model in memory, least recently used first. */
+  residentVersions(modelId: string): string[] {
+    return this.entriesOf(modelId).map((entry) => entry.version);
+  }
+
+  /** The bytes a model's versions in memory hold together. */
+  residentBytesOf(modelId: string): number {
+    return this.entriesOf(modelId).reduce((bytes, entry) => bytes + entry.model.sizeBytes, 0);
+  }
+
+  private entriesOf(modelId: string): { version: string; model: NluModel }[] {
+    return [...this.models.values()].filter((entry) => entry.modelId === modelId);
+  }
+
   /** The model if it is in memory, marked as just used. Synchronous: the Predict hot path. */
   peek(modelId: string, version: string): NluModel | undefined {
     const key = keyOf(modelId, version);

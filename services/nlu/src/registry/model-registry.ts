@@ -1,10 +1,13 @@
 /**
  * Which models, versions and aliases exist, answered from memory on the hot path (Predict) and kept fresh from
  * the model directory, which other replicas may change too: a stale entry is re-read in the background, a miss
- * is re-read before answering "not found".
+ * is re-read before answering "not found", and an announced change (ModelEvents) is re-read at once. Before a
+ * re-read moves an alias, the index waits for `beforeAliasesMove` (which loads the new target), so Predict by
+ * that alias keeps the old version until the new one is ready.
  */
 import { ParleyError } from '@parley/domain';
 import type { NluModelArtifact } from '@parley/nlu';
+import type { ModelChange } from './model-change';
 import type { ModelStore, VersionInfo } from './model-store';
 
 /** The alias moved to every new version. */
@@ -19,20 +22,37 @@ export interface ModelEntry {
   aliases: Record<string, string>;
 }
 
+/** How the rest of the replica follows the index; every hook is optional. */
+export interface ModelRegistryHooks {
+  /** Awaited before the index serves moved aliases; `versions` are their new targets. Must not throw. */
+  beforeAliasesMove?(modelId: string, versions: readonly string[]): Promise<void>;
+  /** After a re-read: the versions of the model that exist now (none: the model is gone). */
+  afterRefresh?(modelId: string, versions: ReadonlySet<string>): void;
+  /** After this replica changed the model directory. */
+  onChange?(change: ModelChange): void;
+}
+
 interface IndexEntry {
   versions: Set<string>;
   aliases: Record<string, string>;
   refreshedAt: number;
 }
 
+const keyOf = (modelId: string, version: string): string => `${modelId}\u0000${version}`;
+
 export class ModelRegistry {
   private readonly index = new Map<string, IndexEntry>();
+  /** The re-read under way per model, and the one queued behind it. */
   private readonly refreshing = new Map<string, Promise<IndexEntry | undefined>>();
+  private readonly queued = new Map<string, Promise<IndexEntry | undefined>>();
+  /** Versions this replica is adding: their trainer puts them in memory, so nothing loads them from disk. */
+  private readonly addingHere = new Set<string>();
 
   constructor(
     private readonly store: ModelStore,
     private readonly refreshMs: number,
     private readonly now: () => number = Date.now,
+    private readonly hooks: ModelRegistryHooks = {},
   ) {}
 
   async init(): Promise<void> {
@@ -42,34 +62,78 @@ export class ModelRegistry {
 
   async refreshAll(): Promise<string[]> {
     const ids = await this.store.listModelIds();
-    for (const id of this.index.keys()) if (!ids.includes(id)) this.index.delete(id);
+    for (const id of this.index.keys()) {
+      if (ids.includes(id)) continue;
+      this.index.delete(id);
+      this.hooks.afterRefresh?.(id, new Set());
+    }
     await Promise.all(ids.map((id) => this.refresh(id)));
     return [...this.index.keys()].sort();
   }
 
-  /** Re-reads one model's versions and aliases; concurrent callers share one read. */
+  /**
+   * Re-reads one model's versions and aliases. A read already under way may have started before the change the
+   * caller wants to see, so the caller gets the next read instead; callers arriving meanwhile share that one.
+   * Reads of one model never overlap, so an older read can never overwrite a newer one.
+   */
   refresh(modelId: string): Promise<IndexEntry | undefined> {
+    const queued = this.queued.get(modelId);
+    if (queued) return queued;
     const running = this.refreshing.get(modelId);
-    if (running) return running;
-    const read = (async () => {
-      const [versions, aliases] = await Promise.all([this.store.listVersionNames(modelId), this.store.readAliases(modelId)]);
-      if (versions.length === 0 && Object.keys(aliases).length === 0) {
-        this.index.delete(modelId);
-        return undefined;
-      }
-      const entry = { versions: new Set(versions), aliases, refreshedAt: this.now() };
-      this.index.set(modelId, entry);
-      return entry;
-    })().finally(() => this.refreshing.delete(modelId));
+    if (!running) return this.startRead(modelId);
+    const next = running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued.delete(modelId);
+        return this.startRead(modelId);
+      });
+    this.queued.set(modelId, next);
+    return next;
+  }
+
+  private startRead(modelId: string): Promise<IndexEntry | undefined> {
+    const read = this.read(modelId).finally(() => this.refreshing.delete(modelId));
     this.refreshing.set(modelId, read);
     return read;
+  }
+
+  private async read(modelId: string): Promise<IndexEntry | undefined> {
+    const refreshedAt = this.now();
+    const [versions, aliases] = await Promise.all([this.store.listVersionNames(modelId), this.store.readAliases(modelId)]);
+    if (versions.length === 0 && Object.keys(aliases).length === 0) {
+      this.index.delete(modelId);
+      this.hooks.afterRefresh?.(modelId, new Set());
+      return undefined;
+    }
+    const moved = this.movedTargets(modelId, aliases);
+    if (moved.length > 0) await this.hooks.beforeAliasesMove?.(modelId, moved);
+    const entry = { versions: new Set(versions), aliases, refreshedAt };
+    this.index.set(modelId, entry);
+    this.hooks.afterRefresh?.(modelId, entry.versions);
+    return entry;
+  }
+
+  /**
+   * The versions aliases newly point at, compared with the index (none for a model first seen); versions being
+   * added here left out.
+   */
+  private movedTargets(modelId: string, aliases: Record<string, string>): string[] {
+    const before = this.index.get(modelId)?.aliases;
+    if (!before) return [];
+    const moved = Object.entries(aliases)
+      .filter(([alias, version]) => !(Object.hasOwn(before, alias) && before[alias] === version))
+      .map(([, version]) => version)
+      .filter((version) => !this.addingHere.has(keyOf(modelId, version)));
+    return [...new Set(moved)];
   }
 
   /** The version a ref names, from memory; undefined when unknown here. Never waits for the disk. */
   resolveCached(modelId: string, ref: string): string | undefined {
     const entry = this.index.get(modelId);
     if (!entry) return undefined;
-    if (this.now() - entry.refreshedAt > this.refreshMs) void this.refresh(modelId).catch(() => undefined);
+    const stale = this.now() - entry.refreshedAt > this.refreshMs;
+    // A read under way is recent enough for polling; joining it keeps busy traffic from queueing another.
+    if (stale && !this.refreshing.has(modelId)) void this.refresh(modelId).catch(() => undefined);
     return resolveIn(entry, ref);
   }
 
@@ -102,12 +166,22 @@ export class ModelRegistry {
     return this.store.readArtifact(modelId, version);
   }
 
-  /** Stores a new immutable version and moves `latest` to it. Returns false if it already existed. */
+  /**
+   * Stores a new immutable version and moves `latest` to it. Returns false if it already existed. The caller
+   * holds the model in memory, so this replica does not load it again from disk.
+   */
   async addVersion(info: VersionInfo, artifact: NluModelArtifact): Promise<boolean> {
-    const created = await this.store.writeVersion(info, artifact);
-    if (created) await this.store.writeAlias(info.modelId, LATEST_ALIAS, info.version);
-    await this.refresh(info.modelId);
-    return created;
+    const key = keyOf(info.modelId, info.version);
+    this.addingHere.add(key);
+    try {
+      const created = await this.store.writeVersion(info, artifact);
+      if (created) await this.store.writeAlias(info.modelId, LATEST_ALIAS, info.version);
+      await this.refresh(info.modelId);
+      if (created) this.hooks.onChange?.({ modelId: info.modelId, change: 'version-added', version: info.version });
+      return created;
+    } finally {
+      this.addingHere.delete(key);
+    }
   }
 
   async setAlias(modelId: string, alias: string, version: string): Promise<void> {
@@ -119,11 +193,13 @@ export class ModelRegistry {
     }
     await this.store.writeAlias(modelId, alias, version);
     await this.refresh(modelId);
+    this.hooks.onChange?.({ modelId, change: 'alias-set', version, alias });
   }
 
   async deleteModel(modelId: string): Promise<boolean> {
     const deleted = await this.store.deleteModel(modelId);
-    this.index.delete(modelId);
+    await this.refresh(modelId);
+    if (deleted) this.hooks.onChange?.({ modelId, change: 'model-deleted' });
     return deleted;
   }
 
@@ -138,6 +214,7 @@ export class ModelRegistry {
     const newest = (await this.store.listVersions(modelId)).at(-1);
     if (newest && aliases[LATEST_ALIAS] === version) await this.store.writeAlias(modelId, LATEST_ALIAS, newest.version);
     await this.refresh(modelId);
+    this.hooks.onChange?.({ modelId, change: 'version-deleted', version });
     return true;
   }
 }

@@ -8,8 +8,10 @@ import type { Trainer } from '../jobs/trainer';
 import { TrainingJobs } from '../jobs/training-jobs';
 import type { NluMetrics } from '../metrics/nlu-metrics';
 import { ModelCache } from '../registry/model-cache';
+import type { ModelChange } from '../registry/model-change';
 import { ModelRegistry } from '../registry/model-registry';
 import { ModelStore } from '../registry/model-store';
+import { ModelSwap } from '../registry/model-swap';
 import { NluService, type NluServiceLimits } from './nlu-service';
 
 /** Finished job records are kept a week: long enough to look back, short enough to keep scans cheap. */
@@ -24,24 +26,33 @@ export interface NluCoreOptions {
   trainer: Trainer;
   metrics: NluMetrics;
   logger: Logger;
+  /** Called after this process changed the model directory (ModelEvents announces it). */
+  onModelChange?: (change: ModelChange) => void;
 }
 
 export interface NluCore {
   service: NluService;
   jobs: TrainingJobs;
   cache: ModelCache;
+  registry: ModelRegistry;
 }
 
 export async function createNluCore(options: NluCoreOptions): Promise<NluCore> {
   const { metrics, logger } = options;
-  const registry = new ModelRegistry(new ModelStore(options.modelDir), options.registryRefreshMs);
+  const store = new ModelStore(options.modelDir);
+  const cache = new ModelCache(options.modelMemoryBytes, {
+    onResident: (modelId, version, bytes) => metrics.setModelMemory(modelId, version, bytes),
+  });
+  const swap = new ModelSwap(store, cache, logger);
+  const registry = new ModelRegistry(store, options.registryRefreshMs, Date.now, {
+    beforeAliasesMove: (modelId, versions) => swap.beforeAliasesMove(modelId, versions),
+    afterRefresh: (modelId, versions) => swap.afterRefresh(modelId, versions),
+    onChange: options.onModelChange,
+  });
   const jobStore = new JobStore(options.modelDir);
   await registry.init();
   await jobStore.init();
   await jobStore.pruneFinished(FINISHED_JOBS_KEPT_MS);
-  const cache = new ModelCache(options.modelMemoryBytes, {
-    onResident: (modelId, version, bytes) => metrics.setModelMemory(modelId, version, bytes),
-  });
   const jobs = new TrainingJobs({
     registry,
     cache,
@@ -52,5 +63,5 @@ export async function createNluCore(options: NluCoreOptions): Promise<NluCore> {
     onFinished: (job) => metrics.observeTraining(job.state),
   });
   const service = new NluService({ registry, cache, jobs, metrics, logger, limits: options.limits });
-  return { service, jobs, cache };
+  return { service, jobs, cache, registry };
 }

@@ -84,12 +84,24 @@ export class NluService {
     if (resident) return { model: resident, modelId, version };
     const info = await registry.versionInfo(modelId, version);
     if (!info) throw new ParleyError('MODEL_NOT_FOUND', `ref: model "${modelId}" has no version "${version}"`, { field: 'ref' });
-    const model = await cache.acquire(modelId, version, info.sizeBytes, async () => {
-      const artifact = await registry.readArtifact(modelId, version);
-      if (!artifact) throw new ParleyError('MODEL_NOT_FOUND', `ref: model "${modelId}" version "${version}" was deleted`, { field: 'ref' });
-      return loadModel(artifact);
-    });
+    const model = await cache.acquire(modelId, version, info.sizeBytes, () => this.load(modelId, version));
     return { model, modelId, version };
+  }
+
+  /** Reads a version from the model store and loads it, timed into the model-load histogram. */
+  private async load(modelId: string, version: string): Promise<NluModel> {
+    const started = process.hrtime.bigint();
+    const seconds = (): number => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      const artifact = await this.deps.registry.readArtifact(modelId, version);
+      if (!artifact) throw new ParleyError('MODEL_NOT_FOUND', `ref: model "${modelId}" version "${version}" was deleted`, { field: 'ref' });
+      const model = loadModel(artifact);
+      this.deps.metrics.observeModelLoad('ok', seconds());
+      return model;
+    } catch (error) {
+      this.deps.metrics.observeModelLoad('error', seconds());
+      throw error;
+    }
   }
 
   private async resolveOrThrow(modelId: string, ref: string): Promise<string> {
