@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // npm run bench:soak — not in CI. Measures the dialogue service's maximum throughput briefly (full turns of the
-// weather bot on SQLite, 32 sessions in flight, as bench:dialogue does), then runs it for --minutes at half of it
-// (open loop) and reports, per window: turns, p50/p99 latency and the RSS of the dialogue and NLU processes. The
-// bars: RSS growth (last window vs the first, taken after warm-up) < 10 %, p99 of the last window ≤ 1.5× the first.
-// Needs a build (npm install does it).
-// Usage: node bench/soak/run.mjs [--minutes 10] [--window 30] [--no-write]
+// weather bot, 32 sessions in flight, as bench:dialogue does), then runs it at half of it (open loop) for
+// --warmup minutes, which are shown but not judged (V8 sizes its heap to the load over the first minutes), and then
+// for --minutes, reporting per window: turns, p50/p99 latency and the RSS of the dialogue and NLU processes. The
+// bars compare the end with the start, each the median of 3 windows (one window's p99 is a handful of turns):
+// RSS growth < 10 %, p99 at the end ≤ 1.5× the start. Needs a build (npm install does it).
+// Usage: node bench/soak/run.mjs [--minutes 10] [--warmup 2] [--window 30] [--store sqlite|redis] [--no-write]
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { flag, option } from '../lib/args.mjs';
@@ -20,6 +22,10 @@ import { median, percentile, round } from '../lib/stats.mjs';
 import { Conversations } from './conversations.mjs';
 
 const minutes = Number(option('minutes', 10));
+const warmupMinutes = Number(option('warmup', 2));
+const store = option('store', 'sqlite');
+/** Windows at each end whose median stands for the start and the end. */
+const ENDS = 3;
 const windowSeconds = Number(option('window', 30));
 const PROBE = { inFlight: 32, turns: 2000, rounds: 3 };
 const RSS_SAMPLE_MS = 5_000;
@@ -52,7 +58,7 @@ async function soak(port, pids, rate) {
     current = newWindow();
   }, windowSeconds * 1000);
   const onDone = ({ ms, failed }) => (failed ? (current.failed += 1) : current.latencies.push(ms));
-  const totals = await runOpenLoop((i) => conversations.turn(i), { ratePerSecond: rate, durationMs: minutes * 60_000, onDone });
+  const totals = await runOpenLoop((i) => conversations.turn(i), { ratePerSecond: rate, durationMs: (warmupMinutes + minutes) * 60_000, onDone });
   clearInterval(rssTimer);
   clearInterval(windowTimer);
   // A last window shorter than half the others is too small to judge by; its turns are still counted.
@@ -90,24 +96,50 @@ async function main() {
   const nlu = await startNluService({ modelDir: join(work, 'models') });
   let dialogue;
   try {
-    dialogue = await startDialogueService({ nluPort: nlu.port, env: { PARLEY_STORE: 'sqlite', PARLEY_SQLITE_PATH: join(work, 'sessions.db') } });
+    dialogue = await startDialogueService({ nluPort: nlu.port, env: storeEnv(work) });
     await postJson(dialogue.port, '/v1/sessions', {});
     const max = await maxThroughput(dialogue.port);
-    console.error(`max throughput: ${max.rate.toFixed(0)} turns/s (rounds: ${max.rates.map((r) => r.toFixed(0)).join(', ')}); soaking ${minutes} min at ${(max.rate / 2).toFixed(0)} turns/s`);
+    console.error(`max throughput: ${max.rate.toFixed(0)} turns/s (rounds: ${max.rates.map((r) => r.toFixed(0)).join(', ')}); soaking ${warmupMinutes} + ${minutes} min at ${(max.rate / 2).toFixed(0)} turns/s`);
     const result = await soak(dialogue.port, { dialogue: dialogue.child.pid, nlu: nlu.child.pid }, max.rate / 2);
     return { max, ...result };
   } finally {
     await Promise.all([dialogue?.stop(), nlu.stop()]);
     rmSync(work, { recursive: true, force: true });
+    if (store === 'redis') await dropRedisKeys();
   }
 }
 
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const redisPrefix = `soak${process.pid}:`;
+
+function storeEnv(work) {
+  if (store === 'redis') return { PARLEY_STORE: 'redis', PARLEY_REDIS_URL: REDIS_URL, PARLEY_REDIS_KEY_PREFIX: redisPrefix };
+  if (store === 'sqlite') return { PARLEY_STORE: 'sqlite', PARLEY_SQLITE_PATH: join(work, 'sessions.db') };
+  throw new Error(`--store ${store}: expected sqlite or redis`);
+}
+
+/** Removes what a Redis run left on the machine's server. */
+async function dropRedisKeys() {
+  const Redis = createRequire(import.meta.url)('ioredis');
+  const redis = new Redis(REDIS_URL);
+  for (;;) {
+    const keys = await redis.keys(`${redisPrefix}*`);
+    if (keys.length === 0) break;
+    for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
+  }
+  redis.disconnect();
+}
+
 function report(result, info) {
-  const { windows, max } = result;
-  const first = windows[0];
-  const last = windows.at(-1);
-  const growth = (key) => (last[key] - first[key]) / first[key];
-  const drift = last.p99 / first.p99;
+  const { max } = result;
+  const warmupWindows = Math.round((warmupMinutes * 60) / windowSeconds);
+  const judged = result.windows.slice(warmupWindows);
+  const middle = (list, key) => median(list.map((w) => w[key]));
+  const start = { dialogueRss: middle(judged.slice(0, ENDS), 'dialogueRss'), nluRss: middle(judged.slice(0, ENDS), 'nluRss'), p99: middle(judged.slice(0, ENDS), 'p99') };
+  const end = { dialogueRss: middle(judged.slice(-ENDS), 'dialogueRss'), nluRss: middle(judged.slice(-ENDS), 'nluRss'), p99: middle(judged.slice(-ENDS), 'p99') };
+  const growth = (key) => (end[key] - start[key]) / start[key];
+  const drift = end.p99 / start.p99;
+  const windows = result.windows;
   const failed = windows.reduce((sum, w) => sum + w.failed, 0);
   const verdict = (ok) => (ok ? '✅' : '❌');
   const pct = (value) => `${round(value * 100, 1)} %`;
@@ -116,9 +148,10 @@ function report(result, info) {
   return `
 ## Soak (\`npm run bench:soak\`)
 
-Command: \`node bench/soak/run.mjs --minutes ${minutes} --window ${windowSeconds}\`. ${machineLine(info)}
-Weather bot on SQLite. Maximum throughput first: **${Math.round(max.rate)} turns/s** (${PROBE.inFlight} sessions in flight,
-median of ${PROBE.rounds} rounds of ${PROBE.turns} turns: ${max.rates.map((r) => Math.round(r)).join(', ')}). Then ${minutes} min at half of it,
+Command: \`node bench/soak/run.mjs --minutes ${minutes} --warmup ${warmupMinutes} --window ${windowSeconds} --store ${store}\`. ${machineLine(info)}
+Weather bot on ${store === 'redis' ? 'Redis' : 'SQLite (the embedded default; synchronous=FULL, an fsync per commit)'}. Maximum throughput first: **${Math.round(max.rate)} turns/s** (${PROBE.inFlight} sessions in flight,
+median of ${PROBE.rounds} rounds of ${PROBE.turns} turns: ${max.rates.map((r) => Math.round(r)).join(', ')}). Then ${warmupMinutes} min of warm-up (windows
+1–${warmupWindows}, shown, not judged) and ${minutes} min at half of it,
 ${Math.round(max.rate / 2)} turns/s in an open loop (turns start on schedule whether or not earlier ones finished) over 256
 conversations of 20 turns (a new session replaces each finished one: ${result.sessions} sessions in all). Latency per
 ${windowSeconds} s window; RSS sampled every ${RSS_SAMPLE_MS / 1000} s, median per window. Measured ${new Date().toISOString().slice(0, 10)}.
@@ -127,20 +160,21 @@ ${windowSeconds} s window; RSS sampled every ${RSS_SAMPLE_MS / 1000} s, median p
 |---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-| measure (last window vs the first, which follows the warm-up) | value | bar |
-|---|---|---|
-| dialogue RSS growth | ${pct(growth('dialogueRss'))} | < 10 % ${verdict(growth('dialogueRss') < BARS.rssGrowth)} |
-| NLU RSS growth | ${pct(growth('nluRss'))} | < 10 % ${verdict(growth('nluRss') < BARS.rssGrowth)} |
-| p99 last ÷ p99 first | ${round(drift, 2)}× | ≤ 1.5× ${verdict(drift <= BARS.p99Drift)} |
+| measure (end vs start: the medians of the last and the first ${ENDS} windows after the warm-up) | start | end | value | bar |
+|---|---|---|---|---|
+| dialogue RSS growth | ${round(start.dialogueRss, 1)} MiB | ${round(end.dialogueRss, 1)} MiB | ${pct(growth('dialogueRss'))} | < 10 % ${verdict(growth('dialogueRss') < BARS.rssGrowth)} |
+| NLU RSS growth | ${round(start.nluRss, 1)} MiB | ${round(end.nluRss, 1)} MiB | ${pct(growth('nluRss'))} | < 10 % ${verdict(growth('nluRss') < BARS.rssGrowth)} |
+| p99 end ÷ p99 start | ${round(start.p99)} ms | ${round(end.p99)} ms | ${round(drift, 2)}× | ≤ 1.5× ${verdict(drift <= BARS.p99Drift)} |
 
-Medians over the windows: p50 ${round(median(windows.map((w) => w.p50)))} ms, p99 ${round(median(windows.map((w) => w.p99)))} ms,
-${Math.round(median(windows.map((w) => w.perSecond)))} turns/s. Failed turns: ${failed}; turns skipped because 256 were already in flight: ${result.skipped}.
+Medians over the judged windows: p50 ${round(middle(judged, 'p50'))} ms, p99 ${round(middle(judged, 'p99'))} ms,
+${Math.round(middle(judged, 'perSecond'))} turns/s. Failed turns: ${failed}; turns skipped because 256 were already in flight: ${result.skipped}.
 `;
 }
 
 const info = machine();
 const result = await main();
-if (result.windows.length < 2) throw new Error(`only ${result.windows.length} window(s): run longer than two --window periods`);
+const needed = Math.round((warmupMinutes * 60) / windowSeconds) + 2 * ENDS;
+if (result.windows.length < needed) throw new Error(`only ${result.windows.length} window(s), ${needed} needed: run longer (--minutes) or with shorter --window`);
 const markdown = report(result, info);
 console.log(markdown);
 if (!flag('no-write')) writeSection('soak', markdown);
