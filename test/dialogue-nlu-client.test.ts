@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weatherBot } from '@parley/examples';
 import { ParleyError } from '@parley/domain';
+import { FaultyProxy } from './reliability/support/faulty-proxy';
 import { startNluTestServer, type NluTestServer } from './support/nlu-test-server';
 import { NluClient } from '../services/dialogue/src/nlu/nlu-client';
 
@@ -88,6 +89,60 @@ describe('NluClient over several NLU replicas', () => {
       for (let i = 0; i < 10; i += 1) expect((await client.predict('weather in Madrid', 's0')).intent).toBe('weather_intent');
     } finally {
       client.close();
+      await b.close();
+      await a.close();
+      await rm(modelDir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers every prediction while a replica shuts down under load: its streams end, their requests go again', async () => {
+    const modelDir = await mkdtemp(join(tmpdir(), 'parley-nlu-shared-'));
+    const a = await startNluTestServer({ modelDir });
+    const b = await startNluTestServer({ modelDir });
+    const client = await NluClient.connect({ ...options, addresses: [a.address, b.address] });
+    try {
+      await client.train(definition);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      let closing: Promise<void> | undefined;
+      const answers = await Promise.all(
+        Array.from({ length: 16 }, async (_, worker) => {
+          const intents: string[] = [];
+          for (let i = 0; i < 25; i += 1) {
+            if (worker === 0 && i === 5) closing = a.close();
+            intents.push((await client.predict('weather in LUX', 's0')).intent);
+          }
+          return intents;
+        }),
+      );
+      await closing;
+      expect(answers.flat()).toEqual(Array(400).fill('weather_intent'));
+    } finally {
+      client.close();
+      await b.close();
+      await a.close();
+      await rm(modelDir, { recursive: true, force: true });
+    }
+  });
+
+  it('sends requests again on another stream when theirs breaks mid-flight (a replica cut off)', async () => {
+    const modelDir = await mkdtemp(join(tmpdir(), 'parley-nlu-shared-'));
+    const a = await startNluTestServer({ modelDir });
+    const b = await startNluTestServer({ modelDir });
+    const [host, port] = a.address.split(':');
+    const proxy = new FaultyProxy(host ?? '127.0.0.1', Number(port));
+    await proxy.start();
+    const client = await NluClient.connect({ ...options, deadlineMs: 5_000, addresses: [proxy.address, b.address] });
+    try {
+      await client.train(definition);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await proxy.set({ kind: 'hang' });
+      const answers = Promise.all(Array.from({ length: 24 }, () => client.predict('weather in LUX', 's0')));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await proxy.set({ kind: 'down' });
+      expect((await answers).map((prediction) => prediction.intent)).toEqual(Array(24).fill('weather_intent'));
+    } finally {
+      client.close();
+      await proxy.close();
       await b.close();
       await a.close();
       await rm(modelDir, { recursive: true, force: true });

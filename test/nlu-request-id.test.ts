@@ -1,7 +1,7 @@
 /**
  * One request id from the dialogue service's edge to the NLU's log: a REST call's X-Request-ID (or the id the
  * service generated for it) and each WebSocket frame's id (the upgrade's X-Request-ID plus the frame's number)
- * reach a real NLU gRPC server as metadata x-request-id, and its log lines for those Predict calls carry them —
+ * reach a real NLU gRPC server with each prediction (PredictStream's request_id), and its log lines for those carry them —
  * at debug level only, never one info line per call.
  */
 import { Writable } from 'node:stream';
@@ -40,7 +40,7 @@ describe('request id from the dialogue service into the NLU', () => {
     lines.length = 0;
   });
 
-  const predictIds = (): Array<string | undefined> => lines.filter((line) => line.method === 'Predict').map((line) => line.requestId);
+  const predictIds = (): Array<string | undefined> => lines.filter((line) => line.method === 'PredictStream').map((line) => line.requestId);
 
   it("carries a REST call's X-Request-ID to the NLU's Predict", async () => {
     await harness.app.inject({ method: 'POST', url: '/v1/sessions', payload: { id: 'traced' } });
@@ -53,7 +53,7 @@ describe('request id from the dialogue service into the NLU', () => {
     expect(response.statusCode).toBe(200);
     expect(predictIds()).toContain('trace-rest-42');
     expect(predictIds().every((id) => id === 'trace-rest-42')).toBe(true);
-    expect(lines.filter((line) => line.method === 'Predict').every((line) => line.level === 20)).toBe(true);
+    expect(lines.filter((line) => line.method === 'PredictStream').every((line) => line.level === 20)).toBe(true);
   });
 
   it('carries the id the service generated when the client sent none', async () => {

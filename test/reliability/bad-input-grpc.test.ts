@@ -47,6 +47,7 @@ afterAll(async () => {
 
 function send(testCase: GrpcCase): Promise<GrpcAnswer> {
   const { client } = testCase.server === 'gated' ? gated : main;
+  if (testCase.method === 'PredictStream') return client.predictStream(testCase.request);
   if (!testCase.method.startsWith('/')) return client.nlu(testCase.method, testCase.request);
   const bytes = Buffer.isBuffer(testCase.request) ? testCase.request : Buffer.from(JSON.stringify(testCase.request));
   return client.call(testCase.method, bytes);

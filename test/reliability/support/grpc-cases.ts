@@ -7,7 +7,7 @@
 import type { nluV1 } from '@parley/proto';
 import { BLANK_TEXTS, LONE_SURROGATES, ODD_TEXTS } from './bad-values';
 import { trainCases } from './definition-cases';
-import { encodeRequest } from './raw-grpc';
+import { encodeRequest, predictStreamMessage } from './raw-grpc';
 
 export interface GrpcCase {
   name: string;
@@ -220,7 +220,7 @@ export const MALFORMED_PROTOBUF: Array<[string, number[]]> = [
   ['fixed64 cut short', [0x09, 0x01, 0x02]],
 ];
 
-export const NLU_METHODS = ['Train', 'StartTraining', 'GetJob', 'WatchJob', 'CancelJob', 'Predict', 'PredictBatch', 'Evaluate', 'GetModel', 'ListModels', 'DeleteModel', 'SetAlias'];
+export const NLU_METHODS = ['Train', 'StartTraining', 'GetJob', 'WatchJob', 'CancelJob', 'Predict', 'PredictStream', 'PredictBatch', 'Evaluate', 'GetModel', 'ListModels', 'DeleteModel', 'SetAlias'];
 
 function malformedCases(): GrpcCase[] {
   const methods = [...NLU_METHODS, '/grpc.health.v1.Health/Check'];
@@ -246,8 +246,18 @@ function otherCases(): GrpcCase[] {
   ];
 }
 
+/** Every Predict case again as the one request of a PredictStream: the same status (in the answer) and field. */
+function predictStreamCases(ctx: GrpcCaseContext): GrpcCase[] {
+  return predictCases(ctx).map((testCase) => ({
+    ...testCase,
+    name: testCase.name.replace(/^Predict: /, 'PredictStream: '),
+    method: 'PredictStream',
+    request: Buffer.isBuffer(testCase.request) ? predictStreamMessage(testCase.request) : testCase.request,
+  }));
+}
+
 export function grpcCases(ctx: GrpcCaseContext): GrpcCase[] {
-  return [...predictCases(ctx), ...batchCases(), ...evaluateCases(), ...trainCases(), ...jobCases(ctx), ...modelCases(ctx), ...malformedCases(), ...otherCases()];
+  return [...predictCases(ctx), ...predictStreamCases(ctx), ...batchCases(), ...evaluateCases(), ...trainCases(), ...jobCases(ctx), ...modelCases(ctx), ...malformedCases(), ...otherCases()];
 }
 
 /** The API-key cases, for a server configured with `keys` (PARLEY_NLU_API_KEYS) that has trained model "greetings". */

@@ -30,6 +30,9 @@ import type { NluConfig as _parley_nlu_v1_NluConfig, NluConfig__Output as _parle
 import type { PredictBatchRequest as _parley_nlu_v1_PredictBatchRequest, PredictBatchRequest__Output as _parley_nlu_v1_PredictBatchRequest__Output } from './parley/nlu/v1/PredictBatchRequest';
 import type { PredictBatchResponse as _parley_nlu_v1_PredictBatchResponse, PredictBatchResponse__Output as _parley_nlu_v1_PredictBatchResponse__Output } from './parley/nlu/v1/PredictBatchResponse';
 import type { PredictRequest as _parley_nlu_v1_PredictRequest, PredictRequest__Output as _parley_nlu_v1_PredictRequest__Output } from './parley/nlu/v1/PredictRequest';
+import type { PredictStreamError as _parley_nlu_v1_PredictStreamError, PredictStreamError__Output as _parley_nlu_v1_PredictStreamError__Output } from './parley/nlu/v1/PredictStreamError';
+import type { PredictStreamRequest as _parley_nlu_v1_PredictStreamRequest, PredictStreamRequest__Output as _parley_nlu_v1_PredictStreamRequest__Output } from './parley/nlu/v1/PredictStreamRequest';
+import type { PredictStreamResponse as _parley_nlu_v1_PredictStreamResponse, PredictStreamResponse__Output as _parley_nlu_v1_PredictStreamResponse__Output } from './parley/nlu/v1/PredictStreamResponse';
 import type { Scope as _parley_nlu_v1_Scope, Scope__Output as _parley_nlu_v1_Scope__Output } from './parley/nlu/v1/Scope';
 import type { ScopeStats as _parley_nlu_v1_ScopeStats, ScopeStats__Output as _parley_nlu_v1_ScopeStats__Output } from './parley/nlu/v1/ScopeStats';
 import type { SetAliasRequest as _parley_nlu_v1_SetAliasRequest, SetAliasRequest__Output as _parley_nlu_v1_SetAliasRequest__Output } from './parley/nlu/v1/SetAliasRequest';
@@ -83,6 +86,9 @@ export interface ProtoGrpcType {
         PredictBatchRequest: MessageTypeDefinition<_parley_nlu_v1_PredictBatchRequest, _parley_nlu_v1_PredictBatchRequest__Output>
         PredictBatchResponse: MessageTypeDefinition<_parley_nlu_v1_PredictBatchResponse, _parley_nlu_v1_PredictBatchResponse__Output>
         PredictRequest: MessageTypeDefinition<_parley_nlu_v1_PredictRequest, _parley_nlu_v1_PredictRequest__Output>
+        PredictStreamError: MessageTypeDefinition<_parley_nlu_v1_PredictStreamError, _parley_nlu_v1_PredictStreamError__Output>
+        PredictStreamRequest: MessageTypeDefinition<_parley_nlu_v1_PredictStreamRequest, _parley_nlu_v1_PredictStreamRequest__Output>
+        PredictStreamResponse: MessageTypeDefinition<_parley_nlu_v1_PredictStreamResponse, _parley_nlu_v1_PredictStreamResponse__Output>
         Scope: MessageTypeDefinition<_parley_nlu_v1_Scope, _parley_nlu_v1_Scope__Output>
         ScopeStats: MessageTypeDefinition<_parley_nlu_v1_ScopeStats, _parley_nlu_v1_ScopeStats__Output>
         SetAliasRequest: MessageTypeDefinition<_parley_nlu_v1_SetAliasRequest, _parley_nlu_v1_SetAliasRequest__Output>

@@ -2,10 +2,10 @@
  * The dialogue service's gRPC client of the NLU service. It trains the bot's definition once at start-up, then
  * predicts against that exact version, so another process training under the same model name cannot change this
  * bot's answers — or, given an alias to follow, points the alias at that version if the alias does not exist yet
- * and predicts by the alias, so an operator moving the alias hot-swaps the model of every replica. Every call has
- * a deadline and carries the caller's request id (metadata x-request-id) when given; Predict and GetModel are
- * retried on UNAVAILABLE by the channel's service config; load is spread round-robin over every NLU address.
- * Failures become ParleyError NLU_UNAVAILABLE.
+ * and predicts by the alias, so an operator moving the alias hot-swaps the model of every replica. Predictions go
+ * over long-lived PredictStreams (prediction-streams.ts), each with a deadline, the caller's request id and resends
+ * when a stream breaks; the other calls are unary with a deadline, GetModel retried on UNAVAILABLE by the channel's
+ * service config. Load is spread round-robin over every NLU address. Failures become ParleyError NLU_UNAVAILABLE.
  */
 import * as grpc from '@grpc/grpc-js';
 import { lookup } from 'node:dns/promises';
@@ -13,9 +13,10 @@ import { isIP } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type BotDefinition, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
 import type { PredictOptions, Predictor } from '@parley/bot';
-import { apiKeyClientOptions, loadNluPackage, predictionFromWire, REQUEST_ID_METADATA, type nluV1 } from '@parley/proto';
+import { apiKeyClientOptions, loadNluPackage, predictionFromWire, type nluV1 } from '@parley/proto';
 import { GRPC_TARGET } from '../config';
 import { fromWireTrainResult, toWireDefinition, type TrainSummary } from './nlu-wire';
+import { failure, PredictionStreams } from './prediction-streams';
 
 export interface NluClientOptions {
   /** host:port of each NLU replica. */
@@ -51,10 +52,7 @@ const SERVICE_CONFIG = {
   loadBalancingConfig: [{ round_robin: {} }],
   methodConfig: [
     {
-      name: [
-        { service: SERVICE, method: 'Predict' },
-        { service: SERVICE, method: 'GetModel' },
-      ],
+      name: [{ service: SERVICE, method: 'GetModel' }],
       retryPolicy: {
         maxAttempts: 3,
         initialBackoff: '0.02s',
@@ -68,6 +66,8 @@ const SERVICE_CONFIG = {
 
 export class NluClient implements Predictor {
   private readonly client: nluV1.NluClient;
+  /** Predictions go over long-lived PredictStreams: far cheaper per call than unary Predict. */
+  private readonly predictions: PredictionStreams;
   /** `ref`: what Predict names — the trained version, or the alias followed. */
   private model: { id: string; version: string; ref: string } | undefined;
 
@@ -82,6 +82,7 @@ export class NluClient implements Predictor {
       'grpc.keepalive_time_ms': 30_000,
       ...apiKeyClientOptions(options.apiKey),
     });
+    this.predictions = new PredictionStreams(() => this.client.PredictStream(), options.deadlineMs);
   }
 
   /** Resolves the addresses (several replicas → one round-robin channel over all of them). */
@@ -119,12 +120,14 @@ export class NluClient implements Predictor {
   async predict(text: string, scope: string, options?: PredictOptions): Promise<IntentClassifierPrediction> {
     const model = this.requireModel();
     const request = { model: model.id, ref: model.ref, text, scope, rankingLimit: this.options.rankingLimit ?? 0 };
-    return new Promise((resolve, reject) => {
-      this.client.Predict(request, requestMetadata(options), this.callOptions(), (error, response) => {
-        if (error || !response) reject(nluFailure('Predict', error));
-        else resolve(predictionFromWire(response));
-      });
-    });
+    let answer: nluV1.PredictStreamResponse__Output;
+    try {
+      answer = await this.predictions.request(request, options?.requestId);
+    } catch (error) {
+      throw nluFailure('PredictStream', error as grpc.ServiceError);
+    }
+    if (answer.prediction) return predictionFromWire(answer.prediction);
+    throw nluFailure('PredictStream', failure(answer.error?.code ?? grpc.status.INTERNAL, answer.error?.details ?? 'no prediction in the answer'));
   }
 
   /** Resolves when the NLU answers and still holds what Predict names: the trained version, or the alias (for /ready). */
@@ -141,6 +144,7 @@ export class NluClient implements Predictor {
   }
 
   close(): void {
+    this.predictions.close();
     this.client.close();
   }
 
@@ -198,12 +202,6 @@ export class NluClient implements Predictor {
   private callOptions(): grpc.CallOptions {
     return { deadline: Date.now() + this.options.deadlineMs };
   }
-}
-
-function requestMetadata(options: PredictOptions | undefined): grpc.Metadata {
-  const metadata = new grpc.Metadata();
-  if (options?.requestId !== undefined) metadata.set(REQUEST_ID_METADATA, options.requestId);
-  return metadata;
 }
 
 function codeOf(error: Error): number | undefined {

@@ -18,6 +18,7 @@ import { createNluCore } from '../service/create-nlu-core';
 import type { NluService } from '../service/nlu-service';
 import { addHealthAndReflection } from './health-and-reflection';
 import { addTolerantService } from './malformed-requests';
+import { PredictStreams } from './predict-streams';
 import { createNluHandlers } from './nlu-handlers';
 import { requireApiKey } from './require-api-key';
 
@@ -67,7 +68,8 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
     'grpc.max_send_message_length': config.maxMessageBytes,
     ...(config.apiKeys.length > 0 ? { interceptors: [requireApiKey(new ApiKeySet(config.apiKeys), logger)] } : {}),
   });
-  addTolerantService(grpcServer, grpcObject.parley.nlu.v1.Nlu.service, createNluHandlers(service, logger), logger);
+  const predictStreams = new PredictStreams(service, logger);
+  addTolerantService(grpcServer, grpcObject.parley.nlu.v1.Nlu.service, createNluHandlers(service, logger, predictStreams), logger);
   const health = addHealthAndReflection(grpcServer, definition, logger);
 
   // Serving needs no TensorFlow backend (inference is plain JS); trainings initialise it where they run.
@@ -96,7 +98,10 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
       closing ??= (async () => {
         health.set('NOT_SERVING');
         await jobs.close();
-        await shutdown(grpcServer, config.shutdownGraceMs);
+        // Long-lived PredictStreams end once answered, so tryShutdown need not wait out the grace period.
+        const shutDown = shutdown(grpcServer, config.shutdownGraceMs);
+        predictStreams.endAll();
+        await shutDown;
         await modelEvents?.close();
         cache.clear();
       })();

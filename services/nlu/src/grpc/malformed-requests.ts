@@ -3,7 +3,8 @@
  * deserializer cannot decode with INTERNAL (and protobufjs decodes some malformed bytes into a made-up request).
  * Services added through `addTolerantService` check the bytes' structure first and decode into a MalformedRequest
  * marker when they are malformed; their unary and server-streaming handlers answer it with INVALID_ARGUMENT
- * (through toGrpcStatus, like any bad input) before the handler runs.
+ * (through toGrpcStatus, like any bad input) before the handler runs. Handlers of request streams receive the
+ * marker among the stream's messages and answer it themselves (predict-streams.ts).
  */
 import type { Server, ServiceDefinition, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { ParleyError } from '@parley/domain';
@@ -22,16 +23,18 @@ export function addTolerantService(server: Server, definition: ServiceDefinition
   const guarded: Record<string, Handler> = {};
   for (const [name, method] of Object.entries(definition)) {
     const handler = handlerOf(implementation, name, method.originalName);
-    // Client-streaming and bidi calls decode message by message inside the stream; they keep grpc-js's behaviour.
-    if (method.requestStream || handler === undefined) {
+    if (handler === undefined) {
       tolerant[name] = method;
-      if (handler !== undefined) guarded[name] = handler;
       continue;
     }
     tolerant[name] = { ...method, requestDeserialize: (bytes: Buffer) => decodeOrMark(method.requestDeserialize, bytes) };
+    if (method.requestStream) {
+      guarded[name] = handler;
+      continue;
+    }
     guarded[name] = (call, callback) => {
       if (!(call.request instanceof MalformedRequest)) return handler(call, callback);
-      const status = toGrpcStatus(malformed(call.request), logger, { method: name });
+      const status = toGrpcStatus(malformedRequestError(call.request), logger, { method: name });
       if (method.responseStream) call.emit('error', status);
       else callback?.(status);
     };
@@ -49,7 +52,7 @@ function decodeOrMark(deserialize: (bytes: Buffer) => unknown, bytes: Buffer): u
   }
 }
 
-function malformed(request: MalformedRequest): ParleyError {
+export function malformedRequestError(request: MalformedRequest): ParleyError {
   return new ParleyError('INVALID_ARGUMENT', `request: the bytes are not a valid protobuf message of this method (${request.reason})`, {
     field: 'request',
   });

@@ -2,8 +2,8 @@
  * The Nlu service's RPC handlers: decode the request, call NluService, encode the answer. Every failure goes
  * through toGrpcStatus; the compiler checks that every RPC of the proto has a handler. A unary call's log lines
  * (an internal error, a slow answer, or every answer at debug level) carry the caller's request id, sent as metadata
- * x-request-id (the dialogue service sends its REST request's or WebSocket frame's id); nothing is logged per call
- * at info level.
+ * x-request-id (PredictStream: each request's request_id; the dialogue service sends its REST request's or WebSocket
+ * frame's id); nothing is logged per call at info level.
  */
 import { performance } from 'node:perf_hooks';
 import type { Metadata, ServerUnaryCall, ServerWritableStream, sendUnaryData } from '@grpc/grpc-js';
@@ -16,46 +16,35 @@ import { jobToWire, progressToWire } from '../wire/job-wire';
 import { modelToWire } from '../wire/model-wire';
 import { predictionToWire, REQUEST_ID_METADATA } from '@parley/proto';
 import { evaluationToWire, examplesFromWire } from '../wire/evaluation-wire';
+import { LOGGABLE_REQUEST_ID, logAnswer } from './call-log';
+import type { PredictStreams } from './predict-streams';
 import { toGrpcStatus } from './to-grpc-status';
 
 type Unary<Req, Res> = (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => void;
 
-/** Only a short id of a log-safe alphabet is logged; anything else is dropped. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,256}$/;
-/** A unary call answered slower than this is logged at warn level, with its request id. */
-const SLOW_CALL_MS = 500;
-/** Calls whose work grows with their input (a whole evaluation set): their duration is no sign of trouble. */
-const LONG_BY_NATURE = new Set(['Evaluate']);
 
 /** The caller's request id, when it sent a well-formed one. Read only when a line may be logged: a failure, a slow call, debug. */
 function requestIdOf(metadata: Metadata): string | undefined {
   const [value] = metadata.get(REQUEST_ID_METADATA);
-  return typeof value === 'string' && REQUEST_ID.test(value) ? value : undefined;
+  return typeof value === 'string' && LOGGABLE_REQUEST_ID.test(value) ? value : undefined;
 }
 
-export function createNluHandlers(service: NluService, logger: Logger): nluV1.NluHandlers {
+export function createNluHandlers(service: NluService, logger: Logger, predictStreams: PredictStreams): nluV1.NluHandlers {
   function unary<Req, Res>(method: string, run: (request: Req) => Promise<Res>): Unary<Req, Res> {
     return (call, callback) => {
       const started = performance.now();
       run(call.request).then(
         (response) => {
           callback(null, response);
-          logAnswer(call.metadata, method, started);
+          logAnswer(logger, method, started, () => requestIdOf(call.metadata));
         },
         (error: unknown) => {
           const status = toGrpcStatus(error, logger, { method, requestId: requestIdOf(call.metadata) });
           callback(status);
-          logAnswer(call.metadata, method, started, status.details);
+          logAnswer(logger, method, started, () => requestIdOf(call.metadata), status.details);
         },
       );
     };
-  }
-
-  /** Cheap unless it logs: the metadata is read only for a slow call or at debug level. */
-  function logAnswer(metadata: Metadata, method: string, started: number, failure?: string): void {
-    const ms = performance.now() - started;
-    if (ms >= SLOW_CALL_MS && !LONG_BY_NATURE.has(method)) logger.warn({ method, requestId: requestIdOf(metadata), ms, failure }, 'slow call');
-    else if (logger.isLevelEnabled('debug')) logger.debug({ method, requestId: requestIdOf(metadata), ms, failure }, 'call answered');
   }
 
   /** Streams one TrainProgress per job update until the job ends; the client canceling stops the stream only. */
@@ -91,6 +80,7 @@ export function createNluHandlers(service: NluService, logger: Logger): nluV1.Nl
     Predict: unary('Predict', async (request: nluV1.PredictRequest__Output) =>
       predictionToWire(await service.predict(request, request.text, request.scope), request.rankingLimit),
     ),
+    PredictStream: predictStreams.handle,
     PredictBatch: unary('PredictBatch', async (request: nluV1.PredictBatchRequest__Output) => ({
       predictions: (await service.predictBatch(request, request.texts, request.scope)).map((prediction) =>
         predictionToWire(prediction, request.rankingLimit),

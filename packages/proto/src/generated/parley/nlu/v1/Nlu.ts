@@ -15,6 +15,8 @@ import type { Model as _parley_nlu_v1_Model, Model__Output as _parley_nlu_v1_Mod
 import type { PredictBatchRequest as _parley_nlu_v1_PredictBatchRequest, PredictBatchRequest__Output as _parley_nlu_v1_PredictBatchRequest__Output } from '../../../parley/nlu/v1/PredictBatchRequest';
 import type { PredictBatchResponse as _parley_nlu_v1_PredictBatchResponse, PredictBatchResponse__Output as _parley_nlu_v1_PredictBatchResponse__Output } from '../../../parley/nlu/v1/PredictBatchResponse';
 import type { PredictRequest as _parley_nlu_v1_PredictRequest, PredictRequest__Output as _parley_nlu_v1_PredictRequest__Output } from '../../../parley/nlu/v1/PredictRequest';
+import type { PredictStreamRequest as _parley_nlu_v1_PredictStreamRequest, PredictStreamRequest__Output as _parley_nlu_v1_PredictStreamRequest__Output } from '../../../parley/nlu/v1/PredictStreamRequest';
+import type { PredictStreamResponse as _parley_nlu_v1_PredictStreamResponse, PredictStreamResponse__Output as _parley_nlu_v1_PredictStreamResponse__Output } from '../../../parley/nlu/v1/PredictStreamResponse';
 import type { SetAliasRequest as _parley_nlu_v1_SetAliasRequest, SetAliasRequest__Output as _parley_nlu_v1_SetAliasRequest__Output } from '../../../parley/nlu/v1/SetAliasRequest';
 import type { TrainProgress as _parley_nlu_v1_TrainProgress, TrainProgress__Output as _parley_nlu_v1_TrainProgress__Output } from '../../../parley/nlu/v1/TrainProgress';
 import type { TrainRequest as _parley_nlu_v1_TrainRequest, TrainRequest__Output as _parley_nlu_v1_TrainRequest__Output } from '../../../parley/nlu/v1/TrainRequest';
@@ -93,6 +95,11 @@ export interface NluClient extends grpc.Client {
   predictBatch(argument: _parley_nlu_v1_PredictBatchRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_nlu_v1_PredictBatchResponse__Output>): grpc.ClientUnaryCall;
   predictBatch(argument: _parley_nlu_v1_PredictBatchRequest, callback: grpc.requestCallback<_parley_nlu_v1_PredictBatchResponse__Output>): grpc.ClientUnaryCall;
   
+  PredictStream(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_parley_nlu_v1_PredictStreamRequest, _parley_nlu_v1_PredictStreamResponse__Output>;
+  PredictStream(options?: grpc.CallOptions): grpc.ClientDuplexStream<_parley_nlu_v1_PredictStreamRequest, _parley_nlu_v1_PredictStreamResponse__Output>;
+  predictStream(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_parley_nlu_v1_PredictStreamRequest, _parley_nlu_v1_PredictStreamResponse__Output>;
+  predictStream(options?: grpc.CallOptions): grpc.ClientDuplexStream<_parley_nlu_v1_PredictStreamRequest, _parley_nlu_v1_PredictStreamResponse__Output>;
+  
   SetAlias(argument: _parley_nlu_v1_SetAliasRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_nlu_v1_Model__Output>): grpc.ClientUnaryCall;
   SetAlias(argument: _parley_nlu_v1_SetAliasRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_nlu_v1_Model__Output>): grpc.ClientUnaryCall;
   SetAlias(argument: _parley_nlu_v1_SetAliasRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_nlu_v1_Model__Output>): grpc.ClientUnaryCall;
@@ -140,6 +147,8 @@ export interface NluHandlers extends grpc.UntypedServiceImplementation {
   
   PredictBatch: grpc.handleUnaryCall<_parley_nlu_v1_PredictBatchRequest__Output, _parley_nlu_v1_PredictBatchResponse>;
   
+  PredictStream: grpc.handleBidiStreamingCall<_parley_nlu_v1_PredictStreamRequest__Output, _parley_nlu_v1_PredictStreamResponse>;
+  
   SetAlias: grpc.handleUnaryCall<_parley_nlu_v1_SetAliasRequest__Output, _parley_nlu_v1_Model>;
   
   StartTraining: grpc.handleUnaryCall<_parley_nlu_v1_TrainRequest__Output, _parley_nlu_v1_TrainingJob>;
@@ -159,6 +168,7 @@ export interface NluDefinition extends grpc.ServiceDefinition {
   ListModels: MethodDefinition<_parley_nlu_v1_ListModelsRequest, _parley_nlu_v1_ListModelsResponse, _parley_nlu_v1_ListModelsRequest__Output, _parley_nlu_v1_ListModelsResponse__Output>
   Predict: MethodDefinition<_parley_nlu_v1_PredictRequest, _parley_nlu_v1_IntentClassifierPrediction, _parley_nlu_v1_PredictRequest__Output, _parley_nlu_v1_IntentClassifierPrediction__Output>
   PredictBatch: MethodDefinition<_parley_nlu_v1_PredictBatchRequest, _parley_nlu_v1_PredictBatchResponse, _parley_nlu_v1_PredictBatchRequest__Output, _parley_nlu_v1_PredictBatchResponse__Output>
+  PredictStream: MethodDefinition<_parley_nlu_v1_PredictStreamRequest, _parley_nlu_v1_PredictStreamResponse, _parley_nlu_v1_PredictStreamRequest__Output, _parley_nlu_v1_PredictStreamResponse__Output>
   SetAlias: MethodDefinition<_parley_nlu_v1_SetAliasRequest, _parley_nlu_v1_Model, _parley_nlu_v1_SetAliasRequest__Output, _parley_nlu_v1_Model__Output>
   StartTraining: MethodDefinition<_parley_nlu_v1_TrainRequest, _parley_nlu_v1_TrainingJob, _parley_nlu_v1_TrainRequest__Output, _parley_nlu_v1_TrainingJob__Output>
   Train: MethodDefinition<_parley_nlu_v1_TrainRequest, _parley_nlu_v1_TrainProgress, _parley_nlu_v1_TrainRequest__Output, _parley_nlu_v1_TrainProgress__Output>

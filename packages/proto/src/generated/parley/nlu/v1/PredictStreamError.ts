@@ -1,0 +1,12 @@
+// Original file: proto/parley/nlu/v1/nlu.proto
+
+
+export interface PredictStreamError {
+  'code'?: (number);
+  'details'?: (string);
+}
+
+export interface PredictStreamError__Output {
+  'code': (number);
+  'details': (string);
+}
