@@ -74,11 +74,26 @@ describe('NluClient when the NLU cannot be reached', () => {
   });
 });
 
+/** Two in-process NLU replicas on one model directory (with a FaultyProxy in front of the first, when asked), torn down after `fn`. */
+async function withTwoReplicas(fn: (a: NluTestServer, b: NluTestServer, proxy: FaultyProxy | undefined) => Promise<void>, proxied = false): Promise<void> {
+  const modelDir = await mkdtemp(join(tmpdir(), 'parley-nlu-shared-'));
+  const a = await startNluTestServer({ modelDir });
+  const b = await startNluTestServer({ modelDir });
+  const [host, port] = a.address.split(':');
+  const proxy = proxied ? new FaultyProxy(host ?? '127.0.0.1', Number(port)) : undefined;
+  await proxy?.start();
+  try {
+    await fn(a, b, proxy);
+  } finally {
+    await proxy?.close();
+    await b.close();
+    await a.close();
+    await rm(modelDir, { recursive: true, force: true });
+  }
+}
+
 describe('NluClient over several NLU replicas', () => {
-  it('keeps answering through the remaining replica when one goes away', async () => {
-    const modelDir = await mkdtemp(join(tmpdir(), 'parley-nlu-shared-'));
-    const a = await startNluTestServer({ modelDir });
-    const b = await startNluTestServer({ modelDir });
+  it('keeps answering through the remaining replica when one goes away', () => withTwoReplicas(async (a, b) => {
     const client = await NluClient.connect({ ...options, addresses: [a.address, b.address] });
     try {
       await client.train(definition);
@@ -89,16 +104,10 @@ describe('NluClient over several NLU replicas', () => {
       for (let i = 0; i < 10; i += 1) expect((await client.predict('weather in Madrid', 's0')).intent).toBe('weather_intent');
     } finally {
       client.close();
-      await b.close();
-      await a.close();
-      await rm(modelDir, { recursive: true, force: true });
     }
-  });
+  }));
 
-  it('answers every prediction while a replica shuts down under load: its streams end, their requests go again', async () => {
-    const modelDir = await mkdtemp(join(tmpdir(), 'parley-nlu-shared-'));
-    const a = await startNluTestServer({ modelDir });
-    const b = await startNluTestServer({ modelDir });
+  it('answers every prediction while a replica shuts down under load: its streams end, their requests go again', () => withTwoReplicas(async (a, b) => {
     const client = await NluClient.connect({ ...options, addresses: [a.address, b.address] });
     try {
       await client.train(definition);
@@ -118,19 +127,11 @@ describe('NluClient over several NLU replicas', () => {
       expect(answers.flat()).toEqual(Array(400).fill('weather_intent'));
     } finally {
       client.close();
-      await b.close();
-      await a.close();
-      await rm(modelDir, { recursive: true, force: true });
     }
-  });
+  }));
 
-  it('sends requests again on another stream when theirs breaks mid-flight (a replica cut off)', async () => {
-    const modelDir = await mkdtemp(join(tmpdir(), 'parley-nlu-shared-'));
-    const a = await startNluTestServer({ modelDir });
-    const b = await startNluTestServer({ modelDir });
-    const [host, port] = a.address.split(':');
-    const proxy = new FaultyProxy(host ?? '127.0.0.1', Number(port));
-    await proxy.start();
+  it('sends requests again on another stream when theirs breaks mid-flight (a replica cut off)', () => withTwoReplicas(async (_a, b, proxy) => {
+    if (!proxy) throw new Error('this test runs behind the proxy');
     const client = await NluClient.connect({ ...options, deadlineMs: 5_000, addresses: [proxy.address, b.address] });
     try {
       await client.train(definition);
@@ -142,10 +143,6 @@ describe('NluClient over several NLU replicas', () => {
       expect((await answers).map((prediction) => prediction.intent)).toEqual(Array(24).fill('weather_intent'));
     } finally {
       client.close();
-      await proxy.close();
-      await b.close();
-      await a.close();
-      await rm(modelDir, { recursive: true, force: true });
     }
-  });
+  }, true));
 });
