@@ -53,3 +53,22 @@ export async function interleavedLatency(calls, { batches = 40, perBatch = 50 } 
   }
   return samples.map((list) => ({ p50: percentile(list, 50), p99: percentile(list, 99) }));
 }
+
+/**
+ * Throughput of several calls measured in alternating chunks (`perBatch` calls each at `inFlight`), the way
+ * interleavedLatency alternates its batches: on a machine whose speed drifts over seconds, back-to-back runs of
+ * 10,000 calls compare one call in a fast minute with another in a slow one. Each call's calls/s is its calls over
+ * the time its chunks took.
+ */
+export async function interleavedThroughput(calls, { inFlight, batches = 10, perBatch = 2000 }) {
+  const seconds = calls.map(() => 0);
+  const failures = calls.map(() => 0);
+  for (let batch = 0; batch < batches; batch += 1) {
+    for (const [index, call] of calls.entries()) {
+      const result = await throughput(call, { inFlight, total: perBatch });
+      seconds[index] += perBatch / result.callsPerSecond;
+      failures[index] += result.failures;
+    }
+  }
+  return calls.map((_, index) => ({ callsPerSecond: (batches * perBatch) / seconds[index], failures: failures[index] }));
+}

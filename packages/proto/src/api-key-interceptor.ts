@@ -17,8 +17,3 @@ export function apiKeyInterceptor(key: string): Interceptor {
       },
     });
 }
-
-/** Client options carrying the key's interceptor, or none when there is no key. */
-export function apiKeyClientOptions(key: string | undefined): { interceptors?: Interceptor[] } {
-  return key === undefined ? {} : { interceptors: [apiKeyInterceptor(key)] };
-}

@@ -4,4 +4,6 @@ export type * as nluV1 from './generated/parley/nlu/v1/index';
 export { toWireValue, toWireStruct, fromWireValue, fromWireStruct } from './json-wire';
 export { predictionToWire, predictionFromWire } from './prediction-wire';
 export { REQUEST_ID_METADATA } from './request-id';
-export { AUTHORIZATION_METADATA, apiKeyClientOptions, apiKeyInterceptor } from './api-key-interceptor';
+export { AUTHORIZATION_METADATA, apiKeyInterceptor } from './api-key-interceptor';
+export { nluClientOptions, NLU_FLOW_CONTROL_WINDOW_BYTES } from './nlu-client-options';
+export { protobufWireProblem } from './protobuf-wire';

@@ -4,6 +4,7 @@ import * as protoLoader from '@grpc/proto-loader';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ProtoGrpcType } from './generated/nlu';
+import { withPredictionCodec } from './prediction-codec';
 
 export const NLU_PROTO_FILE = 'parley/nlu/v1/nlu.proto';
 
@@ -28,7 +29,8 @@ let cached: { definition: protoLoader.PackageDefinition; grpcObject: ProtoGrpcTy
 
 export function loadNluPackage(): { definition: protoLoader.PackageDefinition; grpcObject: ProtoGrpcType } {
   if (!cached) {
-    const definition = protoLoader.loadSync(NLU_PROTO_FILE, { ...PROTO_LOADER_OPTIONS, includeDirs: [protoDir()] });
+    // Predictions travel through prediction-codec.ts: a 150-intent ranking costs protobufjs more than predicting.
+    const definition = withPredictionCodec(protoLoader.loadSync(NLU_PROTO_FILE, { ...PROTO_LOADER_OPTIONS, includeDirs: [protoDir()] }));
     cached = { definition, grpcObject: grpc.loadPackageDefinition(definition) as unknown as ProtoGrpcType };
   }
   return cached;

@@ -1,10 +1,12 @@
 /**
  * A trained embedding-bag classifier as plain typed arrays: the weighted sum of the text's feature embeddings,
- * then a linear layer and a softmax over the intents. Prediction runs in plain JS (no tensors, no backend call),
- * so one classification costs microseconds. The embedding, nearly all of a model's memory, is held as int8 rows
- * (quantized-rows.ts); the output layer stays float32.
+ * then a linear layer and a softmax over the intents. Prediction runs without tensors or a backend call: in
+ * WebAssembly SIMD kernels (classifier-kernels.ts) where the runtime and the shape allow, else in the unrolled JS
+ * loops below, so one classification costs microseconds. The embedding, nearly all of a model's memory, is held as
+ * int8 rows (quantized-rows.ts); the output layer stays float32.
  */
 import type { EncodedText } from './feature-vocabulary';
+import { ClassifierKernels } from './classifier-kernels';
 import { quantizeRows, type QuantizedRows } from './quantized-rows';
 
 export interface ClassifierShape {
@@ -37,20 +39,34 @@ export class IntentClassifier {
     return new IntentClassifier(shape, { ...weights, embedding: quantizeRows(weights.embedding, shape.dimension) });
   }
 
+  readonly weights: ServedWeights;
+  private readonly kernels: ClassifierKernels | undefined;
+
   constructor(
     readonly shape: ClassifierShape,
-    readonly weights: ServedWeights,
+    weights: ServedWeights,
+    options: { kernels?: boolean } = {},
   ) {
     const { features, dimension, classes } = shape;
     const { values, scales } = weights.embedding;
     if (values.length !== features * dimension || scales.length !== features) throw new Error('embedding size does not match the shape');
     if (weights.output.length !== dimension * classes) throw new Error('output size does not match the shape');
     if (weights.bias.length !== classes) throw new Error('bias size does not match the shape');
+    this.kernels = options.kernels === false ? undefined : ClassifierKernels.create(shape, weights);
+    // With kernels the embedding lives in their memory only.
+    this.weights = this.kernels ? { ...weights, embedding: this.kernels.embedding } : weights;
+  }
+
+  /** Memory the weights hold (with kernels: their whole memory, scratch space included). */
+  get byteLength(): number {
+    const { embedding, output, bias } = this.weights;
+    const arrays = output.byteLength + bias.byteLength;
+    return arrays + (this.kernels ? this.kernels.byteLength : embedding.values.byteLength + embedding.scales.byteLength);
   }
 
   /** Scores of all classes (softmax probabilities, or independent sigmoids). */
   probabilities(text: EncodedText): Float32Array {
-    const logits = this.logits(this.bag(text));
+    const logits = this.kernels ? this.kernels.logits(text) : this.logits(this.bag(text));
     return this.shape.activation === 'sigmoid' ? sigmoidInPlace(logits) : softmaxInPlace(logits);
   }
 

@@ -59,13 +59,9 @@ export class TrainedNluModel implements NluModel {
   }
 
   get sizeBytes(): number {
-    const { embedding, output, bias } = this.parts.classifier.weights;
-    // The typed arrays exactly; the exact-match table and the definition (kept for predictions) roughly.
+    // The weights and the vocabulary exactly; the exact-match table and the definition (kept for predictions) roughly.
     return (
-      embedding.values.byteLength +
-      embedding.scales.byteLength +
-      output.byteLength +
-      bias.byteLength +
+      this.parts.classifier.byteLength +
       this.parts.encoder.vocabulary.byteLength +
       this.parts.exactMatches.size * 96 +
       this.definitionBytes

@@ -13,7 +13,7 @@ import { isIP } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type BotDefinition, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
 import type { PredictOptions, Predictor } from '@parley/bot';
-import { apiKeyClientOptions, loadNluPackage, predictionFromWire, type nluV1 } from '@parley/proto';
+import { loadNluPackage, nluClientOptions, predictionFromWire, type nluV1 } from '@parley/proto';
 import { GRPC_TARGET } from '../config';
 import { fromWireTrainResult, toWireDefinition, type TrainSummary } from './nlu-wire';
 import { failure, PredictionStreams } from './prediction-streams';
@@ -80,7 +80,7 @@ export class NluClient implements Predictor {
       'grpc.service_config': JSON.stringify(SERVICE_CONFIG),
       'grpc.enable_retries': 1,
       'grpc.keepalive_time_ms': 30_000,
-      ...apiKeyClientOptions(options.apiKey),
+      ...nluClientOptions(options.apiKey),
     });
     this.predictions = new PredictionStreams(() => this.client.PredictStream(), options.deadlineMs);
   }

@@ -1,7 +1,7 @@
 /** A gRPC client of the NLU service for the CLI (sending PARLEY_NLU_API_KEY when set), with promise-returning calls and deadlines. */
 import { credentials, type CallOptions, type ServiceError } from '@grpc/grpc-js';
 import { GrpcStatus, ParleyError, errorCodeOf } from '@parley/domain';
-import { apiKeyClientOptions, loadNluPackage, type nluV1 } from '@parley/proto';
+import { loadNluPackage, nluClientOptions, type nluV1 } from '@parley/proto';
 import type { CliConfig } from '../config';
 import { ERROR_CODE_METADATA, ERROR_FIELD_METADATA } from '../grpc/to-grpc-status';
 
@@ -11,7 +11,7 @@ export function createNluClient(config: Pick<CliConfig, 'nluAddress' | 'nluApiKe
   const { grpcObject } = loadNluPackage();
   return new grpcObject.parley.nlu.v1.Nlu(config.nluAddress, credentials.createInsecure(), {
     'grpc.max_receive_message_length': 64 * 1024 * 1024,
-    ...apiKeyClientOptions(config.nluApiKey),
+    ...nluClientOptions(config.nluApiKey),
   });
 }
 

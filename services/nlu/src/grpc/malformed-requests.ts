@@ -9,7 +9,7 @@
 import type { Server, ServiceDefinition, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { ParleyError } from '@parley/domain';
 import type { Logger } from 'pino';
-import { protobufWireProblem } from './protobuf-wire';
+import { protobufWireProblem } from '@parley/proto';
 import { toGrpcStatus } from './to-grpc-status';
 
 export class MalformedRequest {

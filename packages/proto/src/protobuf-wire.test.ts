@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadNluPackage } from '@parley/proto';
+import { loadNluPackage } from './load-nlu-package';
 import { protobufWireProblem } from './protobuf-wire';
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
