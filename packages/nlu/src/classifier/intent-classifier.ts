@@ -57,6 +57,11 @@ export class IntentClassifier {
     this.weights = this.kernels ? { ...weights, embedding: this.kernels.embedding } : weights;
   }
 
+  /** Where the arithmetic runs: WebAssembly SIMD kernels, or the JS loops. */
+  get engine(): 'wasm-simd' | 'js' {
+    return this.kernels ? 'wasm-simd' : 'js';
+  }
+
   /** Memory the weights hold (with kernels: their whole memory, scratch space included). */
   get byteLength(): number {
     const { embedding, output, bias } = this.weights;

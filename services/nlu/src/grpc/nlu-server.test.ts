@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { credentials, loadPackageDefinition, makeClientConstructor, status, type Client, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { service as healthService } from 'grpc-health-check';
-import { loadNluPackage, type nluV1 } from '@parley/proto';
+import { loadNluPackage, NLU_PROTO_FILE, PROTO_LOADER_OPTIONS, protoDir, type nluV1 } from '@parley/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import type { Trainer } from '../jobs/trainer';
@@ -187,6 +187,24 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     expectError(await failure(tooMany), status.RESOURCE_EXHAUSTED, 'texts');
     const blank = call((options, callback) => server.client.PredictBatch({ model: 'greetings', texts: ['hello', ' '] }, options, callback));
     expectError(await failure(blank), status.INVALID_ARGUMENT, 'texts[1]');
+  });
+
+  it('a client generated from nlu.proto by stock proto-loader reads the same answers as @parley/proto\'s client', async () => {
+    const definition = loadSync(NLU_PROTO_FILE, { ...PROTO_LOADER_OPTIONS, includeDirs: [protoDir()] });
+    const Plain = (loadPackageDefinition(definition) as unknown as { parley: { nlu: { v1: { Nlu: typeof Client } } } }).parley.nlu.v1.Nlu;
+    const plain = new Plain(`127.0.0.1:${server.port}`, credentials.createInsecure()) as unknown as NluClient;
+    try {
+      const request = { model: 'greetings', text: 'what is the weather in BCN' };
+      const [ours, theirs] = await Promise.all([predict(server.client, request), predict(plain, request)]);
+      expect(theirs).toEqual(ours);
+      expect(ours).toMatchObject({ intent: 'weather', matchedParameters: [{ name: 'city', value: { stringValue: 'Barcelona' } }] });
+      const texts = ['hello', 'goodbye'];
+      const batch = (client: NluClient) =>
+        call<nluV1.PredictBatchResponse__Output>((options, callback) => client.PredictBatch({ model: 'greetings', texts }, options, callback));
+      expect(await batch(plain)).toEqual(await batch(server.client));
+    } finally {
+      plain.close();
+    }
   });
 
   it('Evaluate scores labelled examples: per intent, confusions, threshold sweep', async () => {
