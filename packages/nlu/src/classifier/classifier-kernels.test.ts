@@ -22,15 +22,27 @@ function randomText(rows: number, features: number, seed: number): EncodedText {
   };
 }
 
+/** The JS loops on the same weights: the reference the kernels are checked against. */
+function jsTwin(simd: IntentClassifier): IntentClassifier {
+  const { embedding } = simd.weights;
+  return new IntentClassifier(simd.shape, { ...simd.weights, embedding: { values: embedding.values.slice(), scales: embedding.scales.slice() } }, { kernels: false });
+}
+
+/** An output layer int8 holds exactly: each row's values are whole steps of a hundredth, one of them ±127 steps. */
+function exactOutput(dimension: number, classes: number, seed: number): Float32Array {
+  const random = new SeededRandom(seed);
+  return Float32Array.from({ length: dimension * classes }, (_, i) => (i % classes === 0 ? 127 : random.int(255) - 127) / 100);
+}
+
 describe('classifier kernels (WebAssembly SIMD)', () => {
   it.each([
     ['one class', 40, 8, 1],
     ['a few classes', 40, 16, 3],
     ['CLINC150-sized', 2000, 64, 150],
-  ])('score like the JS loops: %s', (_name, features, dimension, classes) => {
+  ])('compute what the JS loops compute: %s', (_name, features, dimension, classes) => {
     const { shape, weights } = randomClassifier(features, dimension, classes, 7);
-    const simd = IntentClassifier.quantized(shape, weights);
-    const js = new IntentClassifier(shape, { ...simd.weights, embedding: { values: simd.weights.embedding.values.slice(), scales: simd.weights.embedding.scales.slice() } }, { kernels: false });
+    const simd = IntentClassifier.quantized(shape, { ...weights, output: exactOutput(dimension, classes, 11) });
+    const js = jsTwin(simd);
     expect([simd.engine, js.engine]).toEqual(['wasm-simd', 'js']);
     // No rows, a few, one short of a pass of four, and more than the kernels' scratch space holds at once.
     for (const rows of [0, 1, 5, 7, 3000]) {
@@ -38,6 +50,18 @@ describe('classifier kernels (WebAssembly SIMD)', () => {
       const [fast, reference] = [simd.probabilities(text), js.probabilities(text)];
       expect(fast.length).toBe(classes);
       fast.forEach((p, c) => expect(Math.abs(p - reference[c]!) / reference[c]!).toBeLessThan(1e-4));
+    }
+  });
+
+  it('hold the output layer as int8 rows: scores within 0.002 of the float ones on any weights, the same best intent', () => {
+    const { shape, weights } = randomClassifier(2000, 64, 150, 13);
+    const simd = IntentClassifier.quantized(shape, weights);
+    const js = jsTwin(simd);
+    for (const seed of [1, 2, 3]) {
+      const text = randomText(70, 2000, seed);
+      const [fast, reference] = [simd.probabilities(text), js.probabilities(text)];
+      fast.forEach((p, c) => expect(Math.abs(p - reference[c]!)).toBeLessThan(0.002));
+      expect(fast.indexOf(Math.max(...fast))).toBe(reference.indexOf(Math.max(...reference)));
     }
   });
 

@@ -3,37 +3,40 @@
  * several times faster than a Map keyed by 32-bit numbers (which V8 boxes above 2^30).
  */
 export class FeatureTable {
-  private readonly keys: Uint32Array;
-  /** row + 1; 0 marks an empty slot. */
-  private readonly values: Int32Array;
+  /**
+   * Slot i is entries[2i] (the hash) and entries[2i + 1] (row + 1; 0 marks an empty slot): a probe reads one cache
+   * line, not one in a table of keys and another in a table of values. Under load, when other work has pushed the
+   * model out of the CPU caches, that halves the misses of a text's hundred lookups.
+   */
+  private readonly entries: Uint32Array;
   private readonly mask: number;
 
   constructor(hashes: Uint32Array) {
     let capacity = 16;
     while (capacity < hashes.length * 2) capacity *= 2;
-    this.keys = new Uint32Array(capacity);
-    this.values = new Int32Array(capacity);
+    this.entries = new Uint32Array(capacity * 2);
     this.mask = capacity - 1;
     hashes.forEach((hash, row) => {
       let slot = this.slotOf(hash);
-      while (this.values[slot] !== 0 && this.keys[slot] !== hash) slot = (slot + 1) & this.mask;
-      this.keys[slot] = hash;
-      this.values[slot] = row + 1;
+      while (this.entries[2 * slot + 1] !== 0 && this.entries[2 * slot] !== hash) slot = (slot + 1) & this.mask;
+      this.entries[2 * slot] = hash;
+      this.entries[2 * slot + 1] = row + 1;
     });
   }
 
   /** Memory the table holds. */
   get byteLength(): number {
-    return this.keys.byteLength + this.values.byteLength;
+    return this.entries.byteLength;
   }
 
   /** The row of a hash, or -1. */
   get(hash: number): number {
+    const entries = this.entries;
     let slot = this.slotOf(hash);
     for (;;) {
-      const value = this.values[slot] as number;
+      const value = entries[2 * slot + 1] as number;
       if (value === 0) return -1;
-      if (this.keys[slot] === hash) return value - 1;
+      if (entries[2 * slot] === hash) return value - 1;
       slot = (slot + 1) & this.mask;
     }
   }

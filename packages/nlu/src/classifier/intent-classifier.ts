@@ -3,7 +3,7 @@
  * then a linear layer and a softmax over the intents. Prediction runs without tensors or a backend call: in
  * WebAssembly SIMD kernels (classifier-kernels.ts) where the runtime and the shape allow, else in the unrolled JS
  * loops below, so one classification costs microseconds. The embedding, nearly all of a model's memory, is held as
- * int8 rows (quantized-rows.ts); the output layer stays float32.
+ * int8 rows (quantized-rows.ts); the output layer is float32 in the artifact and the JS loops, int8 in the kernels.
  */
 import type { EncodedText } from './feature-vocabulary';
 import { ClassifierKernels } from './classifier-kernels';

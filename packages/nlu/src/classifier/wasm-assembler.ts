@@ -8,9 +8,8 @@
 export type Code = readonly (number | Code)[];
 
 export const I32 = 0x7f;
-export const F32 = 0x7d;
 export const V128 = 0x7b;
-export type ValueType = typeof I32 | typeof F32 | typeof V128;
+export type ValueType = typeof I32 | typeof V128;
 
 export function uleb(value: number): number[] {
   const bytes: number[] = [];

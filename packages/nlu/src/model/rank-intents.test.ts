@@ -21,4 +21,19 @@ describe('rankIntents', () => {
     const expected = [...intents].sort((a, b) => scores[b]! - scores[a]! || a - b).map((i) => names[i]);
     expect(rankIntents(intents, scores, names).map((r) => r.intent)).toEqual(expected);
   });
+
+  it('agrees with a plain sort when scores crowd into few exponents, with ties, and when all are alike', () => {
+    const cases = [
+      Float32Array.from({ length: 500 }, (_, i) => 0.5 + ((i * 7919) % 997) / 4000),
+      Float32Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0.25 : 1 / (2 + (i % 11)))),
+      new Float32Array(300).fill(1 / 300),
+      Float32Array.from({ length: 150 }, (_, i) => Math.exp(-i / 3)),
+    ];
+    for (const scores of cases) {
+      const names = Array.from(scores, (_, i) => `intent${i}`);
+      const intents = names.map((_, i) => i).reverse();
+      const expected = [...intents].sort((a, b) => scores[b]! - scores[a]! || a - b).map((i) => names[i]);
+      expect(rankIntents(intents, scores, names).map((r) => r.intent)).toEqual(expected);
+    }
+  });
 });
