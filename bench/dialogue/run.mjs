@@ -13,7 +13,7 @@ import { flag, option } from '../lib/args.mjs';
 import { freePort } from '../lib/free-port.mjs';
 import { echoClient, unary } from '../lib/grpc-clients.mjs';
 import { postJson } from '../lib/http-client.mjs';
-import { interleavedLatency, throughput } from '../lib/load.mjs';
+import { interleavedLatency, interleavedThroughput, throughput } from '../lib/load.mjs';
 import { machine } from '../lib/machine.mjs';
 import { startProcess } from '../lib/process.mjs';
 import { machineLine, writeSection } from '../lib/report.mjs';
@@ -49,7 +49,7 @@ async function measureTurns(port) {
   const turn = (i) => postJson(port, `/v1/sessions/${ids[i % SESSIONS]}/messages`, { text: texts[i % texts.length] });
   // Sequential turns go to one session each in turn; loaded turns keep every session busy (32 in flight).
   await throughput(turn, { inFlight: SESSIONS, total: 1000 }); // warm-up
-  return { turn, loaded: () => throughput(turn, { inFlight: SESSIONS, total: turns }) };
+  return { turn };
 }
 
 /** Removes what the run left in the shared Redis and PostgreSQL. */
@@ -92,14 +92,12 @@ async function main() {
         const samples = [];
         for (let r = 0; r < rounds; r += 1) {
           const [grpcSeq, httpSeq, turnSeq] = await interleavedLatency([grpcCall, httpCall, run.turn], { batches: 20, perBatch: 50 });
-          const sample = {
-            grpcSeq,
-            httpSeq,
-            turnSeq,
-            grpcLoad: await throughput(grpcCall, { inFlight: SESSIONS, total: turns }),
-            httpLoad: await throughput(httpCall, { inFlight: SESSIONS, total: turns }),
-            turnLoad: await run.loaded(),
-          };
+          const [grpcLoad, httpLoad, turnLoad] = await interleavedThroughput([grpcCall, httpCall, run.turn], {
+            inFlight: SESSIONS,
+            batches: 4,
+            perBatch: Math.ceil(turns / 4),
+          });
+          const sample = { grpcSeq, httpSeq, turnSeq, grpcLoad, httpLoad, turnLoad };
           samples.push(sample);
           console.error(`${store} round ${r + 1}/${rounds}: turn p50 ${sample.turnSeq.p50.toFixed(3)} ms (gRPC echo ${sample.grpcSeq.p50.toFixed(3)}), ${sample.turnLoad.callsPerSecond.toFixed(0)} turns/s (gRPC echo ${sample.grpcLoad.callsPerSecond.toFixed(0)}/s), failures ${sample.turnLoad.failures}`);
         }
@@ -138,7 +136,8 @@ const markdown = `
 Command: \`node bench/dialogue/run.mjs --rounds ${rounds} --turns ${turns}\`. ${machineLine(info)}
 Weather bot; one turn = \`POST /v1/sessions/:id/messages\` → NLU Predict (gRPC) → transitions and bodies → atomic
 commit → reply. ${SESSIONS} concurrent sessions; baselines measured in the same run from the same client process,
-sequential latencies in alternating batches of 50 calls so machine noise weighs on each alike.
+sequential latencies in alternating batches of 50 calls, calls/s in alternating chunks of a quarter of --turns at
+${SESSIONS} in flight, so machine noise weighs on each alike.
 Medians over ${rounds} rounds, measured ${new Date().toISOString().slice(0, 10)}.
 
 | store | sequential turn p50 / p99 (ms) | loaded turn p50 / p99 (ms) | turns/s at 32 sessions | gRPC echo p50 (ms) / calls/s | fastify echo p50 (ms) / req/s | turn p50 ÷ gRPC echo p50 | turns/s ÷ gRPC echo calls/s | failed turns |

@@ -31,7 +31,7 @@ export async function throughput(call, { inFlight, total }) {
   const start = process.hrtime.bigint();
   await Promise.all(Array.from({ length: inFlight }, worker));
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { callsPerSecond: total / seconds, p50: percentile(samples, 50), p99: percentile(samples, 99), failures };
+  return { callsPerSecond: total / seconds, p50: percentile(samples, 50), p99: percentile(samples, 99), failures, samples };
 }
 
 /**
@@ -63,12 +63,19 @@ export async function interleavedLatency(calls, { batches = 40, perBatch = 50 } 
 export async function interleavedThroughput(calls, { inFlight, batches = 10, perBatch = 2000 }) {
   const seconds = calls.map(() => 0);
   const failures = calls.map(() => 0);
+  const samples = calls.map(() => []);
   for (let batch = 0; batch < batches; batch += 1) {
     for (const [index, call] of calls.entries()) {
       const result = await throughput(call, { inFlight, total: perBatch });
       seconds[index] += perBatch / result.callsPerSecond;
       failures[index] += result.failures;
+      samples[index].push(...result.samples);
     }
   }
-  return calls.map((_, index) => ({ callsPerSecond: (batches * perBatch) / seconds[index], failures: failures[index] }));
+  return calls.map((_, index) => ({
+    callsPerSecond: (batches * perBatch) / seconds[index],
+    p50: percentile(samples[index], 50),
+    p99: percentile(samples[index], 99),
+    failures: failures[index],
+  }));
 }

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadNluPackage, NLU_PROTO_FILE, PROTO_LOADER_OPTIONS, protoDir } from './load-nlu-package';
 import { predictionToWire } from './prediction-wire';
+import { nameKey } from './ranking-codec';
 
 interface Codec {
   responseSerialize(value: object): Buffer;
@@ -85,6 +86,22 @@ describe('prediction codec', () => {
   it('encodes scores given as strings, and missing names and scores, as protobufjs does', () => {
     const ranking = [{ intent: 'a', score: '0.5' }, {}, { intent: 'héllo 👋', score: 2 }];
     expectSameAnswers('Predict', { intent: 'a', ranking });
+  });
+
+  it('tells apart names of one length whose cache keys collide', () => {
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; pair === undefined; i += 1) {
+      const name = `intent_${String(i).padStart(6, "0")}`;
+      const bytes = Buffer.from(name);
+      const key = nameKey(bytes, 0, bytes.length);
+      const other = seen.get(key);
+      if (other !== undefined) pair = [other, name];
+      seen.set(key, name);
+    }
+    const message = { intent: pair[0], ranking: [{ intent: pair[0], score: 0.6 }, { intent: pair[1], score: 0.4 }] };
+    for (let round = 0; round < 2; round += 1) expectSameAnswers('Predict', message);
+    expect((fast.Predict.responseDeserialize(fast.Predict.responseSerialize(message)) as { ranking: unknown[] }).ranking).toEqual(message.ranking);
   });
 
   it('refuses malformed bytes instead of inventing an answer', () => {
