@@ -90,7 +90,12 @@ async function grpcRounds() {
       const load = await interleavedThroughput([calls.echo, calls.full, calls.top10], { inFlight: 32, batches: 5, perBatch: 2000 });
       const [plainEcho, plainLoad] = await interleavedThroughput([calls.echo, calls.plain], { inFlight: 32, batches: 3, perBatch: 2000 });
       load.push({ ...plainLoad, callsPerSecond: plainLoad.callsPerSecond * (load[0].callsPerSecond / plainEcho.callsPerSecond) });
-      samples.push(Object.fromEntries(kinds.map((kind, index) => [kind, { ...latency[index], ...load[index] }])));
+      // Sequential latency from the first measure, calls/s from the second (whose own latencies are loaded ones).
+      samples.push(
+        Object.fromEntries(
+          kinds.map((kind, index) => [kind, { p50: latency[index].p50, p99: latency[index].p99, callsPerSecond: load[index].callsPerSecond, failures: load[index].failures }]),
+        ),
+      );
       const { echo, full } = samples.at(-1);
       console.error(`round ${r + 1}/${rounds}: predict p50 ${full.p50.toFixed(3)} ms vs echo ${echo.p50.toFixed(3)} ms; ${full.callsPerSecond.toFixed(0)} vs ${echo.callsPerSecond.toFixed(0)} calls/s`);
     }
