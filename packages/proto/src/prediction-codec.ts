@@ -51,10 +51,8 @@ export function predictionCodec(
   return {
     serialize: (prediction) => appendRanking(plain.serialize({ ...prediction, ranking: [] }), prediction.ranking ?? []),
     deserialize(bytes) {
-      const { rest, elements } = splitField(bytes, RANKING_TAG, new RankingReader(bytes).entry);
-      const decoded = plain.deserialize(rest);
-      decoded.ranking = elements;
-      return decoded;
+      const [decoded, ranking] = decodeSplitting(bytes, RANKING_TAG, new RankingReader(bytes).entry, plain.deserialize);
+      return Object.assign(decoded, { ranking });
     },
   };
 }
@@ -67,10 +65,8 @@ function batchCodec(
     serialize: (response) =>
       appendMessages(plain.serialize({ ...response, predictions: [] }), BATCH_PREDICTIONS_TAG, (response.predictions ?? []).map(prediction.serialize)),
     deserialize(bytes) {
-      const { rest, elements } = splitField(bytes, BATCH_PREDICTIONS_TAG, embedded(bytes, prediction.deserialize));
-      const decoded = plain.deserialize(rest);
-      decoded.predictions = elements;
-      return decoded;
+      const [decoded, predictions] = decodeSplitting(bytes, BATCH_PREDICTIONS_TAG, embedded(bytes, prediction.deserialize), plain.deserialize);
+      return Object.assign(decoded, { predictions });
     },
   };
 }
@@ -86,12 +82,10 @@ function streamCodec(
       return appendMessages(head, STREAM_PREDICTION_TAG, [prediction.serialize(response.prediction)]);
     },
     deserialize(bytes) {
-      const { rest, elements } = splitField(bytes, STREAM_PREDICTION_TAG, embedded(bytes, prediction.deserialize));
-      const decoded = plain.deserialize(rest);
+      const [decoded, predictions] = decodeSplitting(bytes, STREAM_PREDICTION_TAG, embedded(bytes, prediction.deserialize), plain.deserialize);
       // A message field sent twice would be merged; no encoder sends one twice, so the last one is the answer.
-      const last = elements.at(-1);
-      if (last !== undefined) Object.assign(decoded, { prediction: last, result: 'prediction' });
-      return decoded;
+      const last = predictions.at(-1);
+      return last === undefined ? decoded : Object.assign(decoded, { prediction: last, result: 'prediction' as const });
     },
   };
 }
@@ -105,10 +99,15 @@ function embedded<T>(bytes: Buffer, deserialize: (bytes: Buffer) => T): (reader:
   };
 }
 
-/** The bytes of every field but `tag`'s (for protobufjs), and `tag`'s values read by `read`, in order. */
-function splitField<T>(bytes: Buffer, tag: number, read: (reader: WireReader, end: number) => T): { rest: Buffer; elements: T[] } {
+/** `tag`'s values read by `read`, in order, and every other field decoded by protobufjs (`decodeRest`). */
+function decodeSplitting<Output, T>(
+  bytes: Buffer,
+  tag: number,
+  read: (reader: WireReader, end: number) => T,
+  decodeRest: (rest: Buffer) => Output,
+): [Output, T[]] {
   const reader = new WireReader(bytes);
-  const elements: T[] = [];
+  const values: T[] = [];
   const restParts: Buffer[] = [];
   let restStart = 0;
   while (!reader.done) {
@@ -120,12 +119,12 @@ function splitField<T>(bytes: Buffer, tag: number, read: (reader: WireReader, en
     }
     const end = reader.lengthDelimited();
     if (restStart < fieldStart) restParts.push(bytes.subarray(restStart, fieldStart));
-    elements.push(read(reader, end));
+    values.push(read(reader, end));
     if (reader.position !== end) throw new WireError(`field ${tag >>> 3} was not read to its end`);
     restStart = end;
   }
   if (restStart < bytes.length) restParts.push(bytes.subarray(restStart));
-  return { rest: restParts.length === 1 ? restParts[0]! : Buffer.concat(restParts), elements };
+  return [decodeRest(restParts.length === 1 ? restParts[0]! : Buffer.concat(restParts)), values];
 }
 
 /** `head` followed by each of `messages` as the length-delimited field `tag`. */
