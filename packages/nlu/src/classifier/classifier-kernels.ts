@@ -21,9 +21,10 @@ import { assembleModule, I32, op, V128 } from './wasm-assembler';
 const MAX_ROWS = 2048;
 const PAGE_BYTES = 65536;
 
-// bag(rows, rowWeights, count, embedding, scales, hidden, dimension): hidden += Σ rowWeight · scale[row] · embedding[row].
-const [ROWS, ROW_WEIGHTS, COUNT, EMBEDDING, SCALES, HIDDEN, DIMENSION] = [0, 1, 2, 3, 4, 5, 6];
-const [ROW_INDEX, ROW_START, K, ROW, WEIGHT, VALUES, HIDDEN_AT] = [7, 8, 9, 10, 11, 12, 13];
+// bag(rows, rowWeights, count, matrix, scales, into, width): into[0, width) += Σ rowWeight · scales[row] · matrix[row],
+// over `count` rows of an int8 matrix `width` wide (a multiple of 8) with one float32 scale per row.
+const [ROWS, ROW_WEIGHTS, COUNT, MATRIX, SCALES, INTO, WIDTH] = [0, 1, 2, 3, 4, 5, 6];
+const [ROW_INDEX, ROW_START, K, ROW, WEIGHT, VALUES, INTO_AT] = [7, 8, 9, 10, 11, 12, 13];
 const bag = [
   op.i32(0), op.set(ROW_INDEX),
   op.block, op.loop,
@@ -32,18 +33,19 @@ const bag = [
   op.get(ROW_WEIGHTS), op.get(ROW_INDEX), op.i32(2), op.i32Shl, op.i32Add, op.f32Load(),
   op.get(SCALES), op.get(ROW), op.i32(2), op.i32Shl, op.i32Add, op.f32Load(),
   op.f32Mul, op.f32x4Splat, op.set(WEIGHT),
-  op.get(EMBEDDING), op.get(ROW), op.get(DIMENSION), op.i32Mul, op.i32Add, op.set(ROW_START),
+  op.get(MATRIX), op.get(ROW), op.get(WIDTH), op.i32Mul, op.i32Add, op.set(ROW_START),
   op.i32(0), op.set(K),
-  // Eight int8 values a pass: widened, converted, scaled and added to two float32x4 halves of the hidden vector.
+  // Eight int8 values a pass: widened, converted, scaled and added to two float32x4 halves of `into` (each store takes
+  // its address first, then the value).
   op.loop,
   op.get(ROW_START), op.get(K), op.i32Add, op.v128Load8x8S(), op.set(VALUES),
-  op.get(HIDDEN), op.get(K), op.i32(2), op.i32Shl, op.i32Add, op.tee(HIDDEN_AT),
-  op.get(HIDDEN_AT), op.v128Load(), op.get(VALUES), op.i32x4ExtendLowI16x8S, op.f32x4ConvertI32x4S, op.get(WEIGHT), op.f32x4Mul, op.f32x4Add,
+  op.get(INTO), op.get(K), op.i32(2), op.i32Shl, op.i32Add, op.tee(INTO_AT),
+  op.get(INTO_AT), op.v128Load(), op.get(VALUES), op.i32x4ExtendLowI16x8S, op.f32x4ConvertI32x4S, op.get(WEIGHT), op.f32x4Mul, op.f32x4Add,
   op.v128Store(),
-  op.get(HIDDEN_AT),
-  op.get(HIDDEN_AT), op.v128Load(16), op.get(VALUES), op.i32x4ExtendHighI16x8S, op.f32x4ConvertI32x4S, op.get(WEIGHT), op.f32x4Mul, op.f32x4Add,
+  op.get(INTO_AT),
+  op.get(INTO_AT), op.v128Load(16), op.get(VALUES), op.i32x4ExtendHighI16x8S, op.f32x4ConvertI32x4S, op.get(WEIGHT), op.f32x4Mul, op.f32x4Add,
   op.v128Store(16),
-  op.get(K), op.i32(8), op.i32Add, op.tee(K), op.get(DIMENSION), op.i32LtU, op.brIf(0),
+  op.get(K), op.i32(8), op.i32Add, op.tee(K), op.get(WIDTH), op.i32LtU, op.brIf(0),
   op.end,
   op.get(ROW_INDEX), op.i32(1), op.i32Add, op.set(ROW_INDEX), op.br(0),
   op.end, op.end,
@@ -60,7 +62,7 @@ type WasmModule = object;
 const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 interface KernelExports {
-  bag(rows: number, rowWeights: number, count: number, embedding: number, scales: number, hidden: number, dimension: number): void;
+  bag(rows: number, rowWeights: number, count: number, matrix: number, scales: number, into: number, width: number): void;
 }
 
 interface Compiled {
