@@ -5,5 +5,5 @@ export { toWireValue, toWireStruct, fromWireValue, fromWireStruct } from './json
 export { predictionToWire, predictionFromWire } from './prediction-wire';
 export { REQUEST_ID_METADATA } from './request-id';
 export { AUTHORIZATION_METADATA, apiKeyInterceptor } from './api-key-interceptor';
-export { nluClientOptions, NLU_FLOW_CONTROL_WINDOW_BYTES } from './nlu-client-options';
+export { nluClientOptions } from './nlu-client-options';
 export { protobufWireProblem } from './protobuf-wire';

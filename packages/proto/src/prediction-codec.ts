@@ -45,7 +45,7 @@ export function withPredictionCodec(definition: PackageDefinition): PackageDefin
   return { ...definition, [SERVICE]: withCodec };
 }
 
-export function predictionCodec(
+function predictionCodec(
   plain: Codec<IntentClassifierPrediction, IntentClassifierPrediction__Output>,
 ): Codec<IntentClassifierPrediction, IntentClassifierPrediction__Output> {
   return {

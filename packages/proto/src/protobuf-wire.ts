@@ -8,10 +8,10 @@
 const MAX_VARINT_BYTES = 10;
 const MAX_FIELD_NUMBER = 2 ** 29 - 1;
 
-export const WIRE_VARINT = 0;
+const WIRE_VARINT = 0;
 export const WIRE_FIXED64 = 1;
 export const WIRE_LENGTH_DELIMITED = 2;
-export const WIRE_FIXED32 = 5;
+const WIRE_FIXED32 = 5;
 
 /** Bytes that are not a well-formed protobuf message. */
 export class WireError extends Error {}

@@ -11,7 +11,7 @@ export const I32 = 0x7f;
 export const V128 = 0x7b;
 export type ValueType = typeof I32 | typeof V128;
 
-export function uleb(value: number): number[] {
+function uleb(value: number): number[] {
   const bytes: number[] = [];
   let rest = value >>> 0;
   do {
