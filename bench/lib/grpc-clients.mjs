@@ -14,18 +14,22 @@ export function nluClient(address) {
   return new (loadNluPackage().grpcObject.parley.nlu.v1.Nlu)(address, grpc.credentials.createInsecure(), nluClientOptions());
 }
 
-/** What a client generated from nlu.proto with grpc-js's defaults gets. */
-export function plainNluClient(address) {
+/** nlu.proto through stock proto-loader, without @parley/proto's prediction codec. */
+export function plainNluDefinition() {
   const { NLU_PROTO_FILE, PROTO_LOADER_OPTIONS, protoDir } = proto();
-  const definition = protoLoader.loadSync(NLU_PROTO_FILE, { ...PROTO_LOADER_OPTIONS, includeDirs: [protoDir()] });
-  return new (grpc.loadPackageDefinition(definition).parley.nlu.v1.Nlu)(address, grpc.credentials.createInsecure());
+  return protoLoader.loadSync(NLU_PROTO_FILE, { ...PROTO_LOADER_OPTIONS, includeDirs: [protoDir()] });
 }
 
-/** The baseline, with the same channel options as nluClient so that only the work per call differs. */
-export function echoClient(address) {
+/** What a client generated from nlu.proto with grpc-js's defaults gets. */
+export function plainNluClient(address) {
+  return new (grpc.loadPackageDefinition(plainNluDefinition()).parley.nlu.v1.Nlu)(address, grpc.credentials.createInsecure());
+}
+
+/** The baseline: a bare echo client, with the same options as nluClient unless `options` says otherwise. */
+export function echoClient(address, options = proto().nluClientOptions()) {
   const definition = protoLoader.loadSync(fileURLToPath(new URL('../echo/echo.proto', import.meta.url)));
   const pkg = grpc.loadPackageDefinition(definition);
-  return new pkg.parley.bench.v1.Echo(address, grpc.credentials.createInsecure(), proto().nluClientOptions());
+  return new pkg.parley.bench.v1.Echo(address, grpc.credentials.createInsecure(), options);
 }
 
 /** Promisifies a unary method with a deadline. */

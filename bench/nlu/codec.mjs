@@ -1,7 +1,7 @@
 // In-process cost of one Predict answer's bytes: stock proto-loader against @parley/proto's prediction codec, on a
 // real answer (a full 150-intent ranking), medians of several timed runs.
-import * as protoLoader from '@grpc/proto-loader';
 import { createRequire } from 'node:module';
+import { plainNluDefinition } from '../lib/grpc-clients.mjs';
 import { median } from '../lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -14,9 +14,9 @@ function microseconds(fn, iterations) {
 }
 
 export function codecTimes(answer, { runs = 9, iterations = 5000 } = {}) {
-  const { loadNluPackage, NLU_PROTO_FILE, PROTO_LOADER_OPTIONS, protoDir } = require('../../packages/proto/dist/index.js');
+  const { loadNluPackage } = require('../../packages/proto/dist/index.js');
   const service = 'parley.nlu.v1.Nlu';
-  const plain = protoLoader.loadSync(NLU_PROTO_FILE, { ...PROTO_LOADER_OPTIONS, includeDirs: [protoDir()] })[service].Predict;
+  const plain = plainNluDefinition()[service].Predict;
   const fast = loadNluPackage().definition[service].Predict;
   const bytes = plain.responseSerialize(answer);
   const samples = { plainEncode: [], plainDecode: [], codecEncode: [], codecDecode: [] };

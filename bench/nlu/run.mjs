@@ -6,11 +6,12 @@
 //   3. the NLU service's RSS with the CLINC150 model loaded.
 // Needs a build (npm install does it). Usage: node bench/nlu/run.mjs [--runs 3] [--rounds 5] [--no-write]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, option } from '../lib/args.mjs';
+import { clincDefinition, clincDir, clincSplit } from '../lib/clinc150.mjs';
 import { freePort } from '../lib/free-port.mjs';
 import { trainOverGrpc } from '../lib/train-over-grpc.mjs';
 import { codecTimes } from './codec.mjs';
@@ -24,13 +25,11 @@ import { median, round } from '../lib/stats.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const runs = Number(option('runs', 3));
 const rounds = Number(option('rounds', 5));
-const datasetDir = join(root, '../shared/datasets/clinc150');
-const read = (name) => JSON.parse(readFileSync(join(datasetDir, `${name}.json`), 'utf8'));
 
 function clincRuns() {
   const results = [];
   for (let run = 1; run <= runs; run += 1) {
-    const out = execFileSync(process.execPath, [join(root, 'bench/nlu/clinc.mjs'), datasetDir, '--json'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [join(root, 'bench/nlu/clinc.mjs'), clincDir, '--json'], { encoding: 'utf8' });
     results.push(JSON.parse(out.trim().split('\n').at(-1)));
     console.error(`clinc run ${run}/${runs}: ${out.trim()}`);
   }
@@ -38,21 +37,6 @@ function clincRuns() {
   return { ...Object.fromEntries(keys.map((key) => [key, median(results.map((r) => r[key]))])), backend: results[0].backend, trainSecondsAll: results.map((r) => r.trainSeconds) };
 }
 
-function clincDefinition() {
-  const byIntent = new Map();
-  for (const row of read('train')) {
-    if (row.intent === 'oos') continue;
-    byIntent.set(row.intent, [...(byIntent.get(row.intent) ?? []), row.text]);
-  }
-  return {
-    name: 'clinc150',
-    language: 'en',
-    intents: [...byIntent].map(([name, trainingSentences]) => ({ name, trainingSentences })),
-    entities: [],
-    scopes: [],
-    config: { seed: 42 },
-  };
-}
 
 
 async function grpcRounds() {
@@ -70,7 +54,7 @@ async function grpcRounds() {
     const predict = unary(client, 'Predict');
     const plainPredict = unary(plainNluClient(address), 'Predict');
     const echoCall = unary(echoClient(`127.0.0.1:${echoPort}`), 'Echo');
-    const texts = read('test').map((row) => row.text);
+    const texts = clincSplit('test').map((row) => row.text);
     const text = (i) => texts[i % texts.length];
     const calls = {
       echo: (i) => echoCall({ text: text(i) }),
