@@ -7,8 +7,7 @@ export interface AuditFinding {
 }
 
 export type AuditVerdict =
-  | { kind: 'unavailable'; reason: string }
-  | { kind: 'report'; counts: Record<string, number>; failing: number; findings: AuditFinding[] };
+  { kind: 'unavailable'; reason: string } | { kind: 'report'; counts: Record<string, number>; failing: number; findings: AuditFinding[] };
 
 export declare const FAILING_SEVERITIES: string[];
 export declare function auditVerdict(output: string): AuditVerdict;

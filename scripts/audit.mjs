@@ -48,7 +48,15 @@ function firstLine(text) {
 export function describeVerdict(verdict) {
   if (verdict.kind === 'unavailable') {
     const bar = '!'.repeat(78);
-    return { exitCode: 0, lines: [bar, `!!! npm audit could not run: ${verdict.reason}`, '!!! Dependencies were NOT checked for known vulnerabilities in this run.', bar] };
+    return {
+      exitCode: 0,
+      lines: [
+        bar,
+        `!!! npm audit could not run: ${verdict.reason}`,
+        '!!! Dependencies were NOT checked for known vulnerabilities in this run.',
+        bar,
+      ],
+    };
   }
   const summary = Object.entries(verdict.counts)
     .filter(([severity]) => severity !== 'total')

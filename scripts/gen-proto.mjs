@@ -18,7 +18,8 @@ execFileSync(
   process.execPath,
   [
     join(root, 'node_modules/@grpc/proto-loader/build/bin/proto-loader-gen-types.js'),
-    '-I', 'proto',
+    '-I',
+    'proto',
     '--grpcLib=@grpc/grpc-js',
     '--longs=Number',
     '--enums=String',

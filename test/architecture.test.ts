@@ -25,7 +25,15 @@ function imports(file: string): string[] {
 /** Tests and their helpers (src/testing/, excluded from the build) may read the environment (CI=true). */
 const isTestSupport = (file: string): boolean => file.endsWith('.test.ts') || file.endsWith('.contract.ts') || file.includes('/testing/');
 
-const workspaces = ['packages/domain', 'packages/nlu', 'packages/bot', 'packages/session-store', 'packages/proto', 'services/nlu', 'services/dialogue'];
+const workspaces = [
+  'packages/domain',
+  'packages/nlu',
+  'packages/bot',
+  'packages/session-store',
+  'packages/proto',
+  'services/nlu',
+  'services/dialogue',
+];
 const corePackages = ['packages/domain', 'packages/nlu', 'packages/bot', 'packages/session-store'];
 
 describe.each(workspaces)('%s', (workspace) => {

@@ -19,7 +19,9 @@ describe('scripts/audit.mjs', () => {
     const text = lines.join('\n');
     expect(text).toContain('3 high or critical finding(s)');
     expect(text).toContain('high cross-spawn 7.0.0 - 7.0.4');
-    expect(text).toContain('Regular Expression Denial of Service (ReDoS) in cross-spawn (https://github.com/advisories/GHSA-3xgq-45jj-v275)');
+    expect(text).toContain(
+      'Regular Expression Denial of Service (ReDoS) in cross-spawn (https://github.com/advisories/GHSA-3xgq-45jj-v275)',
+    );
     expect(text).toContain('critical some-client');
     expect(text).toContain('through form-data');
     expect(text).not.toContain('brace-expansion');
@@ -43,7 +45,10 @@ describe('scripts/audit.mjs', () => {
   });
 
   it('treats output that is not a JSON report as "could not run"', () => {
-    expect(auditVerdict('npm ERR! something broke\nmore')).toEqual({ kind: 'unavailable', reason: 'npm printed no JSON report (npm ERR! something broke)' });
+    expect(auditVerdict('npm ERR! something broke\nmore')).toEqual({
+      kind: 'unavailable',
+      reason: 'npm printed no JSON report (npm ERR! something broke)',
+    });
     expect(auditVerdict('{}').kind).toBe('unavailable');
   });
 });

@@ -9,7 +9,8 @@ const PNG = Buffer.from('89504e470d0a1a0a', 'hex').toString('base64');
 describe('dialogue REST API (real NLU, memory store)', () => {
   let harness: DialogueTestApp;
   const inject = (options: InjectOptions) => harness.app.inject(options);
-  const post = (url: string, payload?: unknown) => inject({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const post = (url: string, payload?: unknown) =>
+    inject({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) });
 
   beforeAll(async () => {
     harness = await startDialogueTestApp(createFixtureBot());
@@ -104,7 +105,13 @@ describe('dialogue REST API (real NLU, memory store)', () => {
       await post('/v1/sessions', { id: 'files' });
       const png = await post('/v1/sessions/files/files', { name: 'cat.png', type: 'image/png', base64: PNG });
       expect(png.statusCode).toBe(200);
-      expect(png.json()).toMatchObject({ state: 'idle', replies: [{ type: 'str', content: 'Got cat.png' }, { type: 'str', content: 'Welcome!' }] });
+      expect(png.json()).toMatchObject({
+        state: 'idle',
+        replies: [
+          { type: 'str', content: 'Got cat.png' },
+          { type: 'str', content: 'Welcome!' },
+        ],
+      });
       expect(png.json().prediction).toBeUndefined();
       const pdf = (await post('/v1/sessions/files/files', { name: 'cv.pdf', type: 'application/pdf', base64: PNG })).json();
       expect(pdf.replies).toEqual([{ type: 'str', content: "Sorry, I didn't get it" }]);
@@ -205,11 +212,18 @@ describe('dialogue REST API (real NLU, memory store)', () => {
 
     it('answers 400 for an event without a name or with params that are not an object', async () => {
       expect((await post('/v1/sessions/errs/events', { params: {} })).json().error.message).toMatch(/^name: is required/);
-      expect((await post('/v1/sessions/errs/events', { name: 'ping', params: [1] })).json().error.message).toMatch(/^params: must be object/);
+      expect((await post('/v1/sessions/errs/events', { name: 'ping', params: [1] })).json().error.message).toMatch(
+        /^params: must be object/,
+      );
     });
 
     it('answers 400 for malformed JSON and for bad paging', async () => {
-      const bad = await inject({ method: 'POST', url: '/v1/sessions/errs/messages', headers: { 'content-type': 'application/json' }, payload: '{"text": ' });
+      const bad = await inject({
+        method: 'POST',
+        url: '/v1/sessions/errs/messages',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"text": ',
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^body: /) });
       for (const query of ['limit=0', 'limit=501', 'offset=-1', 'limit=abc', 'page=2']) {
@@ -249,7 +263,12 @@ describe('dialogue REST API (real NLU, memory store)', () => {
       const big = await post('/v1/sessions/errs/files', { name: 'big.png', type: 'image/png', base64: 'A'.repeat(10_000) });
       expect(big.statusCode).toBe(413);
       expect(big.json().error.code).toBe('PAYLOAD_TOO_LARGE');
-      const text = await inject({ method: 'POST', url: '/v1/sessions/errs/messages', headers: { 'content-type': 'text/plain' }, payload: 'hello' });
+      const text = await inject({
+        method: 'POST',
+        url: '/v1/sessions/errs/messages',
+        headers: { 'content-type': 'text/plain' },
+        payload: 'hello',
+      });
       expect(text.statusCode).toBe(415);
       expect(text.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     });

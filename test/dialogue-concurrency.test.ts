@@ -31,15 +31,25 @@ afterAll(killAllServices);
 
 describeConcurrency('Redis', redis, () => {
   const prefix = `${runName('parley_conc')}:`;
-  return { env: { PARLEY_STORE: 'redis', PARLEY_REDIS_URL: REDIS_URL, PARLEY_REDIS_KEY_PREFIX: prefix }, cleanup: () => deleteRedisKeys(prefix) };
+  return {
+    env: { PARLEY_STORE: 'redis', PARLEY_REDIS_URL: REDIS_URL, PARLEY_REDIS_KEY_PREFIX: prefix },
+    cleanup: () => deleteRedisKeys(prefix),
+  };
 });
 
 describeConcurrency('PostgreSQL', postgres, () => {
   const schema = runName('parley_conc');
-  return { env: { PARLEY_STORE: 'postgres', PARLEY_POSTGRES_URL: POSTGRES_URL, PARLEY_POSTGRES_SCHEMA: schema }, cleanup: () => dropPostgresSchema(schema) };
+  return {
+    env: { PARLEY_STORE: 'postgres', PARLEY_POSTGRES_URL: POSTGRES_URL, PARLEY_POSTGRES_SCHEMA: schema },
+    cleanup: () => dropPostgresSchema(schema),
+  };
 });
 
-function describeConcurrency(store: string, unreachable: string | undefined, setup: () => { env: Record<string, string>; cleanup: () => Promise<void> }): void {
+function describeConcurrency(
+  store: string,
+  unreachable: string | undefined,
+  setup: () => { env: Record<string, string>; cleanup: () => Promise<void> },
+): void {
   describeWithServer(`two dialogue processes on one ${store}`, `${store} and the built services`, unreachable, () => {
     let directory: string;
     let cleanup: () => Promise<void> = async () => undefined;
@@ -60,44 +70,51 @@ function describeConcurrency(store: string, unreachable: string | undefined, set
       if (directory) await rm(directory, { recursive: true, force: true });
     });
 
-    it(`keeps every message once and in order: ${CLIENTS} clients × ${MESSAGES} messages into ${SESSIONS} sessions`, { timeout: 240_000 }, async () => {
-      const api = (n: number): RestClient => apis[n % apis.length] as RestClient;
-      const sessions: string[] = [];
-      for (let s = 0; s < SESSIONS; s += 1) sessions.push((await api(s).post('/v1/sessions', {}, 201)).id);
+    it(
+      `keeps every message once and in order: ${CLIENTS} clients × ${MESSAGES} messages into ${SESSIONS} sessions`,
+      { timeout: 240_000 },
+      async () => {
+        const api = (n: number): RestClient => apis[n % apis.length] as RestClient;
+        const sessions: string[] = [];
+        for (let s = 0; s < SESSIONS; s += 1) sessions.push((await api(s).post('/v1/sessions', {}, 201)).id);
 
-      const answers = new Map<string, Reply[]>();
-      const failures: string[] = [];
-      await Promise.all(
-        Array.from({ length: CLIENTS }, async (_, client) => {
-          const session = sessions[client % SESSIONS] as string;
-          for (let m = 0; m < MESSAGES; m += 1) {
-            const text = `client ${client} message ${m}: weather in ${CITIES[(client + m) % CITIES.length]}`;
-            try {
-              const answer = await api(client + m).post(`/v1/sessions/${session}/messages`, { text });
-              answers.set(text, answer.replies);
-            } catch (error) {
-              failures.push((error as Error).message);
+        const answers = new Map<string, Reply[]>();
+        const failures: string[] = [];
+        await Promise.all(
+          Array.from({ length: CLIENTS }, async (_, client) => {
+            const session = sessions[client % SESSIONS] as string;
+            for (let m = 0; m < MESSAGES; m += 1) {
+              const text = `client ${client} message ${m}: weather in ${CITIES[(client + m) % CITIES.length]}`;
+              try {
+                const answer = await api(client + m).post(`/v1/sessions/${session}/messages`, { text });
+                answers.set(text, answer.replies);
+              } catch (error) {
+                failures.push((error as Error).message);
+              }
             }
-          }
-        }),
-      );
-      expect(failures).toEqual([]);
+          }),
+        );
+        expect(failures).toEqual([]);
 
-      for (const session of sessions) {
-        const { entries, total } = await api(0).get(`/v1/sessions/${session}/history?limit=500`);
-        const perSession = (CLIENTS / SESSIONS) * MESSAGES;
-        const users = entries.filter((entry: { sender: number }) => entry.sender === 1);
-        expect(users).toHaveLength(perSession);
-        expect(new Set(users.map((entry: { text: string }) => entry.text)).size).toBe(perSession);
-        expect(total).toBe(entries.length);
-        expectEachMessageFollowedByItsReplies(entries, answers);
-      }
-    });
+        for (const session of sessions) {
+          const { entries, total } = await api(0).get(`/v1/sessions/${session}/history?limit=500`);
+          const perSession = (CLIENTS / SESSIONS) * MESSAGES;
+          const users = entries.filter((entry: { sender: number }) => entry.sender === 1);
+          expect(users).toHaveLength(perSession);
+          expect(new Set(users.map((entry: { text: string }) => entry.text)).size).toBe(perSession);
+          expect(total).toBe(entries.length);
+          expectEachMessageFollowedByItsReplies(entries, answers);
+        }
+      },
+    );
   });
 }
 
 /** After the initial body's rows, the history is user row, then exactly the replies that user got, and so on. */
-function expectEachMessageFollowedByItsReplies(entries: Array<{ seq: number; sender: number; type: string; content: unknown; text: string }>, answers: Map<string, Reply[]>): void {
+function expectEachMessageFollowedByItsReplies(
+  entries: Array<{ seq: number; sender: number; type: string; content: unknown; text: string }>,
+  answers: Map<string, Reply[]>,
+): void {
   expect(entries.map((entry) => entry.seq)).toEqual(entries.map((_, index) => index + 1));
   let index = entries.findIndex((entry) => entry.sender === 1);
   while (index !== -1 && index < entries.length) {

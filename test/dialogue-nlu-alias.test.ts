@@ -19,7 +19,12 @@ describe('NluClient following an alias', () => {
   let operator: NluOperator;
   const clients: NluClient[] = [];
   const connect = async (): Promise<NluClient> => {
-    const client = await NluClient.connect({ addresses: [server.address], deadlineMs: 2_000, trainTimeoutMs: 60_000, modelAlias: 'production' });
+    const client = await NluClient.connect({
+      addresses: [server.address],
+      deadlineMs: 2_000,
+      trainTimeoutMs: 60_000,
+      modelAlias: 'production',
+    });
     clients.push(client);
     return client;
   };

@@ -75,7 +75,10 @@ describe('NluClient when the NLU cannot be reached', () => {
 });
 
 /** Two in-process NLU replicas on one model directory (with a FaultyProxy in front of the first, when asked), torn down after `fn`. */
-async function withTwoReplicas(fn: (a: NluTestServer, b: NluTestServer, proxy: FaultyProxy | undefined) => Promise<void>, proxied = false): Promise<void> {
+async function withTwoReplicas(
+  fn: (a: NluTestServer, b: NluTestServer, proxy: FaultyProxy | undefined) => Promise<void>,
+  proxied = false,
+): Promise<void> {
   const modelDir = await mkdtemp(join(tmpdir(), 'parley-nlu-shared-'));
   const a = await startNluTestServer({ modelDir });
   const b = await startNluTestServer({ modelDir });
@@ -93,56 +96,59 @@ async function withTwoReplicas(fn: (a: NluTestServer, b: NluTestServer, proxy: F
 }
 
 describe('NluClient over several NLU replicas', () => {
-  it('keeps answering through the remaining replica when one goes away', () => withTwoReplicas(async (a, b) => {
-    const client = await NluClient.connect({ ...options, addresses: [a.address, b.address] });
-    try {
-      await client.train(definition);
-      // The replica that did not train sees the new version at its next registry refresh (100 ms here).
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      for (let i = 0; i < 10; i += 1) expect((await client.predict('weather in LUX', 's0')).intent).toBe('weather_intent');
-      await a.close();
-      for (let i = 0; i < 10; i += 1) expect((await client.predict('weather in Madrid', 's0')).intent).toBe('weather_intent');
-    } finally {
-      client.close();
-    }
-  }));
+  it('keeps answering through the remaining replica when one goes away', () =>
+    withTwoReplicas(async (a, b) => {
+      const client = await NluClient.connect({ ...options, addresses: [a.address, b.address] });
+      try {
+        await client.train(definition);
+        // The replica that did not train sees the new version at its next registry refresh (100 ms here).
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        for (let i = 0; i < 10; i += 1) expect((await client.predict('weather in LUX', 's0')).intent).toBe('weather_intent');
+        await a.close();
+        for (let i = 0; i < 10; i += 1) expect((await client.predict('weather in Madrid', 's0')).intent).toBe('weather_intent');
+      } finally {
+        client.close();
+      }
+    }));
 
-  it('answers every prediction while a replica shuts down under load: its streams end, their requests go again', () => withTwoReplicas(async (a, b) => {
-    const client = await NluClient.connect({ ...options, addresses: [a.address, b.address] });
-    try {
-      await client.train(definition);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      let closing: Promise<void> | undefined;
-      const answers = await Promise.all(
-        Array.from({ length: 16 }, async (_, worker) => {
-          const intents: string[] = [];
-          for (let i = 0; i < 25; i += 1) {
-            if (worker === 0 && i === 5) closing = a.close();
-            intents.push((await client.predict('weather in LUX', 's0')).intent);
-          }
-          return intents;
-        }),
-      );
-      await closing;
-      expect(answers.flat()).toEqual(Array(400).fill('weather_intent'));
-    } finally {
-      client.close();
-    }
-  }));
+  it('answers every prediction while a replica shuts down under load: its streams end, their requests go again', () =>
+    withTwoReplicas(async (a, b) => {
+      const client = await NluClient.connect({ ...options, addresses: [a.address, b.address] });
+      try {
+        await client.train(definition);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        let closing: Promise<void> | undefined;
+        const answers = await Promise.all(
+          Array.from({ length: 16 }, async (_, worker) => {
+            const intents: string[] = [];
+            for (let i = 0; i < 25; i += 1) {
+              if (worker === 0 && i === 5) closing = a.close();
+              intents.push((await client.predict('weather in LUX', 's0')).intent);
+            }
+            return intents;
+          }),
+        );
+        await closing;
+        expect(answers.flat()).toEqual(Array(400).fill('weather_intent'));
+      } finally {
+        client.close();
+      }
+    }));
 
-  it('sends requests again on another stream when theirs breaks mid-flight (a replica cut off)', () => withTwoReplicas(async (_a, b, proxy) => {
-    if (!proxy) throw new Error('this test runs behind the proxy');
-    const client = await NluClient.connect({ ...options, deadlineMs: 5_000, addresses: [proxy.address, b.address] });
-    try {
-      await client.train(definition);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      await proxy.set({ kind: 'hang' });
-      const answers = Promise.all(Array.from({ length: 24 }, () => client.predict('weather in LUX', 's0')));
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await proxy.set({ kind: 'down' });
-      expect((await answers).map((prediction) => prediction.intent)).toEqual(Array(24).fill('weather_intent'));
-    } finally {
-      client.close();
-    }
-  }, true));
+  it('sends requests again on another stream when theirs breaks mid-flight (a replica cut off)', () =>
+    withTwoReplicas(async (_a, b, proxy) => {
+      if (!proxy) throw new Error('this test runs behind the proxy');
+      const client = await NluClient.connect({ ...options, deadlineMs: 5_000, addresses: [proxy.address, b.address] });
+      try {
+        await client.train(definition);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await proxy.set({ kind: 'hang' });
+        const answers = Promise.all(Array.from({ length: 24 }, () => client.predict('weather in LUX', 's0')));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await proxy.set({ kind: 'down' });
+        expect((await answers).map((prediction) => prediction.intent)).toEqual(Array(24).fill('weather_intent'));
+      } finally {
+        client.close();
+      }
+    }, true));
 });

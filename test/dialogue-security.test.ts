@@ -24,7 +24,9 @@ describe('rate limits (PARLEY_RATE_LIMIT_PER_MINUTE)', () => {
   const withKey = (key: string, remoteAddress = '10.0.0.1') => ({ headers: { 'x-api-key': key }, remoteAddress });
 
   beforeAll(async () => {
-    harness = await startDialogueTestApp(createFixtureBot(), { env: { PARLEY_API_KEYS: KEYS.join(','), PARLEY_RATE_LIMIT_PER_MINUTE: String(LIMIT) } });
+    harness = await startDialogueTestApp(createFixtureBot(), {
+      env: { PARLEY_API_KEYS: KEYS.join(','), PARLEY_RATE_LIMIT_PER_MINUTE: String(LIMIT) },
+    });
   });
   afterAll(async () => {
     await harness?.close();
@@ -37,7 +39,9 @@ describe('rate limits (PARLEY_RATE_LIMIT_PER_MINUTE)', () => {
     expect(statuses).toEqual([404, 404, 404]);
     const limited = await get('/v1/sessions/none', withKey(KEYS[0], '10.0.1.99'));
     expect(limited.statusCode).toBe(429);
-    expect(limited.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.stringMatching(/^rate limit: more than 3 requests in a minute; retry in \d+/) } });
+    expect(limited.json()).toEqual({
+      error: { code: 'RATE_LIMITED', message: expect.stringMatching(/^rate limit: more than 3 requests in a minute; retry in \d+/) },
+    });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect(limited.headers['x-ratelimit-limit']).toBe(String(LIMIT));
@@ -48,7 +52,10 @@ describe('rate limits (PARLEY_RATE_LIMIT_PER_MINUTE)', () => {
   it('counts requests without a valid key against their address, so made-up keys do not escape the limit', async () => {
     const address = '10.0.2.1';
     const statuses = [];
-    for (let i = 0; i < LIMIT; i += 1) statuses.push((await get('/v1/sessions/none', { headers: { 'x-api-key': `made-up-key-${i}-0123456789` }, remoteAddress: address })).statusCode);
+    for (let i = 0; i < LIMIT; i += 1)
+      statuses.push(
+        (await get('/v1/sessions/none', { headers: { 'x-api-key': `made-up-key-${i}-0123456789` }, remoteAddress: address })).statusCode,
+      );
     expect(statuses).toEqual([401, 401, 401]);
     expect((await get('/v1/sessions/none', { remoteAddress: address })).statusCode).toBe(429);
     // A valid key from that address has a budget of its own.
@@ -70,7 +77,9 @@ describe('rate limits (PARLEY_RATE_LIMIT_PER_MINUTE)', () => {
 describe('rate limits without API keys, behind one proxy (PARLEY_TRUST_PROXY_HOPS=1)', () => {
   let harness: DialogueTestApp;
   beforeAll(async () => {
-    harness = await startDialogueTestApp(createFixtureBot(), { env: { PARLEY_RATE_LIMIT_PER_MINUTE: String(LIMIT), PARLEY_TRUST_PROXY_HOPS: '1' } });
+    harness = await startDialogueTestApp(createFixtureBot(), {
+      env: { PARLEY_RATE_LIMIT_PER_MINUTE: String(LIMIT), PARLEY_TRUST_PROXY_HOPS: '1' },
+    });
   });
   afterAll(async () => {
     await harness?.close();
@@ -85,11 +94,16 @@ describe('rate limits without API keys, behind one proxy (PARLEY_TRUST_PROXY_HOP
     expect((await send('10.1.0.2', 'any')).statusCode).toBe(201);
   });
 
-  it('takes the client address the proxy forwarded, not the proxy\'s, and not one the client made up', async () => {
+  it("takes the client address the proxy forwarded, not the proxy's, and not one the client made up", async () => {
     const proxy = '10.2.0.1';
     // The proxy appends the address it saw; anything before it came from the client.
     const send = (client: string, claimed = '') =>
-      harness.app.inject({ method: 'POST', url: '/v1/sessions', remoteAddress: proxy, headers: { 'x-forwarded-for': claimed === '' ? client : `${claimed}, ${client}` } });
+      harness.app.inject({
+        method: 'POST',
+        url: '/v1/sessions',
+        remoteAddress: proxy,
+        headers: { 'x-forwarded-for': claimed === '' ? client : `${claimed}, ${client}` },
+      });
     const statuses = [];
     for (let i = 0; i <= LIMIT; i += 1) statuses.push((await send('192.0.2.1', `198.51.100.${i}`)).statusCode);
     expect(statuses).toEqual([201, 201, 201, 429]);
@@ -147,7 +161,8 @@ describe('the dialogue NLU client and PARLEY_NLU_API_KEY', () => {
     await nlu?.close();
   });
 
-  const connect = (env: Record<string, string>) => NluClient.connect({ ...loadConfig({ ...TEST_ENV, ...env }).nlu, addresses: [nlu.address], trainTimeoutMs: 5_000 });
+  const connect = (env: Record<string, string>) =>
+    NluClient.connect({ ...loadConfig({ ...TEST_ENV, ...env }).nlu, addresses: [nlu.address], trainTimeoutMs: 5_000 });
 
   it('trains and predicts with the key', async () => {
     const client = await connect({ PARLEY_NLU_API_KEY: NLU_KEY });
@@ -163,7 +178,10 @@ describe('the dialogue NLU client and PARLEY_NLU_API_KEY', () => {
   it('is refused without it, and says so', async () => {
     const client = await connect({});
     try {
-      await expect(client.train(createFixtureBot().definition())).rejects.toMatchObject({ code: 'NLU_UNAVAILABLE', message: expect.stringContaining('UNAUTHENTICATED') });
+      await expect(client.train(createFixtureBot().definition())).rejects.toMatchObject({
+        code: 'NLU_UNAVAILABLE',
+        message: expect.stringContaining('UNAUTHENTICATED'),
+      });
     } finally {
       client.close();
     }

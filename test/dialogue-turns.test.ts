@@ -24,7 +24,16 @@ describe('SessionTurns (real NLU, memory store)', () => {
     await nlu.train(bot.definition());
     store = new MemorySessionStore({ ttlSeconds: 0 });
     const logger = { warn: () => undefined, error: () => undefined };
-    turns = new SessionTurns({ bot, store, predictor: nlu, metrics: new DialogueMetrics(), logger, historyWindow: 10, maxTextLength: 500, clock: () => PINNED });
+    turns = new SessionTurns({
+      bot,
+      store,
+      predictor: nlu,
+      metrics: new DialogueMetrics(),
+      logger,
+      historyWindow: 10,
+      maxTextLength: 500,
+      clock: () => PINNED,
+    });
     turns.onResult((result) => results.push(result));
   });
   afterAll(async () => {
@@ -56,7 +65,12 @@ describe('SessionTurns (real NLU, memory store)', () => {
     await turns.turn('audited', { kind: 'message', text: 'weather in BCN' });
     const audit = await store.audit('audited', { offset: 0, limit: 10 });
     expect(audit.map((entry) => entry.kind)).toEqual(['session', 'prediction', 'transition', 'transition']);
-    expect(audit[1]?.data).toMatchObject({ text: 'weather in BCN', intent: 'weather_intent', scope: 'idle', matchedParameters: [{ name: 'city1', value: 'Barcelona' }] });
+    expect(audit[1]?.data).toMatchObject({
+      text: 'weather in BCN',
+      intent: 'weather_intent',
+      scope: 'idle',
+      matchedParameters: [{ name: 'city1', value: 'Barcelona' }],
+    });
     expect(audit[2]?.data).toMatchObject({ source: 'idle', dest: 'weather_state', event: 'intent_matched' });
     expect(audit[3]?.data).toMatchObject({ source: 'weather_state', dest: 'idle', event: 'auto' });
   });
@@ -107,7 +121,10 @@ describe('SessionTurns (real NLU, memory store)', () => {
 
   it('refuses bad input before touching the store', async () => {
     await expect(turns.turn('busy', { kind: 'message', text: '' })).rejects.toMatchObject({ code: 'TEXT_EMPTY', field: 'text' });
-    await expect(turns.turn('no such id!', { kind: 'message', text: 'hi' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'id' });
+    await expect(turns.turn('no such id!', { kind: 'message', text: 'hi' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'id',
+    });
     await expect(turns.turn('busy', { kind: 'event', name: 'x', params: [] as never })).rejects.toMatchObject({ field: 'params' });
     await expect(turns.create('busy')).rejects.toMatchObject({ code: 'SESSION_EXISTS' });
     await expect(turns.get('nobody')).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
@@ -121,7 +138,15 @@ describe('SessionTurns when the NLU goes away', () => {
     const store = new MemorySessionStore({ ttlSeconds: 0 });
     try {
       await nlu.train(bot.definition());
-      const turns = new SessionTurns({ bot, store, predictor: nlu, metrics: new DialogueMetrics(), logger: console, historyWindow: 10, maxTextLength: 500 });
+      const turns = new SessionTurns({
+        bot,
+        store,
+        predictor: nlu,
+        metrics: new DialogueMetrics(),
+        logger: console,
+        historyWindow: 10,
+        maxTextLength: 500,
+      });
       await turns.create('stranded');
       await turns.turn('stranded', { kind: 'message', text: 'hello' });
       const before = { session: await store.get('stranded'), history: await store.history('stranded', { offset: 0, limit: 100 }) };

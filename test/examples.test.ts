@@ -7,13 +7,19 @@ import { ageBot, greetingsBot, weatherBot } from '@parley/examples';
 import type { DialogueBot } from '../services/dialogue/src/bot/dialogue-bot';
 import { startDialogueTestApp, type DialogueTestApp } from './support/dialogue-test-app';
 
-function conversation(bot: DialogueBot): { say(text: string): Promise<{ state: string; texts: unknown[] }>; start(): Promise<{ state: string; texts: unknown[] }> } & {
+function conversation(bot: DialogueBot): {
+  say(text: string): Promise<{ state: string; texts: unknown[] }>;
+  start(): Promise<{ state: string; texts: unknown[] }>;
+} & {
   setup(): Promise<void>;
   teardown(): Promise<void>;
 } {
   let harness: DialogueTestApp;
   let id = '';
-  const summary = (body: { state: string; replies: Array<{ content: unknown }> }) => ({ state: body.state, texts: body.replies.map((reply) => reply.content) });
+  const summary = (body: { state: string; replies: Array<{ content: unknown }> }) => ({
+    state: body.state,
+    texts: body.replies.map((reply) => reply.content),
+  });
   return {
     async setup() {
       harness = await startDialogueTestApp(bot);

@@ -9,11 +9,19 @@ async function connectionsNamed(name: string): Promise<number> {
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ count: number }>('select count(*)::int as count from pg_stat_activity where application_name = $1', [name]);
+    const { rows } = await admin.query<{ count: number }>(
+      'select count(*)::int as count from pg_stat_activity where application_name = $1',
+      [name],
+    );
     return rows[0]?.count ?? 0;
   } finally {
     await admin.end();
   }
 }
 
-describeModelEventsContract({ name: 'PostgreSQL', url: POSTGRES_URL, unreachable: missingBuild() ?? (await unreachableReason(pingPostgres)), connectionsNamed });
+describeModelEventsContract({
+  name: 'PostgreSQL',
+  url: POSTGRES_URL,
+  unreachable: missingBuild() ?? (await unreachableReason(pingPostgres)),
+  connectionsNamed,
+});

@@ -15,4 +15,9 @@ async function connectionsNamed(name: string): Promise<number> {
   }
 }
 
-describeModelEventsContract({ name: 'Redis', url: REDIS_URL, unreachable: missingBuild() ?? (await unreachableReason(pingRedis)), connectionsNamed });
+describeModelEventsContract({
+  name: 'Redis',
+  url: REDIS_URL,
+  unreachable: missingBuild() ?? (await unreachableReason(pingRedis)),
+  connectionsNamed,
+});

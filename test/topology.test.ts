@@ -139,7 +139,18 @@ describeWithServer('the docker-compose topology as processes', 'Redis and the bu
             const answer = await client.send(session, text, messageId, (c + n) % 2);
             const body = JSON.parse(answer.body) as { prediction?: { modelVersion?: string } };
             const modelVersion = body.prediction?.modelVersion ?? '';
-            turns.push({ client: c, session, text, messageId, answer: answer.body, sentAt, answeredAt: Date.now(), replica: answer.replica, attempts: answer.attempts, modelVersion });
+            turns.push({
+              client: c,
+              session,
+              text,
+              messageId,
+              answer: answer.body,
+              sentAt,
+              answeredAt: Date.now(),
+              replica: answer.replica,
+              attempts: answer.attempts,
+              modelVersion,
+            });
           } catch (error) {
             failures.push((error as Error).message);
           }
@@ -177,7 +188,12 @@ describeWithServer('the docker-compose topology as processes', 'Redis and the bu
     expect(version).not.toBe(before);
     const afterSwap = turns.filter((turn) => turn.sentAt > servedFrom);
     expect(afterSwap.length).toBeGreaterThan(TURNS / 10);
-    expect(afterSwap.filter((turn) => turn.modelVersion !== version).map((turn) => `${turn.messageId}: ${turn.modelVersion}`).slice(0, 5)).toEqual([]);
+    expect(
+      afterSwap
+        .filter((turn) => turn.modelVersion !== version)
+        .map((turn) => `${turn.messageId}: ${turn.modelVersion}`)
+        .slice(0, 5),
+    ).toEqual([]);
     const beforeSwap = turns.filter((turn) => turn.answeredAt < movedAt);
     expect(beforeSwap.length).toBeGreaterThanOrEqual(SWAP_AT);
     expect(beforeSwap.every((turn) => turn.modelVersion === before)).toBe(true);

@@ -94,7 +94,12 @@ if (!hasChromium && process.env.CI === 'true') {
         await page.getByLabel('Attach a file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hi') });
         await botSaid(page, GREETINGS.fileReply);
         expect(await bubbles(page, 'user')).toEqual([GREETINGS.hello, GREETINGS.options[0], 'File: notes.txt']);
-        expect(await bubbles(page, 'bot')).toEqual([GREETINGS.helloReply, GREETINGS.options.join(''), GREETINGS.goodReply, GREETINGS.fileReply]);
+        expect(await bubbles(page, 'bot')).toEqual([
+          GREETINGS.helloReply,
+          GREETINGS.options.join(''),
+          GREETINGS.goodReply,
+          GREETINGS.fileReply,
+        ]);
         await mkdir(join(SCREENSHOT, '..'), { recursive: true });
         await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
@@ -181,7 +186,10 @@ if (!hasChromium && process.env.CI === 'true') {
         const content = Buffer.from('ünïcödé bytes \u0000\u00ff');
         await page.getByLabel('Attach a file').setInputFiles({ name: 'data.bin', mimeType: 'application/octet-stream', buffer: content });
         await botSaid(page, 'Got data.bin');
-        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download echo-data.bin' }).click()]);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('link', { name: 'Download echo-data.bin' }).click(),
+        ]);
         expect(download.suggestedFilename()).toBe('echo-data.bin');
         expect(await readFile(await download.path())).toEqual(content);
       });

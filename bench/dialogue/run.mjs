@@ -36,7 +36,14 @@ const storeEnv = {
 async function startDialogue(store, nluPort) {
   const port = await freePort();
   const proc = await startProcess(process.execPath, [join(root, 'services/dialogue/dist/main.js')], {
-    env: { PARLEY_HTTP_HOST: '127.0.0.1', PARLEY_HTTP_PORT: String(port), PARLEY_NLU_ADDRESS: `127.0.0.1:${nluPort}`, PARLEY_BOT: 'weather', PARLEY_LOG_LEVEL: 'warn', ...storeEnv[store] },
+    env: {
+      PARLEY_HTTP_HOST: '127.0.0.1',
+      PARLEY_HTTP_PORT: String(port),
+      PARLEY_NLU_ADDRESS: `127.0.0.1:${nluPort}`,
+      PARLEY_BOT: 'weather',
+      PARLEY_LOG_LEVEL: 'warn',
+      ...storeEnv[store],
+    },
     ready: /dialogue service ready/,
   });
   return { ...proc, port };
@@ -78,8 +85,12 @@ async function main() {
     env: { PARLEY_NLU_HOST: '127.0.0.1', PARLEY_NLU_PORT: String(nluPort), PARLEY_MODEL_DIR: modelDir, PARLEY_LOG_LEVEL: 'warn' },
     ready: /listening on/,
   });
-  const grpcEcho = await startProcess(process.execPath, [join(root, 'bench/echo/server.mjs'), String(grpcEchoPort)], { ready: /listening/ });
-  const httpEcho = await startProcess(process.execPath, [join(root, 'bench/echo/http-server.mjs'), String(httpEchoPort)], { ready: /listening/ });
+  const grpcEcho = await startProcess(process.execPath, [join(root, 'bench/echo/server.mjs'), String(grpcEchoPort)], {
+    ready: /listening/,
+  });
+  const httpEcho = await startProcess(process.execPath, [join(root, 'bench/echo/http-server.mjs'), String(httpEchoPort)], {
+    ready: /listening/,
+  });
   const echoGrpc = unary(echoClient(`127.0.0.1:${grpcEchoPort}`), 'Echo');
   const grpcCall = () => echoGrpc({ text: 'what is the weather in BCN?' });
   const httpCall = () => postJson(httpEchoPort, '/echo', { text: 'what is the weather in BCN?' });
@@ -99,15 +110,21 @@ async function main() {
           });
           const sample = { grpcSeq, httpSeq, turnSeq, grpcLoad, httpLoad, turnLoad };
           samples.push(sample);
-          console.error(`${store} round ${r + 1}/${rounds}: turn p50 ${sample.turnSeq.p50.toFixed(3)} ms (gRPC echo ${sample.grpcSeq.p50.toFixed(3)}), ${sample.turnLoad.callsPerSecond.toFixed(0)} turns/s (gRPC echo ${sample.grpcLoad.callsPerSecond.toFixed(0)}/s), failures ${sample.turnLoad.failures}`);
+          console.error(
+            `${store} round ${r + 1}/${rounds}: turn p50 ${sample.turnSeq.p50.toFixed(3)} ms (gRPC echo ${sample.grpcSeq.p50.toFixed(3)}), ${sample.turnLoad.callsPerSecond.toFixed(0)} turns/s (gRPC echo ${sample.grpcLoad.callsPerSecond.toFixed(0)}/s), failures ${sample.turnLoad.failures}`,
+          );
         }
         const m = (pick) => median(samples.map(pick));
         results[store] = {
-          turnP50: m((s) => s.turnSeq.p50), turnP99: m((s) => s.turnSeq.p99),
-          loadedP50: m((s) => s.turnLoad.p50), loadedP99: m((s) => s.turnLoad.p99),
+          turnP50: m((s) => s.turnSeq.p50),
+          turnP99: m((s) => s.turnSeq.p99),
+          loadedP50: m((s) => s.turnLoad.p50),
+          loadedP99: m((s) => s.turnLoad.p99),
           turnsPerSecond: m((s) => s.turnLoad.callsPerSecond),
-          grpcP50: m((s) => s.grpcSeq.p50), grpcPerSecond: m((s) => s.grpcLoad.callsPerSecond),
-          httpP50: m((s) => s.httpSeq.p50), httpPerSecond: m((s) => s.httpLoad.callsPerSecond),
+          grpcP50: m((s) => s.grpcSeq.p50),
+          grpcPerSecond: m((s) => s.grpcLoad.callsPerSecond),
+          httpP50: m((s) => s.httpSeq.p50),
+          httpPerSecond: m((s) => s.httpLoad.callsPerSecond),
           p50Ratio: m((s) => s.turnSeq.p50 / s.grpcSeq.p50),
           throughputRatio: m((s) => s.turnLoad.callsPerSecond / s.grpcLoad.callsPerSecond),
           failures: samples.reduce((sum, s) => sum + s.turnLoad.failures, 0),
@@ -127,8 +144,10 @@ async function main() {
 const info = machine();
 const results = await main();
 const verdict = (ok) => (ok ? '✅' : '❌');
-const rows = Object.entries(results).map(([store, r]) =>
-  `| ${store} | ${round(r.turnP50)} / ${round(r.turnP99)} | ${round(r.loadedP50)} / ${round(r.loadedP99)} | ${Math.round(r.turnsPerSecond)} | ${round(r.grpcP50)} / ${Math.round(r.grpcPerSecond)} | ${round(r.httpP50)} / ${Math.round(r.httpPerSecond)} | ${round(r.p50Ratio, 2)}× | ${round(r.throughputRatio * 100, 1)} % | ${r.failures} |`);
+const rows = Object.entries(results).map(
+  ([store, r]) =>
+    `| ${store} | ${round(r.turnP50)} / ${round(r.turnP99)} | ${round(r.loadedP50)} / ${round(r.loadedP99)} | ${Math.round(r.turnsPerSecond)} | ${round(r.grpcP50)} / ${Math.round(r.grpcPerSecond)} | ${round(r.httpP50)} / ${Math.round(r.httpPerSecond)} | ${round(r.p50Ratio, 2)}× | ${round(r.throughputRatio * 100, 1)} % | ${r.failures} |`,
+);
 const redis = results.redis;
 const markdown = `
 ## Dialogue (\`npm run bench:dialogue\`)

@@ -36,8 +36,6 @@ export function echoClient(address, options = proto().nluClientOptions()) {
 export function unary(client, method, timeoutMs = 10_000) {
   return (request) =>
     new Promise((resolve, reject) => {
-      client[method](request, { deadline: Date.now() + timeoutMs }, (error, response) =>
-        error ? reject(error) : resolve(response),
-      );
+      client[method](request, { deadline: Date.now() + timeoutMs }, (error, response) => (error ? reject(error) : resolve(response)));
     });
 }

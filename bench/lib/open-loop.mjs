@@ -23,13 +23,15 @@ export function runOpenLoop(call, { ratePerSecond, durationMs, maxInFlight = 256
         }
         inFlight += 1;
         const start = performance.now();
-        call(index).then(
-          (value) => onDone({ ms: typeof value === 'number' ? value : performance.now() - start, failed: false }),
-          () => onDone({ ms: performance.now() - start, failed: true }),
-        ).finally(() => {
-          inFlight -= 1;
-          settled();
-        });
+        call(index)
+          .then(
+            (value) => onDone({ ms: typeof value === 'number' ? value : performance.now() - start, failed: false }),
+            () => onDone({ ms: performance.now() - start, failed: true }),
+          )
+          .finally(() => {
+            inFlight -= 1;
+            settled();
+          });
       }
       if (elapsed >= durationMs) {
         clearInterval(timer);

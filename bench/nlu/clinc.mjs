@@ -17,7 +17,9 @@ const hyperAt = args.indexOf('--hyper');
 const hyperParameters = hyperAt >= 0 ? JSON.parse(args[hyperAt + 1]) : {};
 const seedAt = args.indexOf('--seed');
 const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 42;
-const dir = args.find((arg, i) => !arg.startsWith('--') && !['--hyper', '--seed'].includes(args[i - 1] ?? '')) ?? fileURLToPath(new URL('../../../shared/datasets/clinc150', import.meta.url));
+const dir =
+  args.find((arg, i) => !arg.startsWith('--') && !['--hyper', '--seed'].includes(args[i - 1] ?? '')) ??
+  fileURLToPath(new URL('../../../shared/datasets/clinc150', import.meta.url));
 const read = (name) => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
 
 const [train, val, test] = ['train', 'val', 'test'].map(read);
@@ -26,31 +28,59 @@ if (args.includes('--scopes')) {
   process.exit(0);
 }
 const result = await nlu.evaluateDataset({ train, val, test, seed, hyperParameters });
-const typoTest = test.filter((row) => row.intent !== 'oos').map((row, i) => ({ ...row, text: nlu.addTypos(row.text, { probability: 0.1, seed: i }) }));
+const typoTest = test
+  .filter((row) => row.intent !== 'oos')
+  .map((row, i) => ({ ...row, text: nlu.addTypos(row.text, { probability: 0.1, seed: i }) }));
 const typos = nlu.evaluateModel(result.model, typoTest, { threshold: result.metrics.threshold });
 
 const report = { ...result.metrics, typoTop1Accuracy: typos.top1Accuracy, sizeBytes: result.model.sizeBytes };
 if (json) {
   console.log(JSON.stringify(report));
 } else {
-  const bars = { top1Accuracy: ['≥', 0.925], inScopeAccuracy: ['≥', 0.9], oosRecall: ['≥', 0.5], trainSeconds: ['≤', 15], typoTop1Accuracy: ['≥', 0.9], predictP50Ms: ['≤', 0.1] };
+  const bars = {
+    top1Accuracy: ['≥', 0.925],
+    inScopeAccuracy: ['≥', 0.9],
+    oosRecall: ['≥', 0.5],
+    trainSeconds: ['≤', 15],
+    typoTop1Accuracy: ['≥', 0.9],
+    predictP50Ms: ['≤', 0.1],
+  };
   for (const [key, value] of Object.entries(report)) {
     const bar = bars[key];
     const verdict = bar ? ` (bar ${bar[0]} ${bar[1]}: ${(bar[0] === '≥' ? value >= bar[1] : value <= bar[1]) ? 'ok' : 'MISSED'})` : '';
     console.log(`${key.padEnd(18)} ${typeof value === 'number' ? Number(value.toFixed(4)) : value}${verdict}`);
   }
   const sweep = result.thresholdSweep.filter((point) => [0.1, 0.2, 0.3, 0.4, 0.5].includes(point.threshold));
-  console.log('test sweep:', sweep.map((p) => `${p.threshold}: in-scope ${p.inScopeAccuracy.toFixed(3)} / oos ${p.oosRecall?.toFixed(3)}`).join(', '));
-  console.log('most confused:', result.confusions.slice(0, 5).map((c) => `${c.expected}→${c.predicted} ×${c.count}`).join(', '));
+  console.log(
+    'test sweep:',
+    sweep.map((p) => `${p.threshold}: in-scope ${p.inScopeAccuracy.toFixed(3)} / oos ${p.oosRecall?.toFixed(3)}`).join(', '),
+  );
+  console.log(
+    'most confused:',
+    result.confusions
+      .slice(0, 5)
+      .map((c) => `${c.expected}→${c.predicted} ×${c.count}`)
+      .join(', '),
+  );
 }
 
 /** Accuracy on the scope's own test rows, and how often text meant for other intents (or oos) falls back. */
 async function compareScopes() {
   const intents = [...new Set(train.map((row) => row.intent).filter((intent) => intent !== 'oos'))];
-  const scopes = Array.from({ length: 10 }, (_, s) => ({ name: `state${s}`, intents: Array.from({ length: 5 }, (_, i) => intents[(s * 37 + i * 29) % intents.length]) }));
+  const scopes = Array.from({ length: 10 }, (_, s) => ({
+    name: `state${s}`,
+    intents: Array.from({ length: 5 }, (_, i) => intents[(s * 37 + i * 29) % intents.length]),
+  }));
   const definitionOf = (names, scopeList) => ({
-    name: 'clinc-scopes', language: 'en', entities: [], scopes: scopeList,
-    intents: names.map((name) => ({ name, trainingSentences: train.filter((row) => row.intent === name).map((row) => row.text), parameters: [] })),
+    name: 'clinc-scopes',
+    language: 'en',
+    entities: [],
+    scopes: scopeList,
+    intents: names.map((name) => ({
+      name,
+      trainingSentences: train.filter((row) => row.intent === name).map((row) => row.text),
+      parameters: [],
+    })),
     config: { threshold: 0.4, ambiguityMargin: 0, seed, timezone: 'UTC', hyperParameters },
   });
   const global = await nlu.trainModel(definitionOf(intents, scopes));
@@ -60,7 +90,10 @@ async function compareScopes() {
     totals.trainSeconds += dedicated.trainSeconds;
     const own = test.filter((row) => scope.intents.includes(row.intent));
     const others = test.filter((row) => !scope.intents.includes(row.intent)).filter((_, i) => i % 10 === 0);
-    for (const [key, predict] of [['restricted', (text) => global.predict(text, scope.name)], ['dedicated', (text) => dedicated.predict(text)]]) {
+    for (const [key, predict] of [
+      ['restricted', (text) => global.predict(text, scope.name)],
+      ['dedicated', (text) => dedicated.predict(text)],
+    ]) {
       totals[key][0] += own.filter((row) => predict(row.text).intent === row.intent).length / own.length;
       totals[key][1] += own.filter((row) => predict(row.text).ranking[0].intent === row.intent).length / own.length;
       totals[key][2] += others.filter((row) => predict(row.text).intent === 'fallback_intent').length / others.length;
@@ -70,5 +103,7 @@ async function compareScopes() {
     const [accuracy, top1, rejected] = totals[key].map((sum) => (sum / scopes.length).toFixed(4));
     console.log(`${key.padEnd(10)} accuracy@0.4 ${accuracy}  top1 ${top1}  other-intent text rejected ${rejected}`);
   }
-  console.log(`train seconds: one all-intents model ${global.trainSeconds.toFixed(1)}, ${scopes.length} dedicated models ${totals.trainSeconds.toFixed(1)}`);
+  console.log(
+    `train seconds: one all-intents model ${global.trainSeconds.toFixed(1)}, ${scopes.length} dedicated models ${totals.trainSeconds.toFixed(1)}`,
+  );
 }

@@ -42,4 +42,6 @@ for (let run = 0; run < runs; run += 1) {
   );
 }
 console.log(`node bench/nlu/cold-cache.mjs --runs ${runs} --calls ${calls}. ${machineLine(machine())}`);
-console.log(`predict, model in the caches: ${round(median(warm), 1)} µs; after a 16 MiB sweep: ${round(median(cold), 1)} µs (medians of ${runs} runs)`);
+console.log(
+  `predict, model in the caches: ${round(median(warm), 1)} µs; after a 16 MiB sweep: ${round(median(cold), 1)} µs (medians of ${runs} runs)`,
+);

@@ -49,11 +49,16 @@ function definitionOf(k) {
   };
 }
 
-
 const work = mkdtempSync(join(tmpdir(), 'parley-bench-models-'));
 const port = await freePort();
 const nlu = await startProcess(process.execPath, [join(root, 'services/nlu/dist/main.js')], {
-  env: { PARLEY_NLU_HOST: '127.0.0.1', PARLEY_NLU_PORT: String(port), PARLEY_MODEL_DIR: work, PARLEY_MODEL_MEMORY_MB: String(capMb), PARLEY_LOG_LEVEL: 'warn' },
+  env: {
+    PARLEY_NLU_HOST: '127.0.0.1',
+    PARLEY_NLU_PORT: String(port),
+    PARLEY_MODEL_DIR: work,
+    PARLEY_MODEL_MEMORY_MB: String(capMb),
+    PARLEY_LOG_LEVEL: 'warn',
+  },
   ready: /listening on/,
 });
 let report;

@@ -33,11 +33,22 @@ function clincRuns() {
     results.push(JSON.parse(out.trim().split('\n').at(-1)));
     console.error(`clinc run ${run}/${runs}: ${out.trim()}`);
   }
-  const keys = ['top1Accuracy', 'inScopeAccuracy', 'oosRecall', 'threshold', 'trainSeconds', 'typoTop1Accuracy', 'predictP50Ms', 'predictP99Ms'];
-  return { ...Object.fromEntries(keys.map((key) => [key, median(results.map((r) => r[key]))])), backend: results[0].backend, trainSecondsAll: results.map((r) => r.trainSeconds) };
+  const keys = [
+    'top1Accuracy',
+    'inScopeAccuracy',
+    'oosRecall',
+    'threshold',
+    'trainSeconds',
+    'typoTop1Accuracy',
+    'predictP50Ms',
+    'predictP99Ms',
+  ];
+  return {
+    ...Object.fromEntries(keys.map((key) => [key, median(results.map((r) => r[key]))])),
+    backend: results[0].backend,
+    trainSecondsAll: results.map((r) => r.trainSeconds),
+  };
 }
-
-
 
 async function grpcRounds() {
   const modelDir = mkdtempSync(join(tmpdir(), 'parley-bench-models-'));
@@ -77,11 +88,21 @@ async function grpcRounds() {
       // Sequential latency from the first measure, calls/s from the second (whose own latencies are loaded ones).
       samples.push(
         Object.fromEntries(
-          kinds.map((kind, index) => [kind, { p50: latency[index].p50, p99: latency[index].p99, callsPerSecond: load[index].callsPerSecond, failures: load[index].failures }]),
+          kinds.map((kind, index) => [
+            kind,
+            {
+              p50: latency[index].p50,
+              p99: latency[index].p99,
+              callsPerSecond: load[index].callsPerSecond,
+              failures: load[index].failures,
+            },
+          ]),
         ),
       );
       const { echo, full } = samples.at(-1);
-      console.error(`round ${r + 1}/${rounds}: predict p50 ${full.p50.toFixed(3)} ms vs echo ${echo.p50.toFixed(3)} ms; ${full.callsPerSecond.toFixed(0)} vs ${echo.callsPerSecond.toFixed(0)} calls/s`);
+      console.error(
+        `round ${r + 1}/${rounds}: predict p50 ${full.p50.toFixed(3)} ms vs echo ${echo.p50.toFixed(3)} ms; ${full.callsPerSecond.toFixed(0)} vs ${echo.callsPerSecond.toFixed(0)} calls/s`,
+      );
     }
     const rssLoaded = rssMiB(nlu.child.pid);
     const m = (pick) => median(samples.map(pick));

@@ -28,13 +28,18 @@ try {
   const calls = [call(shortPort, {}), call(longPort, {}), call(shortPort, undefined), call(longPort, undefined)];
   const ratios = { defaultWindow: [], nluClientOptions: [] };
   for (let r = 0; r < rounds; r += 1) {
-    const [shortDefault, longDefault, shortOptions, longOptions] = await interleavedThroughput(calls, { inFlight: 32, batches: 3, perBatch: 2000 });
+    const [shortDefault, longDefault, shortOptions, longOptions] = await interleavedThroughput(calls, {
+      inFlight: 32,
+      batches: 3,
+      perBatch: 2000,
+    });
     ratios.defaultWindow.push(longDefault.callsPerSecond / shortDefault.callsPerSecond);
     ratios.nluClientOptions.push(longOptions.callsPerSecond / shortOptions.callsPerSecond);
   }
   console.log(`node bench/nlu/window.mjs --rounds ${rounds} --answer-bytes ${answerBytes}. ${machineLine(machine())}`);
   console.log(`calls/s of ${answerBytes}-byte answers ÷ calls/s of short answers, median of ${rounds} rounds:`);
-  for (const [name, list] of Object.entries(ratios)) console.log(`  ${name}: ${round(median(list), 2)} (rounds: ${list.map((x) => round(x, 2)).join(', ')})`);
+  for (const [name, list] of Object.entries(ratios))
+    console.log(`  ${name}: ${round(median(list), 2)} (rounds: ${list.map((x) => round(x, 2)).join(', ')})`);
 } finally {
   await Promise.all(servers.map((s) => s.stop()));
 }

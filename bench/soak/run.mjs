@@ -37,7 +37,8 @@ async function maxThroughput(port) {
   const turn = (i) => probe.turn(i);
   await throughput(turn, { inFlight: PROBE.inFlight, total: 500 });
   const rates = [];
-  for (let r = 0; r < PROBE.rounds; r += 1) rates.push((await throughput(turn, { inFlight: PROBE.inFlight, total: PROBE.turns })).callsPerSecond);
+  for (let r = 0; r < PROBE.rounds; r += 1)
+    rates.push((await throughput(turn, { inFlight: PROBE.inFlight, total: PROBE.turns })).callsPerSecond);
   return { rate: median(rates), rates };
 }
 
@@ -58,7 +59,11 @@ async function soak(port, pids, rate) {
     current = newWindow();
   }, windowSeconds * 1000);
   const onDone = ({ ms, failed }) => (failed ? (current.failed += 1) : current.latencies.push(ms));
-  const totals = await runOpenLoop((i) => conversations.turn(i), { ratePerSecond: rate, durationMs: (warmupMinutes + minutes) * 60_000, onDone });
+  const totals = await runOpenLoop((i) => conversations.turn(i), {
+    ratePerSecond: rate,
+    durationMs: (warmupMinutes + minutes) * 60_000,
+    onDone,
+  });
   clearInterval(rssTimer);
   clearInterval(windowTimer);
   // A last window shorter than half the others is too small to judge by; its turns are still counted.
@@ -99,7 +104,9 @@ async function main() {
     dialogue = await startDialogueService({ nluPort: nlu.port, env: storeEnv(work) });
     await postJson(dialogue.port, '/v1/sessions', {});
     const max = await maxThroughput(dialogue.port);
-    console.error(`max throughput: ${max.rate.toFixed(0)} turns/s (rounds: ${max.rates.map((r) => r.toFixed(0)).join(', ')}); soaking ${warmupMinutes} + ${minutes} min at ${(max.rate / 2).toFixed(0)} turns/s`);
+    console.error(
+      `max throughput: ${max.rate.toFixed(0)} turns/s (rounds: ${max.rates.map((r) => r.toFixed(0)).join(', ')}); soaking ${warmupMinutes} + ${minutes} min at ${(max.rate / 2).toFixed(0)} turns/s`,
+    );
     const result = await soak(dialogue.port, { dialogue: dialogue.child.pid, nlu: nlu.child.pid }, max.rate / 2);
     return { max, ...result };
   } finally {
@@ -135,16 +142,26 @@ function report(result, info) {
   const warmupWindows = Math.round((warmupMinutes * 60) / windowSeconds);
   const judged = result.windows.slice(warmupWindows);
   const middle = (list, key) => median(list.map((w) => w[key]));
-  const start = { dialogueRss: middle(judged.slice(0, ENDS), 'dialogueRss'), nluRss: middle(judged.slice(0, ENDS), 'nluRss'), p99: middle(judged.slice(0, ENDS), 'p99') };
-  const end = { dialogueRss: middle(judged.slice(-ENDS), 'dialogueRss'), nluRss: middle(judged.slice(-ENDS), 'nluRss'), p99: middle(judged.slice(-ENDS), 'p99') };
+  const start = {
+    dialogueRss: middle(judged.slice(0, ENDS), 'dialogueRss'),
+    nluRss: middle(judged.slice(0, ENDS), 'nluRss'),
+    p99: middle(judged.slice(0, ENDS), 'p99'),
+  };
+  const end = {
+    dialogueRss: middle(judged.slice(-ENDS), 'dialogueRss'),
+    nluRss: middle(judged.slice(-ENDS), 'nluRss'),
+    p99: middle(judged.slice(-ENDS), 'p99'),
+  };
   const growth = (key) => (end[key] - start[key]) / start[key];
   const drift = end.p99 / start.p99;
   const windows = result.windows;
   const failed = windows.reduce((sum, w) => sum + w.failed, 0);
   const verdict = (ok) => (ok ? '✅' : '❌');
   const pct = (value) => `${round(value * 100, 1)} %`;
-  const rows = windows.map((w) =>
-    `| ${w.index + 1} | ${w.turns} | ${Math.round(w.perSecond)} | ${round(w.p50)} | ${round(w.p99)} | ${round(w.dialogueRss, 1)} | ${round(w.nluRss, 1)} | ${w.failed} |`);
+  const rows = windows.map(
+    (w) =>
+      `| ${w.index + 1} | ${w.turns} | ${Math.round(w.perSecond)} | ${round(w.p50)} | ${round(w.p99)} | ${round(w.dialogueRss, 1)} | ${round(w.nluRss, 1)} | ${w.failed} |`,
+  );
   return `
 ## Soak (\`npm run bench:soak\`)
 
@@ -174,7 +191,8 @@ ${Math.round(middle(judged, 'perSecond'))} turns/s. Failed turns: ${failed}; tur
 const info = machine();
 const result = await main();
 const needed = Math.round((warmupMinutes * 60) / windowSeconds) + 2 * ENDS;
-if (result.windows.length < needed) throw new Error(`only ${result.windows.length} window(s), ${needed} needed: run longer (--minutes) or with shorter --window`);
+if (result.windows.length < needed)
+  throw new Error(`only ${result.windows.length} window(s), ${needed} needed: run longer (--minutes) or with shorter --window`);
 const markdown = report(result, info);
 console.log(markdown);
 if (!flag('no-write')) writeSection('soak', markdown);

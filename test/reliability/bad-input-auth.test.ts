@@ -30,7 +30,11 @@ beforeAll(async () => {
   ]);
   const address = await dialogue.app.listen({ host: '127.0.0.1', port: 0 });
   wsUrl = `${address.replace('http', 'ws')}/v1/ws`;
-  const trained = await nlu.client.nlu('Train', { definition: tinyDefinition() }, { deadlineMs: 120_000, metadata: metadataOf({ authorization: `Bearer ${NLU_KEYS[0]}` }) });
+  const trained = await nlu.client.nlu(
+    'Train',
+    { definition: tinyDefinition() },
+    { deadlineMs: 120_000, metadata: metadataOf({ authorization: `Bearer ${NLU_KEYS[0]}` }) },
+  );
   expect(trained.status).toBe('OK');
 });
 afterAll(async () => {
@@ -85,7 +89,8 @@ function upgrade(testCase: WsAuthCase): Promise<string> {
 describe('WebSocket: API keys', () => {
   for (const testCase of authWsCases(API_KEYS)) {
     it(testCase.name, async () => {
-      const expected = 'session' in testCase.expect ? 'session' : `${testCase.expect.status} ${testCase.expect.code} ${testCase.expect.field}`;
+      const expected =
+        'session' in testCase.expect ? 'session' : `${testCase.expect.status} ${testCase.expect.code} ${testCase.expect.field}`;
       const got = await upgrade(testCase);
       log.record(testCase.name, { expected, got, serverError: /^5\d\d/.test(got) });
       expect(got).toBe(expected);
@@ -101,7 +106,11 @@ describe('gRPC: API keys', () => {
   for (const testCase of cases) {
     it(testCase.name, async () => {
       const answer = await send(testCase);
-      log.record(testCase.name, { expected: testCase.expect, got: answer.status, serverError: ['UNKNOWN', 'INTERNAL'].includes(answer.status) });
+      log.record(testCase.name, {
+        expected: testCase.expect,
+        got: answer.status,
+        serverError: ['UNKNOWN', 'INTERNAL'].includes(answer.status),
+      });
       expect(answer.status).toBe(testCase.expect);
       if (testCase.field !== undefined) expect(answer.details).toContain(testCase.field);
     });

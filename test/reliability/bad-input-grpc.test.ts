@@ -55,13 +55,16 @@ function send(testCase: GrpcCase): Promise<GrpcAnswer> {
 
 function problemsOf(testCase: GrpcCase, answer: GrpcAnswer): string[] {
   const problems: string[] = [];
-  if (answer.status !== testCase.expect) problems.push(`expected ${testCase.expect}, got ${answer.status}: ${answer.details.slice(0, 300)}`);
+  if (answer.status !== testCase.expect)
+    problems.push(`expected ${testCase.expect}, got ${answer.status}: ${answer.details.slice(0, 300)}`);
   const field = testCase.field;
   if (field !== undefined && answer.status !== 'OK') {
-    const named = answer.details.includes(field) || answer.metadata.get('parley-error-field').some((value) => String(value).includes(field));
+    const named =
+      answer.details.includes(field) || answer.metadata.get('parley-error-field').some((value) => String(value).includes(field));
     if (!named) problems.push(`the status does not name "${field}": ${answer.details.slice(0, 300)}`);
   }
-  if (answer.status === 'INTERNAL' && answer.details !== 'internal error') problems.push(`INTERNAL leaks details: ${answer.details.slice(0, 200)}`);
+  if (answer.status === 'INTERNAL' && answer.details !== 'internal error')
+    problems.push(`INTERNAL leaks details: ${answer.details.slice(0, 200)}`);
   return problems;
 }
 
@@ -78,7 +81,11 @@ describe('gRPC bad-input matrix', () => {
       if (!testCase) throw new Error(`no case ${name}`);
       const answer = await send(testCase);
       const problems = problemsOf(testCase, answer);
-      log.record(name, { expected: testCase.expect, got: answer.status, serverError: SERVER_FAILURES.has(answer.status) }, bug !== undefined);
+      log.record(
+        name,
+        { expected: testCase.expect, got: answer.status, serverError: SERVER_FAILURES.has(answer.status) },
+        bug !== undefined,
+      );
       expect(problems).toEqual([]);
     });
   }
@@ -88,7 +95,10 @@ describe('gRPC bad-input matrix', () => {
     log.count('crashes', prediction.status === 'OK' ? 0 : 1);
     expect(prediction.status).toBe('OK');
     const [message] = prediction.messages;
-    expect(message && decodeResponse<nluV1.IntentClassifierPrediction__Output>('Predict', message)).toMatchObject({ intent: 'greet', modelVersion: context.version });
+    expect(message && decodeResponse<nluV1.IntentClassifierPrediction__Output>('Predict', message)).toMatchObject({
+      intent: 'greet',
+      modelVersion: context.version,
+    });
     const health = await main.client.call('/grpc.health.v1.Health/Check', Buffer.alloc(0));
     expect(health.status).toBe('OK');
     expect(health.messages[0]?.toString('hex')).toBe('0801'); // status: SERVING

@@ -19,7 +19,11 @@ import { oddTextAcceptances, oddTextCases, REST_LIMITS, restCases, type RestCase
 import { runRestCase } from './support/run-rest-case';
 
 const log = new CaseLog('bad-input-rest', 'bad-input');
-const ENV = { PARLEY_MAX_TEXT_LENGTH: String(REST_LIMITS.maxTextLength), PARLEY_BODY_LIMIT_BYTES: String(REST_LIMITS.bodyLimitBytes), PARLEY_HISTORY_WINDOW: '20' };
+const ENV = {
+  PARLEY_MAX_TEXT_LENGTH: String(REST_LIMITS.maxTextLength),
+  PARLEY_BODY_LIMIT_BYTES: String(REST_LIMITS.bodyLimitBytes),
+  PARLEY_HISTORY_WINDOW: '20',
+};
 
 afterAll(() => {
   log.write();
@@ -56,7 +60,11 @@ describe('REST bad-input matrix (memory store)', () => {
   it('still answers afterwards', async () => {
     const health = await harness.app.inject({ method: 'GET', url: '/health' });
     const created = await harness.app.inject({ method: 'POST', url: '/v1/sessions', payload: {} });
-    const turn = await harness.app.inject({ method: 'POST', url: `/v1/sessions/${String(created.json().id)}/messages`, payload: { text: 'hello' } });
+    const turn = await harness.app.inject({
+      method: 'POST',
+      url: `/v1/sessions/${String(created.json().id)}/messages`,
+      payload: { text: 'hello' },
+    });
     const alive = health.statusCode === 200 && turn.statusCode === 200;
     log.count('crashes', alive ? 0 : 1);
     expect(alive).toBe(true);
@@ -65,7 +73,12 @@ describe('REST bad-input matrix (memory store)', () => {
 
 const storeCases = (): RestCase[] => [...oddTextCases(), ...oddTextAcceptances()];
 
-function describeStore(label: string, server: string, unreachable: string | undefined, open: () => { store: SessionStore; cleanup: () => Promise<void> }): void {
+function describeStore(
+  label: string,
+  server: string,
+  unreachable: string | undefined,
+  open: () => { store: SessionStore; cleanup: () => Promise<void> },
+): void {
   describeWithServer(`REST text cases on ${label}`, server, unreachable, () => {
     let harness: DialogueTestApp;
     let cleanup: () => Promise<void> = async () => undefined;

@@ -64,8 +64,10 @@ async function runWsCase(testCase: WsCase): Promise<CaseOutcome & { problems: st
     if (got !== expected) problems.push(`expected ${expected}, got ${JSON.stringify(answer).slice(0, 300)}`);
     if ('code' in testCase.expect) {
       const error = answer.message as { code?: string; field?: string; message?: string };
-      if (typeof error.message !== 'string' || !(String(error.code) in ERROR_CODES)) problems.push(`malformed error frame ${JSON.stringify(answer)}`);
-      if (answer.action === 'error' && error.field !== testCase.expect.field) problems.push(`field ${String(error.field)}, expected ${testCase.expect.field}`);
+      if (typeof error.message !== 'string' || !(String(error.code) in ERROR_CODES))
+        problems.push(`malformed error frame ${JSON.stringify(answer)}`);
+      if (answer.action === 'error' && error.field !== testCase.expect.field)
+        problems.push(`field ${String(error.field)}, expected ${testCase.expect.field}`);
       if ((await sessionView(harness.app, id)) !== before) problems.push('the refused frame changed the session');
     }
     // The socket lives on: the next good frame is answered (after whatever the case's own frame still produces).

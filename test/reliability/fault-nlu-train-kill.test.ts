@@ -51,7 +51,10 @@ describeWithServer('NLU killed during Train', 'the built services', missingBuild
   }
 
   async function served(): Promise<{ versions: string[]; production: string | undefined; onDisk: string[] }> {
-    const model = decodeResponse<nluV1.Model__Output>('GetModel', (await client.nlu('GetModel', { model: 'kill_bot' })).messages[0] ?? Buffer.alloc(0));
+    const model = decodeResponse<nluV1.Model__Output>(
+      'GetModel',
+      (await client.nlu('GetModel', { model: 'kill_bot' })).messages[0] ?? Buffer.alloc(0),
+    );
     const onDisk = (await readdir(join(modelDir, 'kill_bot', 'versions'))).filter((name) => !name.startsWith('.'));
     return { versions: model.versions.map((version) => version.version), production: model.aliases['production'], onDisk };
   }
@@ -79,14 +82,18 @@ describeWithServer('NLU killed during Train', 'the built services', missingBuild
     it(`${fault}: the restarted service serves the previous version at once`, async () => {
       let seen = 0;
       let stopped: Promise<number | null> | undefined;
-      const training = client.nlu('Train', { definition: slowDefinition(200_000 + afterMessages) }, {
-        deadlineMs: 120_000,
-        onMessage: (bytes) => {
-          const progress = decodeResponse<nluV1.TrainProgress__Output>('Train', bytes);
-          if (progress.state === 'JOB_STATE_TRAINING') seen += 1;
-          if (seen >= afterMessages && stopped === undefined) stopped = nlu.process.stop(signal);
+      const training = client.nlu(
+        'Train',
+        { definition: slowDefinition(200_000 + afterMessages) },
+        {
+          deadlineMs: 120_000,
+          onMessage: (bytes) => {
+            const progress = decodeResponse<nluV1.TrainProgress__Output>('Train', bytes);
+            if (progress.state === 'JOB_STATE_TRAINING') seen += 1;
+            if (seen >= afterMessages && stopped === undefined) stopped = nlu.process.stop(signal);
+          },
         },
-      });
+      );
       const ended = await training;
       await stopped;
       client.close();
@@ -94,7 +101,11 @@ describeWithServer('NLU killed during Train', 'the built services', missingBuild
 
       const now = await served();
       const same = (await predictions()) === answers;
-      log.record(fault, { expected: `serves ${v1}`, got: same && now.production === v1 ? `serves ${v1}` : `serves ${now.production}`, serverError: false });
+      log.record(fault, {
+        expected: `serves ${v1}`,
+        got: same && now.production === v1 ? `serves ${v1}` : `serves ${now.production}`,
+        serverError: false,
+      });
       log.count(`${fault}: the Train stream ended ${ended.status}`);
       expect(seen).toBeGreaterThanOrEqual(afterMessages);
       expect(same).toBe(true);
@@ -107,7 +118,10 @@ describeWithServer('NLU killed during Train', 'the built services', missingBuild
     const v2 = done.result?.version ?? '';
     expect(v2).not.toBe(v1);
     expect(await served()).toMatchObject({ production: v2, versions: expect.arrayContaining([v1, v2]) });
-    const thanks = decodeResponse<nluV1.IntentClassifierPrediction__Output>('Predict', (await client.nlu('Predict', { model: 'kill_bot', text: 'thank you' })).messages[0] ?? Buffer.alloc(0));
+    const thanks = decodeResponse<nluV1.IntentClassifierPrediction__Output>(
+      'Predict',
+      (await client.nlu('Predict', { model: 'kill_bot', text: 'thank you' })).messages[0] ?? Buffer.alloc(0),
+    );
     expect(thanks).toMatchObject({ intent: 'thanks', modelVersion: v2 });
   }, 120_000);
 });

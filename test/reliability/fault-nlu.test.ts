@@ -39,7 +39,12 @@ beforeAll(async () => {
   const [host, port] = nluServer.address.split(':');
   proxy = new FaultyProxy(host ?? '127.0.0.1', Number(port));
   await proxy.start();
-  const config = loadConfig({ PARLEY_STORE: 'memory', PARLEY_LOG_LEVEL: 'silent', PARLEY_NLU_DEADLINE_MS: String(DEADLINE_MS), PARLEY_NLU_ADDRESS: proxy.address });
+  const config = loadConfig({
+    PARLEY_STORE: 'memory',
+    PARLEY_LOG_LEVEL: 'silent',
+    PARLEY_NLU_DEADLINE_MS: String(DEADLINE_MS),
+    PARLEY_NLU_ADDRESS: proxy.address,
+  });
   const bot = createFixtureBot();
   nlu = await NluClient.connect(config.nlu);
   await nlu.train(bot.definition());
@@ -66,9 +71,17 @@ async function sessionState(id: string): Promise<string> {
   return `${view.statusCode} ${view.body} ${history.body}`;
 }
 
-async function message(id: string, text: string, messageId?: string): Promise<{ status: number; body: any; retryAfter: unknown; ms: number }> {
+async function message(
+  id: string,
+  text: string,
+  messageId?: string,
+): Promise<{ status: number; body: any; retryAfter: unknown; ms: number }> {
   const started = Date.now();
-  const response = await app.inject({ method: 'POST', url: `/v1/sessions/${id}/messages`, payload: { text, ...(messageId ? { messageId } : {}) } });
+  const response = await app.inject({
+    method: 'POST',
+    url: `/v1/sessions/${id}/messages`,
+    payload: { text, ...(messageId ? { messageId } : {}) },
+  });
   return { status: response.statusCode, body: response.json(), retryAfter: response.headers['retry-after'], ms: Date.now() - started };
 }
 
@@ -108,7 +121,11 @@ describe.each(FAULTS)('%s', (fault, mode) => {
     await proxy.set({ kind: 'pass' });
 
     log.max(`max ms to the 503: ${fault}`, failed.ms);
-    log.record(`${fault}: REST message`, { expected: '503 NLU_UNAVAILABLE', got: `${failed.status} ${String(failed.body?.error?.code)}`, serverError: failed.status >= 500 && failed.status !== 503 });
+    log.record(`${fault}: REST message`, {
+      expected: '503 NLU_UNAVAILABLE',
+      got: `${failed.status} ${String(failed.body?.error?.code)}`,
+      serverError: failed.status >= 500 && failed.status !== 503,
+    });
     expect(failed).toMatchObject({ status: 503, body: { error: { code: 'NLU_UNAVAILABLE' } }, retryAfter: '1' });
     expect(failed.ms).toBeLessThan(ANSWER_WITHIN_MS);
     expect(ready.statusCode).toBe(503);
@@ -121,7 +138,10 @@ describe.each(FAULTS)('%s', (fault, mode) => {
     expect((await message(id, 'weather in barna', 'during-fault')).body).toEqual(retried.body);
     const history = (await app.inject({ method: 'GET', url: `/v1/sessions/${id}/history?limit=500` })).json();
     expect(history.entries.filter((entry: { text: string }) => entry.text === 'weather in barna')).toHaveLength(1);
-    expect((await recovered(`${fault} /ready`, async () => ({ status: (await app.inject({ method: 'GET', url: '/ready' })).statusCode }))).status).toBe(200);
+    expect(
+      (await recovered(`${fault} /ready`, async () => ({ status: (await app.inject({ method: 'GET', url: '/ready' })).statusCode })))
+        .status,
+    ).toBe(200);
   });
 
   it('WebSocket: an NLU_UNAVAILABLE error frame, the socket open and the session unchanged; then it carries on', async () => {
@@ -138,7 +158,11 @@ describe.each(FAULTS)('%s', (fault, mode) => {
       await proxy.set({ kind: 'pass' });
 
       const code = (error.message as { code?: string }).code;
-      log.record(`${fault}: WebSocket message`, { expected: 'error NLU_UNAVAILABLE', got: `${error.action} ${String(code)}`, serverError: code === 'INTERNAL' });
+      log.record(`${fault}: WebSocket message`, {
+        expected: 'error NLU_UNAVAILABLE',
+        got: `${error.action} ${String(code)}`,
+        serverError: code === 'INTERNAL',
+      });
       expect(error).toMatchObject({ action: 'error', message: { code: 'NLU_UNAVAILABLE' } });
       expect(unchanged).toBe(true);
       await recovered(`${fault} (REST, before the WebSocket retry)`, () => message(id, 'bye'));
@@ -159,7 +183,11 @@ describe('NLU slower, but within the deadline', () => {
     await proxy.set({ kind: 'delay', ms: Math.floor(DEADLINE_MS / 8) });
     const answer = await message(id, 'hello');
     await proxy.set({ kind: 'pass' });
-    log.record('NLU slower but within the deadline: REST message', { expected: '200', got: String(answer.status), serverError: answer.status >= 500 && answer.status !== 503 });
+    log.record('NLU slower but within the deadline: REST message', {
+      expected: '200',
+      got: String(answer.status),
+      serverError: answer.status >= 500 && answer.status !== 503,
+    });
     expect(answer.status).toBe(200);
   });
 });
@@ -174,7 +202,11 @@ describe('NLU down through a burst of messages', () => {
     const after = await Promise.all(ids.map(sessionState));
     await proxy.set({ kind: 'pass' });
     const statuses = [...new Set(answers.map((answer) => answer.status))];
-    log.record('NLU down: 40 concurrent messages', { expected: '503', got: statuses.join(','), serverError: statuses.some((status) => status >= 500 && status !== 503) });
+    log.record('NLU down: 40 concurrent messages', {
+      expected: '503',
+      got: statuses.join(','),
+      serverError: statuses.some((status) => status >= 500 && status !== 503),
+    });
     expect(statuses).toEqual([503]);
     expect(after).toEqual(before);
     const after503 = await Promise.all(ids.map((id) => recovered('NLU down: 40 concurrent messages', () => message(id, 'hello'))));

@@ -77,13 +77,21 @@ async function untilRecovered(request: () => Promise<Answer>): Promise<{ answer:
 async function history(app: FastifyInstance, id: string): Promise<HistoryRow[]> {
   const rows: HistoryRow[] = [];
   for (;;) {
-    const page = (await app.inject({ method: 'GET', url: `/v1/sessions/${id}/history?offset=${rows.length}&limit=500` })).json() as { entries: HistoryRow[]; total: number };
+    const page = (await app.inject({ method: 'GET', url: `/v1/sessions/${id}/history?offset=${rows.length}&limit=500` })).json() as {
+      entries: HistoryRow[];
+      total: number;
+    };
     rows.push(...page.entries);
     if (page.entries.length === 0 || rows.length >= page.total) return rows;
   }
 }
 
-function describeNetworkStore(label: string, unreachable: string | undefined, target: string, open: (proxied: string) => { store: SessionStore; cleanup: () => Promise<void> }): void {
+function describeNetworkStore(
+  label: string,
+  unreachable: string | undefined,
+  target: string,
+  open: (proxied: string) => { store: SessionStore; cleanup: () => Promise<void> },
+): void {
   describeWithServer(`${label} faults`, label, unreachable, () => {
     let proxy: FaultyProxy;
     let harness: DialogueTestApp;
@@ -127,19 +135,32 @@ function describeNetworkStore(label: string, unreachable: string | undefined, ta
         const ready = await send(app(), 'GET', '/ready');
         const health = await send(app(), 'GET', '/health');
         await proxy.set({ kind: 'pass' });
-        const retried = await untilRecovered(() => send(app(), 'POST', `/v1/sessions/${id}/messages`, { text: 'hello', messageId: 'during-fault' }));
+        const retried = await untilRecovered(() =>
+          send(app(), 'POST', `/v1/sessions/${id}/messages`, { text: 'hello', messageId: 'during-fault' }),
+        );
         log.max(`${label} ${fault}: max recovery ms`, retried.ms);
 
         for (const [route, answer, ms] of answers) {
-          log.record(`${label} ${fault}: ${route}`, { expected: '503 STORE_UNAVAILABLE', got: `${answer.status} ${String(answer.code)}`, serverError: answer.status >= 500 && answer.status !== 503 });
+          log.record(`${label} ${fault}: ${route}`, {
+            expected: '503 STORE_UNAVAILABLE',
+            got: `${answer.status} ${String(answer.code)}`,
+            serverError: answer.status >= 500 && answer.status !== 503,
+          });
           log.max(`${label} ${fault}: max ms to the 503`, ms);
-          expect({ route, status: answer.status, code: answer.code, retryAfter: answer.retryAfter }).toEqual({ route, status: 503, code: 'STORE_UNAVAILABLE', retryAfter: '1' });
+          expect({ route, status: answer.status, code: answer.code, retryAfter: answer.retryAfter }).toEqual({
+            route,
+            status: 503,
+            code: 'STORE_UNAVAILABLE',
+            retryAfter: '1',
+          });
           expect(ms).toBeLessThan(HANG_ANSWER_MS);
         }
         expect([ready.status, ready.code, health.status]).toEqual([503, 'STORE_UNAVAILABLE', 200]);
         // The turn refused during the fault never ran: after its retry the history holds it once, after the old rows.
         expect(retried.answer.status).toBe(200);
-        expect((await send(app(), 'POST', `/v1/sessions/${id}/messages`, { text: 'hello', messageId: 'during-fault' })).body).toBe(retried.answer.body);
+        expect((await send(app(), 'POST', `/v1/sessions/${id}/messages`, { text: 'hello', messageId: 'during-fault' })).body).toBe(
+          retried.answer.body,
+        );
         const after = await history(app(), id);
         expect(after.slice(0, before.length)).toEqual(before);
         expect(after.length).toBe(before.length + 1 + (JSON.parse(retried.answer.body) as { replies: unknown[] }).replies.length);
@@ -163,7 +184,10 @@ function describeNetworkStore(label: string, unreachable: string | undefined, ta
         Array.from({ length: 16 }, async (_, client) => {
           for (let n = 0; Date.now() - started < 3_500; n += 1) {
             const turn = { session: sessions[client % sessions.length] ?? '', messageId: `c${client}-${n}`, text: `hello c${client}-${n}` };
-            const answer = await send(app(), 'POST', `/v1/sessions/${turn.session}/messages`, { text: turn.text, messageId: turn.messageId });
+            const answer = await send(app(), 'POST', `/v1/sessions/${turn.session}/messages`, {
+              text: turn.text,
+              messageId: turn.messageId,
+            });
             statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
             if (answer.status === 200) acknowledged.push({ ...turn, answer: answer.body });
             else refused.push(turn);
@@ -172,14 +196,23 @@ function describeNetworkStore(label: string, unreachable: string | undefined, ta
       );
       await fault;
       for (const turn of refused) {
-        const { answer } = await untilRecovered(() => send(app(), 'POST', `/v1/sessions/${turn.session}/messages`, { text: turn.text, messageId: turn.messageId }));
+        const { answer } = await untilRecovered(() =>
+          send(app(), 'POST', `/v1/sessions/${turn.session}/messages`, { text: turn.text, messageId: turn.messageId }),
+        );
         expect(answer.status).toBe(200);
         acknowledged.push({ ...turn, answer: answer.body });
       }
       const lost = (await Promise.all(sessions.map(async (id) => lostTurns(id, await history(app(), id), acknowledged)))).flat();
       const seen = [...statuses.keys()].sort();
-      log.record(`${label} down mid-load`, { expected: '200,503 and 0 lost', got: `${seen.join(',')} and ${lost.length} lost`, serverError: seen.some((status) => status >= 500 && status !== 503) });
-      log.count(`${label} down mid-load: requests`, [...statuses.values()].reduce((sum, count) => sum + count, 0));
+      log.record(`${label} down mid-load`, {
+        expected: '200,503 and 0 lost',
+        got: `${seen.join(',')} and ${lost.length} lost`,
+        serverError: seen.some((status) => status >= 500 && status !== 503),
+      });
+      log.count(
+        `${label} down mid-load: requests`,
+        [...statuses.values()].reduce((sum, count) => sum + count, 0),
+      );
       log.count(`${label} down mid-load: 503s retried`, refused.length);
       log.count('lost acknowledged turns', lost.length);
       log.count('acknowledged turns checked', acknowledged.length);
@@ -194,12 +227,18 @@ const STORE_TIMEOUTS = { connectTimeoutMs: 1_000, lockWaitMs: 3_000 };
 
 describeNetworkStore('PostgreSQL', await unreachableReason(pingPostgres), POSTGRES_URL, (url) => {
   const schema = runName('parley_store_fault');
-  return { store: createSessionStore({ kind: 'postgres', url, schema, queryTimeoutMs: 1_500, ...STORE_TIMEOUTS }), cleanup: () => dropPostgresSchema(schema) };
+  return {
+    store: createSessionStore({ kind: 'postgres', url, schema, queryTimeoutMs: 1_500, ...STORE_TIMEOUTS }),
+    cleanup: () => dropPostgresSchema(schema),
+  };
 });
 
 describeNetworkStore('Redis', await unreachableReason(pingRedis), REDIS_URL, (url) => {
   const keyPrefix = `${runName('parley_store_fault')}:`;
-  return { store: createSessionStore({ kind: 'redis', url, keyPrefix, commandTimeoutMs: 1_000, ...STORE_TIMEOUTS }), cleanup: () => deleteRedisKeys(keyPrefix) };
+  return {
+    store: createSessionStore({ kind: 'redis', url, keyPrefix, commandTimeoutMs: 1_000, ...STORE_TIMEOUTS }),
+    cleanup: () => deleteRedisKeys(keyPrefix),
+  };
 });
 
 describe('SQLite locked by another writer', () => {
@@ -228,8 +267,15 @@ describe('SQLite locked by another writer', () => {
     const read = await send(app, 'GET', '/v1/sessions/locked');
     other.exec('ROLLBACK');
     other.close();
-    for (const [route, answer] of [['message', message], ['create', create]] as const) {
-      log.record(`SQLite locked: ${route}`, { expected: '503 STORE_UNAVAILABLE', got: `${answer.status} ${String(answer.code)}`, serverError: answer.status >= 500 && answer.status !== 503 });
+    for (const [route, answer] of [
+      ['message', message],
+      ['create', create],
+    ] as const) {
+      log.record(`SQLite locked: ${route}`, {
+        expected: '503 STORE_UNAVAILABLE',
+        got: `${answer.status} ${String(answer.code)}`,
+        serverError: answer.status >= 500 && answer.status !== 503,
+      });
       expect([answer.status, answer.code, answer.retryAfter]).toEqual([503, 'STORE_UNAVAILABLE', '1']);
     }
     expect(read.status).toBe(200);

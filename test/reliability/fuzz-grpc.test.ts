@@ -55,10 +55,12 @@ function predictionProblems(call: FuzzCall, answer: GrpcAnswer): string[] {
   const prediction = decodeResponse<nluV1.IntentClassifierPrediction__Output>('Predict', bytes);
   const allowed = SCOPES[request.scope ?? ''];
   const problems: string[] = [];
-  if (allowed && prediction.intent !== 'fallback_intent' && !allowed.includes(prediction.intent)) problems.push(`intent ${prediction.intent} outside scope ${request.scope}`);
+  if (allowed && prediction.intent !== 'fallback_intent' && !allowed.includes(prediction.intent))
+    problems.push(`intent ${prediction.intent} outside scope ${request.scope}`);
   if (!(prediction.score >= 0 && prediction.score <= 1)) problems.push(`score ${prediction.score}`);
   const scores = prediction.ranking.map((entry) => entry.score);
-  if (scores.some((score, index) => !(score >= 0 && score <= 1) || (index > 0 && score > (scores[index - 1] ?? 1)))) problems.push(`ranking ${JSON.stringify(scores)}`);
+  if (scores.some((score, index) => !(score >= 0 && score <= 1) || (index > 0 && score > (scores[index - 1] ?? 1))))
+    problems.push(`ranking ${JSON.stringify(scores)}`);
   if (prediction.modelVersion !== version) problems.push(`model version ${prediction.modelVersion}`);
   return problems;
 }
@@ -71,11 +73,19 @@ describe('gRPC fuzzing', () => {
     const details = await fc.check(
       fc.asyncProperty(fuzzCall, async (call) => {
         // Train streams until its job ends; a held job never does, so the client gives up (DEADLINE_EXCEEDED).
-        const answer = await nlu.client.nlu(call.method, call.request, { deadlineMs: call.method === 'Train' || call.method === 'WatchJob' ? 1_000 : 10_000 });
-        const problems = [...(SERVER_FAILURES.has(answer.status) ? [`${answer.status}: ${answer.details}`] : []), ...predictionProblems(call, answer)];
+        const answer = await nlu.client.nlu(call.method, call.request, {
+          deadlineMs: call.method === 'Train' || call.method === 'WatchJob' ? 1_000 : 10_000,
+        });
+        const problems = [
+          ...(SERVER_FAILURES.has(answer.status) ? [`${answer.status}: ${answer.details}`] : []),
+          ...predictionProblems(call, answer),
+        ];
         log.generatedRequest(answer.status, problems.length > 0);
         log.count(`${call.method}${Buffer.isBuffer(call.request) ? ' (raw bytes)' : ''}`);
-        if (problems.length > 0) throw new Error(`${call.method} ${Buffer.isBuffer(call.request) ? call.request.toString('hex') : JSON.stringify(call.request).slice(0, 300)} → ${problems.join('; ')}`);
+        if (problems.length > 0)
+          throw new Error(
+            `${call.method} ${Buffer.isBuffer(call.request) ? call.request.toString('hex') : JSON.stringify(call.request).slice(0, 300)} → ${problems.join('; ')}`,
+          );
       }),
       { numRuns: RUNS, seed, endOnFailure: true },
     );

@@ -39,7 +39,10 @@ beforeAll(async () => {
   // tmpfs when there is one: the fuzzer measures the service, not the disk's fsync.
   directory = mkdtempSync(join(process.platform === 'linux' ? '/dev/shm' : tmpdir(), 'parley-fuzz-'));
   const store = createSessionStore({ kind: 'sqlite', path: join(directory, 'sessions.db') });
-  harness = await startDialogueTestApp(createFixtureBot(), { store, env: { PARLEY_MAX_TEXT_LENGTH: '2000', PARLEY_BODY_LIMIT_BYTES: '65536', PARLEY_HISTORY_WINDOW: '20' } });
+  harness = await startDialogueTestApp(createFixtureBot(), {
+    store,
+    env: { PARLEY_MAX_TEXT_LENGTH: '2000', PARLEY_BODY_LIMIT_BYTES: '65536', PARLEY_HISTORY_WINDOW: '20' },
+  });
   baseUrl = await harness.app.listen({ host: '127.0.0.1', port: 0 });
   for (let index = 0; index < POOL_SIZE; index += 1) pool.push(await createSession(`fuzz-${index}`));
 });
@@ -67,10 +70,19 @@ function parse(text: string): unknown {
 async function send(request: FuzzRequest, url: string, http: boolean): Promise<Answer> {
   const headers = request.contentType === undefined ? undefined : { 'content-type': request.contentType };
   if (!http) {
-    const response = await harness.app.inject({ method: request.method, url, ...(headers ? { headers } : {}), ...(request.payload === undefined ? {} : { payload: request.payload }) });
+    const response = await harness.app.inject({
+      method: request.method,
+      url,
+      ...(headers ? { headers } : {}),
+      ...(request.payload === undefined ? {} : { payload: request.payload }),
+    });
     return { status: response.statusCode, body: parse(response.body) };
   }
-  const response = await fetch(`${baseUrl}${url}`, { method: request.method, ...(headers ? { headers } : {}), ...(request.payload === undefined ? {} : { body: request.payload }) });
+  const response = await fetch(`${baseUrl}${url}`, {
+    method: request.method,
+    ...(headers ? { headers } : {}),
+    ...(request.payload === undefined ? {} : { body: request.payload }),
+  });
   return { status: response.status, body: parse(await response.text()) };
 }
 
@@ -106,7 +118,15 @@ async function observe(request: FuzzRequest, id: string, url: string, answer: An
   } else if (action === 'messages' || action === 'files' || action === 'events') {
     const body = parse(String(request.payload)) as { text?: string; messageId?: string };
     const kind: TurnKind = action === 'messages' ? 'message' : action === 'files' ? 'file' : 'event';
-    model.turned(id, { kind, ...(body.text === undefined ? {} : { text: body.text }), ...(body.messageId === undefined ? {} : { messageId: body.messageId }) }, replies);
+    model.turned(
+      id,
+      {
+        kind,
+        ...(body.text === undefined ? {} : { text: body.text }),
+        ...(body.messageId === undefined ? {} : { messageId: body.messageId }),
+      },
+      replies,
+    );
   }
 }
 
@@ -114,7 +134,10 @@ async function fullHistory(id: string): Promise<{ entries: HistoryEntry[]; total
   const entries: HistoryEntry[] = [];
   let total = 0;
   for (let offset = 0; ; offset += 500) {
-    const page = (await harness.app.inject({ method: 'GET', url: `/v1/sessions/${id}/history?offset=${offset}&limit=500` })).json() as { entries: HistoryEntry[]; total: number };
+    const page = (await harness.app.inject({ method: 'GET', url: `/v1/sessions/${id}/history?offset=${offset}&limit=500` })).json() as {
+      entries: HistoryEntry[];
+      total: number;
+    };
     entries.push(...page.entries);
     total = page.total;
     if (page.entries.length < 500) return { entries, total };

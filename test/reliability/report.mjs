@@ -30,9 +30,19 @@ const totals = {
   lostAcknowledgedTurns: sum(summaries, counter('lost acknowledged turns')),
 };
 
-const rows = summaries.map((s) => `| ${s.suite} | ${s.kind} | ${s.tried} | ${s.passed} | ${s.failed} | ${s.knownBugs} | ${s.serverErrors} | ${s.finishedAt} |`);
-console.log(['| suite | kind | tried | passed | failed | known bugs | 5xx / INTERNAL | finished |', '|---|---|---:|---:|---:|---:|---:|---|', ...rows].join('\n'));
+const rows = summaries.map(
+  (s) => `| ${s.suite} | ${s.kind} | ${s.tried} | ${s.passed} | ${s.failed} | ${s.knownBugs} | ${s.serverErrors} | ${s.finishedAt} |`,
+);
+console.log(
+  [
+    '| suite | kind | tried | passed | failed | known bugs | 5xx / INTERNAL | finished |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
+    ...rows,
+  ].join('\n'),
+);
 console.log('');
 console.log(JSON.stringify(totals, null, 2));
-const knownFailures = summaries.flatMap((s) => s.failures.map((failure) => `${s.suite}: ${failure.name} — expected ${failure.expected}, got ${failure.got}`));
+const knownFailures = summaries.flatMap((s) =>
+  s.failures.map((failure) => `${s.suite}: ${failure.name} — expected ${failure.expected}, got ${failure.got}`),
+);
 if (knownFailures.length > 0) console.log(`\nCases not passing (known bugs and failures):\n${knownFailures.join('\n')}`);

@@ -61,7 +61,9 @@ async function resident(replica: NluUnderTest, model: string, version: string): 
 
 async function eventCount(replica: NluUnderTest, change: string, stage: string): Promise<number> {
   const text = await replica.server.metrics.text();
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`parley_nlu_model_events_total{change="${change}",stage="${stage}"} `));
+  const line = text
+    .split('\n')
+    .find((candidate) => candidate.startsWith(`parley_nlu_model_events_total{change="${change}",stage="${stage}"} `));
   return Number(line?.split(' ').at(-1) ?? 0);
 }
 
@@ -99,7 +101,11 @@ export function describeModelEventsContract(transport: ModelEventsTransport): vo
       const proxied = new URL(serverUrl);
       proxied.host = `127.0.0.1:${proxy.port}`;
       modelDir = await mkdtemp(join(tmpdir(), 'parley-model-events-'));
-      const env = { PARLEY_MODEL_DIR: modelDir, PARLEY_REGISTRY_REFRESH_MS: String(REFRESH_MS), PARLEY_MODEL_EVENTS_URL: proxied.toString() };
+      const env = {
+        PARLEY_MODEL_DIR: modelDir,
+        PARLEY_REGISTRY_REFRESH_MS: String(REFRESH_MS),
+        PARLEY_MODEL_EVENTS_URL: proxied.toString(),
+      };
       a = await startNlu(env, new WorkerTrainer());
       b = await startNlu(env, new WorkerTrainer());
     });
@@ -109,21 +115,29 @@ export function describeModelEventsContract(transport: ModelEventsTransport): vo
       await rm(modelDir, { recursive: true, force: true });
     });
 
-    it('a new version and a moved alias reach the other replica within a second, loaded there before the alias moves', async () => {
-      const v1 = await trainVersion(a, 'events_bot', 0, ['production']);
-      expect(await predictVersion(b, 'events_bot', 'production')).toBe(v1);
-      const v2 = await trainVersion(a, 'events_bot', 1, ['staging']);
-      // B never predicted with v2, but the model is in use there: the announcement alone made B load it.
-      await eventually('v2 in memory on B', ANNOUNCED_WITHIN_MS, () => resident(b, 'events_bot', v2));
-      expect(await predictVersion(b, 'events_bot', 'production')).toBe(v1);
+    it(
+      'a new version and a moved alias reach the other replica within a second, loaded there before the alias moves',
+      async () => {
+        const v1 = await trainVersion(a, 'events_bot', 0, ['production']);
+        expect(await predictVersion(b, 'events_bot', 'production')).toBe(v1);
+        const v2 = await trainVersion(a, 'events_bot', 1, ['staging']);
+        // B never predicted with v2, but the model is in use there: the announcement alone made B load it.
+        await eventually('v2 in memory on B', ANNOUNCED_WITHIN_MS, () => resident(b, 'events_bot', v2));
+        expect(await predictVersion(b, 'events_bot', 'production')).toBe(v1);
 
-      // B knows "production" already, so Predict resolves it from memory: no miss makes B re-read the directory.
-      await expectOk(a, 'SetAlias', { model: 'events_bot', alias: 'production', version: v2 });
-      await eventually('B answers production with v2', ANNOUNCED_WITHIN_MS, async () => (await predictVersion(b, 'events_bot', 'production')) === v2);
-      expect(await eventCount(a, 'alias-set', 'published')).toBeGreaterThanOrEqual(2);
-      expect(await eventCount(b, 'alias-set', 'applied')).toBeGreaterThanOrEqual(2);
-      expect(await eventCount(b, 'version-added', 'applied')).toBeGreaterThanOrEqual(1);
-    }, TRAINING_TEST_TIMEOUT_MS);
+        // B knows "production" already, so Predict resolves it from memory: no miss makes B re-read the directory.
+        await expectOk(a, 'SetAlias', { model: 'events_bot', alias: 'production', version: v2 });
+        await eventually(
+          'B answers production with v2',
+          ANNOUNCED_WITHIN_MS,
+          async () => (await predictVersion(b, 'events_bot', 'production')) === v2,
+        );
+        expect(await eventCount(a, 'alias-set', 'published')).toBeGreaterThanOrEqual(2);
+        expect(await eventCount(b, 'alias-set', 'applied')).toBeGreaterThanOrEqual(2);
+        expect(await eventCount(b, 'version-added', 'applied')).toBeGreaterThanOrEqual(1);
+      },
+      TRAINING_TEST_TIMEOUT_MS,
+    );
 
     it('a version deleted on one replica leaves every replica’s memory at once', async () => {
       const v1 = (await b.server.service.getModel('events_bot')).versions[0]?.version ?? '';
@@ -134,31 +148,35 @@ export function describeModelEventsContract(transport: ModelEventsTransport): vo
       expect(await eventCount(b, 'version-deleted', 'applied')).toBeGreaterThanOrEqual(1);
     });
 
-    it('hot swap: Predict hammered on B by production while A trains and moves production: no failed call, old then new', async () => {
-      const v1 = await trainVersion(a, 'swap_bot', 0, ['production']);
-      expect(await predictVersion(b, 'swap_bot', 'production')).toBe(v1);
-      let stop = false;
-      const answers = TEXTS.map((): string[] => []);
-      const clients = TEXTS.map(async (text, client) => {
-        while (!stop) answers[client]?.push(await predictVersion(b, 'swap_bot', 'production', text));
-      });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const v2 = await trainVersion(a, 'swap_bot', 1, ['production']);
-      await eventually('every client answered by v2', ANNOUNCED_WITHIN_MS, async () => answers.every((seen) => seen.at(-1) === v2));
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      stop = true;
-      await Promise.all(clients);
+    it(
+      'hot swap: Predict hammered on B by production while A trains and moves production: no failed call, old then new',
+      async () => {
+        const v1 = await trainVersion(a, 'swap_bot', 0, ['production']);
+        expect(await predictVersion(b, 'swap_bot', 'production')).toBe(v1);
+        let stop = false;
+        const answers = TEXTS.map((): string[] => []);
+        const clients = TEXTS.map(async (text, client) => {
+          while (!stop) answers[client]?.push(await predictVersion(b, 'swap_bot', 'production', text));
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const v2 = await trainVersion(a, 'swap_bot', 1, ['production']);
+        await eventually('every client answered by v2', ANNOUNCED_WITHIN_MS, async () => answers.every((seen) => seen.at(-1) === v2));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        stop = true;
+        await Promise.all(clients);
 
-      const failed = answers.flat().filter((version) => version !== v1 && version !== v2);
-      expect(failed).toEqual([]);
-      for (const seen of answers) {
-        const firstNew = seen.indexOf(v2);
-        expect(firstNew).toBeGreaterThan(0);
-        expect(seen.slice(0, firstNew).every((version) => version === v1)).toBe(true);
-        expect(seen.slice(firstNew).every((version) => version === v2)).toBe(true);
-      }
-      expect(answers.flat().length).toBeGreaterThan(100);
-    }, TRAINING_TEST_TIMEOUT_MS);
+        const failed = answers.flat().filter((version) => version !== v1 && version !== v2);
+        expect(failed).toEqual([]);
+        for (const seen of answers) {
+          const firstNew = seen.indexOf(v2);
+          expect(firstNew).toBeGreaterThan(0);
+          expect(seen.slice(0, firstNew).every((version) => version === v1)).toBe(true);
+          expect(seen.slice(firstNew).every((version) => version === v2)).toBe(true);
+        }
+        expect(answers.flat().length).toBeGreaterThan(100);
+      },
+      TRAINING_TEST_TIMEOUT_MS,
+    );
 
     it('when the connection drops, replicas keep answering, catch up once it is back, and hear announcements again', async () => {
       const model = await b.server.service.getModel('swap_bot');
@@ -169,14 +187,26 @@ export function describeModelEventsContract(transport: ModelEventsTransport): vo
 
       await proxy.stop();
       await expectOk(a, 'SetAlias', { model: 'swap_bot', alias: 'production', version: v1 });
-      await eventually('A gave up announcing', RECONNECTED_WITHIN_MS, async () => (await eventCount(a, 'alias-set', 'publish_failed')) > lost);
+      await eventually(
+        'A gave up announcing',
+        RECONNECTED_WITHIN_MS,
+        async () => (await eventCount(a, 'alias-set', 'publish_failed')) > lost,
+      );
       // The announcement is lost and polling is 60 s away: B still serves v2, until it reconnects and catches up.
       expect(await predictVersion(b, 'swap_bot', 'production')).toBe(v2);
 
       await proxy.start();
-      await eventually('B caught up after reconnecting', RECONNECTED_WITHIN_MS, async () => (await predictVersion(b, 'swap_bot', 'production')) === v1);
+      await eventually(
+        'B caught up after reconnecting',
+        RECONNECTED_WITHIN_MS,
+        async () => (await predictVersion(b, 'swap_bot', 'production')) === v1,
+      );
       await expectOk(a, 'SetAlias', { model: 'swap_bot', alias: 'production', version: v2 });
-      await eventually('B heard the next announcement', RECONNECTED_WITHIN_MS, async () => (await predictVersion(b, 'swap_bot', 'production')) === v2);
+      await eventually(
+        'B heard the next announcement',
+        RECONNECTED_WITHIN_MS,
+        async () => (await predictVersion(b, 'swap_bot', 'production')) === v2,
+      );
       expect(await eventCount(a, 'alias-set', 'published')).toBeGreaterThan(published);
     });
 

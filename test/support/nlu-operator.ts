@@ -25,10 +25,13 @@ export class NluOperator {
       const call = this.client.Train({ definition: toWireDefinition(definition), aliases }, { deadline: Date.now() + timeoutMs });
       call.on('data', (progress: nluV1.TrainProgress__Output) => {
         if (progress.state === 'JOB_STATE_DONE' && progress.result) version = progress.result.version;
-        if (progress.state === 'JOB_STATE_FAILED' || progress.state === 'JOB_STATE_CANCELED') failure = `${progress.state}: ${progress.error}`;
+        if (progress.state === 'JOB_STATE_FAILED' || progress.state === 'JOB_STATE_CANCELED')
+          failure = `${progress.state}: ${progress.error}`;
       });
       call.on('error', reject);
-      call.on('end', () => (version === undefined ? reject(new Error(`training ended without a version (${failure ?? 'no result'})`)) : resolve(version)));
+      call.on('end', () =>
+        version === undefined ? reject(new Error(`training ended without a version (${failure ?? 'no result'})`)) : resolve(version),
+      );
     });
   }
 
@@ -37,7 +40,9 @@ export class NluOperator {
   }
 
   async deleteVersion(model: string, version: string): Promise<boolean> {
-    const response = await this.unary<nluV1.DeleteModelResponse__Output>((callback) => this.client.DeleteModel({ model, version }, this.options(), callback));
+    const response = await this.unary<nluV1.DeleteModelResponse__Output>((callback) =>
+      this.client.DeleteModel({ model, version }, this.options(), callback),
+    );
     return response.deleted;
   }
 

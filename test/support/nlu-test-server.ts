@@ -18,7 +18,13 @@ export interface NluTestServer {
 /** `modelDir` lets several servers share one directory, as NLU replicas do; `logger` lets a test read the log. */
 export async function startNluTestServer(options: { modelDir?: string; logger?: Logger } = {}): Promise<NluTestServer> {
   const modelDir = options.modelDir ?? (await mkdtemp(join(tmpdir(), 'parley-nlu-test-')));
-  const config = loadConfig({ PARLEY_MODEL_DIR: modelDir, PARLEY_NLU_TRAINER: 'inline', PARLEY_LOG_LEVEL: 'silent', PARLEY_SHUTDOWN_GRACE_MS: '1000', PARLEY_REGISTRY_REFRESH_MS: '100' });
+  const config = loadConfig({
+    PARLEY_MODEL_DIR: modelDir,
+    PARLEY_NLU_TRAINER: 'inline',
+    PARLEY_LOG_LEVEL: 'silent',
+    PARLEY_SHUTDOWN_GRACE_MS: '1000',
+    PARLEY_REGISTRY_REFRESH_MS: '100',
+  });
   const logger = options.logger ?? pino({ level: process.env['PARLEY_TEST_NLU_LOG'] ?? 'silent' });
   const server = await buildNluServer(config, { logger, trainer: new InlineTrainer() });
   await server.ready;

@@ -56,7 +56,10 @@ export function startService(name: string, main: string, env: Record<string, str
           const match = output.match(pattern);
           if (match) finish(() => resolve(match));
         };
-        const timer = setTimeout(() => finish(() => reject(new Error(`${name}: no ${pattern} within ${timeoutMs} ms; output:\n${output}`))), timeoutMs);
+        const timer = setTimeout(
+          () => finish(() => reject(new Error(`${name}: no ${pattern} within ${timeoutMs} ms; output:\n${output}`))),
+          timeoutMs,
+        );
         const finish = (settle: () => void): void => {
           clearTimeout(timer);
           waiters.delete(check);
@@ -86,7 +89,10 @@ export async function killAllServices(): Promise<void> {
 }
 
 /** An NLU service process on a free port; resolves with its host:port once it listens. `env` adds variables. */
-export async function startNluProcess(modelDir: string, env: Record<string, string> = {}): Promise<{ process: ServiceProcess; address: string }> {
+export async function startNluProcess(
+  modelDir: string,
+  env: Record<string, string> = {},
+): Promise<{ process: ServiceProcess; address: string }> {
   const nlu = startService('nlu', NLU_MAIN, { PARLEY_NLU_HOST: '127.0.0.1', PARLEY_NLU_PORT: '0', PARLEY_MODEL_DIR: modelDir, ...env });
   const [, address] = await nlu.waitFor(/listening on (\S+:\d+)/);
   return { process: nlu, address: address ?? '' };
@@ -103,7 +109,10 @@ export async function startDialogueProcess(env: Record<string, string>): Promise
 async function waitUntilReady(url: string, service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const status = await fetch(`${url}/ready`).then((response) => response.status, () => 0);
+    const status = await fetch(`${url}/ready`).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) return;
     if (service.child.exitCode !== null) throw new Error(`${service.name} exited; output:\n${service.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -20,7 +20,8 @@ const str = (content: string): Reply => ({ type: 'str', content });
 
 export const showcaseBot: ScriptedBot = (state, request) => {
   if (state === undefined) return { state: 'ready', replies: [str('Say "show" for every reply type.')] };
-  if (request?.kind === 'file') return { state, replies: [str(`Got ${request.file.name}`), { type: 'file', content: echoed(request.file) }] };
+  if (request?.kind === 'file')
+    return { state, replies: [str(`Got ${request.file.name}`), { type: 'file', content: echoed(request.file) }] };
   if (request?.kind !== 'message') return { state, replies: [] };
   if (request.text === 'show') {
     return {

@@ -3,9 +3,10 @@ import { BASE_ENTITIES, BASE_ENTITY_PREFIX, type BaseEntityKind } from '@parley/
 import { Entity } from './entity';
 
 export const baseEntities: Readonly<Record<BaseEntityKind, Entity>> = Object.freeze(
-  Object.fromEntries(
-    BASE_ENTITIES.map((kind) => [kind, new Entity(`${BASE_ENTITY_PREFIX}${kind}`, [], { base: true })]),
-  ) as Record<BaseEntityKind, Entity>,
+  Object.fromEntries(BASE_ENTITIES.map((kind) => [kind, new Entity(`${BASE_ENTITY_PREFIX}${kind}`, [], { base: true })])) as Record<
+    BaseEntityKind,
+    Entity
+  >,
 );
 
 export function isBaseEntity(entity: Entity): boolean {

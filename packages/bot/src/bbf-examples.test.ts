@@ -27,9 +27,7 @@ function greetingsBot(): Bot {
 function weatherBot(): Bot {
   const bot = new Bot('weather_bot');
   const city = bot.newEntity('city_entity', { Barcelona: ['BCN', 'barna'], Madrid: [], Luxembourg: ['LUX'] });
-  const weather = bot
-    .newIntent('weather_intent', ['what is the weather in CITY?', 'weather in CITY'])
-    .parameter('city1', 'CITY', city);
+  const weather = bot.newIntent('weather_intent', ['what is the weather in CITY?', 'weather in CITY']).parameter('city1', 'CITY', city);
   const s0 = bot.newState('s0', { initial: true });
   const weatherState = bot.newState('weather_state');
   s0.setBody((session) => session.reply('Waiting...'));

@@ -3,13 +3,7 @@
  * dialogue service calls. The first definition() or session seals the bot, so the model the NLU trained on and the
  * state machine that runs can never disagree.
  */
-import {
-  ALL_INTENTS_SCOPE,
-  BASE_ENTITY_PREFIX,
-  DEFAULT_NLU_CONFIG,
-  FALLBACK_INTENT,
-  ParleyError,
-} from '@parley/domain';
+import { ALL_INTENTS_SCOPE, BASE_ENTITY_PREFIX, DEFAULT_NLU_CONFIG, FALLBACK_INTENT, ParleyError } from '@parley/domain';
 import type { BotDefinition, EntityEntry, NluConfig } from '@parley/domain';
 import type { BotRegistry } from './bot-registry';
 import { CompiledBot } from './compiled-bot';
@@ -77,10 +71,7 @@ export class Bot {
     }
     this.#checkNew(this.#intents, name, 'an intent', 'intents');
     if (!Array.isArray(trainingSentences) || trainingSentences.some((sentence) => typeof sentence !== 'string')) {
-      throw definitionError(
-        `training sentences of intent '${name}' must be an array of strings`,
-        `intents.${name}.trainingSentences`,
-      );
+      throw definitionError(`training sentences of intent '${name}' must be an array of strings`, `intents.${name}.trainingSentences`);
     }
     const intent = new Intent(name, trainingSentences, options.description, this.#registry);
     this.#intents.set(name, intent);
@@ -167,8 +158,7 @@ export class Bot {
   #assertOpen(action: string): void {
     if (this.#compiled !== undefined) {
       throw definitionError(
-        `cannot ${action}: bot '${this.name}' is sealed once definition() or a session has run; ` +
-          'declare everything first',
+        `cannot ${action}: bot '${this.name}' is sealed once definition() or a session has run; ` + 'declare everything first',
         'bot',
       );
     }

@@ -67,7 +67,5 @@ function isAutomatic(state: State): boolean {
 
 /** A state that already handles the global intent itself keeps its own transition. */
 function handles(state: State, intent: string): boolean {
-  return state.transitions.some(
-    (transition) => transition.condition.kind === 'intent_matched' && transition.condition.intent === intent,
-  );
+  return state.transitions.some((transition) => transition.condition.kind === 'intent_matched' && transition.condition.intent === intent);
 }

@@ -138,12 +138,26 @@ describe('Session replies and history', () => {
         session.chatHistory.push(['tampered', 1]);
         seen.push(session.chatHistory);
       },
-      [['hi', 1], ['hello', 0]],
+      [
+        ['hi', 1],
+        ['hello', 0],
+      ],
     );
     expect(seen).toEqual([
-      [['hi', 1], ['hello', 0]],
-      [['hi', 1], ['hello', 0], ['first', 0]],
-      [['hi', 1], ['hello', 0], ['first', 0]],
+      [
+        ['hi', 1],
+        ['hello', 0],
+      ],
+      [
+        ['hi', 1],
+        ['hello', 0],
+        ['first', 0],
+      ],
+      [
+        ['hi', 1],
+        ['hello', 0],
+        ['first', 0],
+      ],
     ]);
   });
 

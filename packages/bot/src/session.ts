@@ -134,10 +134,7 @@ function checkText(text: unknown, field: string): string {
 }
 
 function checkFile(file: FileData, field: string): FileData {
-  const ok =
-    typeof file === 'object' &&
-    file !== null &&
-    [file.name, file.type, file.base64].every((part) => typeof part === 'string');
+  const ok = typeof file === 'object' && file !== null && [file.name, file.type, file.base64].every((part) => typeof part === 'string');
   if (!ok) throw invalidReply(`${field} must be {name, type, base64} strings`, field);
   return { name: file.name, type: file.type, base64: file.base64 };
 }

@@ -139,10 +139,7 @@ export class State {
 
   #checkConflicts(condition: TransitionCondition): void {
     if (this.#transitions.some((transition) => transition.condition.kind === 'auto')) {
-      throw definitionError(
-        `state '${this.name}' has an automatic transition (goTo), which must be its only transition`,
-        this.#field,
-      );
+      throw definitionError(`state '${this.name}' has an automatic transition (goTo), which must be its only transition`, this.#field);
     }
     if (condition.kind === 'auto' && this.#transitions.length > 0) {
       throw definitionError(
@@ -159,8 +156,7 @@ export class State {
   #checkIntent(intent: Intent): void {
     if (!(intent instanceof Intent) || !this.#registry.ownsIntent(intent)) {
       throw definitionError(
-        `state '${this.name}' refers to an intent that is not in bot '${this.#registry.botName}' ` +
-          '(create it with bot.newIntent)',
+        `state '${this.name}' refers to an intent that is not in bot '${this.#registry.botName}' ` + '(create it with bot.newIntent)',
         this.#field,
       );
     }

@@ -24,17 +24,19 @@ describe('variable transitions', () => {
     const bot = new Bot('b');
     const [s0, even, never] = [bot.newState('s0', { initial: true }), bot.newState('even'), bot.newState('never')];
     s0.setBody((session) => session.set('n', 4));
-    s0.whenVariableMatchesOperation('n', function broken() {
-      throw new Error('bad operation');
-    }, 0).goTo(never);
-    const isEven = async (value: unknown, target: unknown): Promise<boolean> =>
-      typeof value === 'number' && value % 2 === target;
+    s0.whenVariableMatchesOperation(
+      'n',
+      function broken() {
+        throw new Error('bad operation');
+      },
+      0,
+    ).goTo(never);
+    const isEven = async (value: unknown, target: unknown): Promise<boolean> => typeof value === 'number' && value % 2 === target;
     s0.whenVariableMatchesOperation('n', isEven, 0).goTo(even);
     const outcome = await new Conversation(bot).start();
     expect(outcome.snapshot.state).toBe('even');
     expect(outcome.errors).toEqual([
-      'transition variable_matches_operation (n broken 0): [s0] --> [never] failed, counted as not firing: ' +
-        'bad operation',
+      'transition variable_matches_operation (n broken 0): [s0] --> [never] failed, counted as not firing: ' + 'bad operation',
     ]);
   });
 });
@@ -157,8 +159,6 @@ describe('an event', () => {
     await chat.start();
     const outcome = await chat.sendEvent('payment', { amount: 1 });
     expect(outcome.snapshot.state).toBe('s0');
-    expect(outcome.errors).toEqual([
-      'transition event (payment): [s0] --> [paid] failed, counted as not firing: no ledger',
-    ]);
+    expect(outcome.errors).toEqual(['transition event (payment): [s0] --> [paid] failed, counted as not firing: no ledger']);
   });
 });

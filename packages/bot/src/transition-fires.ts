@@ -15,11 +15,7 @@ export type Trigger =
   | { kind: 'settle' };
 
 /** May throw (an operation function or event predicate did); the caller counts that as false, as BBF does. */
-export async function transitionFires(
-  condition: TransitionCondition,
-  trigger: Trigger,
-  session: Session,
-): Promise<boolean> {
+export async function transitionFires(condition: TransitionCondition, trigger: Trigger, session: Session): Promise<boolean> {
   switch (condition.kind) {
     case 'auto':
       return true;
@@ -31,15 +27,13 @@ export async function transitionFires(
       return applyOperation(condition.operation, session.get(condition.variable), condition.target);
     case 'file_received':
       return (
-        trigger.kind === 'file' &&
-        (condition.types === undefined || condition.types.some((type) => mimeMatches(type, trigger.file.type)))
+        trigger.kind === 'file' && (condition.types === undefined || condition.types.some((type) => mimeMatches(type, trigger.file.type)))
       );
     case 'event':
       return (
         trigger.kind === 'event' &&
         trigger.name === condition.name &&
-        (condition.predicate === undefined ||
-          (await condition.predicate(session, structuredClone(trigger.params))) === true)
+        (condition.predicate === undefined || (await condition.predicate(session, structuredClone(trigger.params))) === true)
       );
   }
 }

@@ -58,8 +58,7 @@ export class TurnRunner {
     const current = this.#current();
     this.#draft.addUserRow({ type: 'str', text, content: text });
     const scope = current.state.name;
-    const prediction =
-      current.intents.length > 0 ? await predictor.predict(text, scope) : fallbackPrediction(text, scope);
+    const prediction = current.intents.length > 0 ? await predictor.predict(text, scope) : fallbackPrediction(text, scope);
     this.#draft.message = text;
     this.#draft.predictedIntent = prediction;
     const moved = await this.#fire({ kind: 'message', prediction });

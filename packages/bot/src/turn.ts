@@ -29,9 +29,7 @@ export interface ChatEntry {
 }
 
 export type TurnInput =
-  | { kind: 'message'; text: string }
-  | { kind: 'file'; file: FileData }
-  | { kind: 'event'; name: string; params: JsonObject };
+  { kind: 'message'; text: string } | { kind: 'file'; file: FileData } | { kind: 'event'; name: string; params: JsonObject };
 
 export interface TransitionRecord {
   source: string;

@@ -31,8 +31,10 @@ describe('applyOperation', () => {
   it('knows the operators and labels functions by name', () => {
     expect(isVariableOperation('!=')).toBe(true);
     expect(isVariableOperation('=')).toBe(false);
-    expect(operationLabel(function isAdult() {
-      return true;
-    })).toBe('isAdult');
+    expect(
+      operationLabel(function isAdult() {
+        return true;
+      }),
+    ).toBe('isAdult');
   });
 });

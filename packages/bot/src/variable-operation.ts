@@ -19,17 +19,11 @@ export function operationLabel(operation: VariableOperation): string {
   return typeof operation === 'function' ? operation.name || 'function' : operation;
 }
 
-export async function applyOperation(
-  operation: VariableOperation,
-  value: JsonValue | undefined,
-  target: JsonValue,
-): Promise<boolean> {
+export async function applyOperation(operation: VariableOperation, value: JsonValue | undefined, target: JsonValue): Promise<boolean> {
   if (typeof operation === 'function') return (await operation(value, target)) === true;
   if (operation === '==') return value !== undefined && jsonEqual(value, target);
   if (operation === '!=') return value === undefined || !jsonEqual(value, target);
-  const comparable =
-    (typeof value === 'number' && typeof target === 'number') ||
-    (typeof value === 'string' && typeof target === 'string');
+  const comparable = (typeof value === 'number' && typeof target === 'number') || (typeof value === 'string' && typeof target === 'string');
   if (!comparable) return false;
   const [a, b] = [value, target] as [number | string, number | string];
   switch (operation) {

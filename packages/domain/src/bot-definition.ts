@@ -4,17 +4,7 @@
  */
 
 /** Base entities are named `base.<kind>` in intent parameters, as BBF names them. */
-export const BASE_ENTITIES = [
-  'number',
-  'datetime',
-  'email',
-  'url',
-  'percentage',
-  'money',
-  'boolean',
-  'phone',
-  'any',
-] as const;
+export const BASE_ENTITIES = ['number', 'datetime', 'email', 'url', 'percentage', 'money', 'boolean', 'phone', 'any'] as const;
 export type BaseEntityKind = (typeof BASE_ENTITIES)[number];
 export const BASE_ENTITY_PREFIX = 'base.';
 

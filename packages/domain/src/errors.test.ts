@@ -7,8 +7,7 @@ const doc = readFileSync(join(__dirname, '../../../docs/errors.md'), 'utf8');
 const documentedRows = new Map(
   [...doc.matchAll(/^\| `([A-Z_]+)` \| ([A-Z_]+) \| (\d{3}) \|/gm)].map((m) => [m[1], { grpc: m[2], http: Number(m[3]) }]),
 );
-const grpcName = (value: number): string | undefined =>
-  Object.entries(GrpcStatus).find(([, number]) => number === value)?.[0];
+const grpcName = (value: number): string | undefined => Object.entries(GrpcStatus).find(([, number]) => number === value)?.[0];
 
 describe('error registry', () => {
   it.each(Object.entries(ERROR_CODES))('%s is documented in docs/errors.md with its statuses', (code, spec) => {

@@ -31,10 +31,18 @@ export interface ErrorCodeSpec {
 }
 
 export const ERROR_CODES = {
-  INVALID_ARGUMENT: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, description: 'A field is missing, of the wrong type or out of range; the message names it.' },
+  INVALID_ARGUMENT: {
+    grpc: GrpcStatus.INVALID_ARGUMENT,
+    http: 400,
+    description: 'A field is missing, of the wrong type or out of range; the message names it.',
+  },
   TEXT_EMPTY: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, description: 'The text is empty or only white space.' },
   TEXT_TOO_LONG: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, description: 'The text is longer than the configured limit.' },
-  INVALID_DEFINITION: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, description: 'The bot definition is malformed; the message names the offending field.' },
+  INVALID_DEFINITION: {
+    grpc: GrpcStatus.INVALID_ARGUMENT,
+    http: 400,
+    description: 'The bot definition is malformed; the message names the offending field.',
+  },
   INVALID_VARIABLE: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, description: 'A session variable is not a JSON value.' },
   MODEL_NOT_FOUND: { grpc: GrpcStatus.NOT_FOUND, http: 404, description: 'No model, version or alias of that name.' },
   SCOPE_NOT_FOUND: { grpc: GrpcStatus.NOT_FOUND, http: 404, description: 'The model has no scope of that name.' },
@@ -42,18 +50,42 @@ export const ERROR_CODES = {
   SESSION_NOT_FOUND: { grpc: GrpcStatus.NOT_FOUND, http: 404, description: 'No session of that id (or it expired).' },
   ROUTE_NOT_FOUND: { grpc: GrpcStatus.UNIMPLEMENTED, http: 404, description: 'No route for that method and path.' },
   SESSION_EXISTS: { grpc: GrpcStatus.ALREADY_EXISTS, http: 409, description: 'A session with that id already exists.' },
-  MODEL_TRAINING: { grpc: GrpcStatus.FAILED_PRECONDITION, http: 409, description: 'The model has no finished version yet: it is still training.' },
+  MODEL_TRAINING: {
+    grpc: GrpcStatus.FAILED_PRECONDITION,
+    http: 409,
+    description: 'The model has no finished version yet: it is still training.',
+  },
   JOB_FINISHED: { grpc: GrpcStatus.FAILED_PRECONDITION, http: 409, description: 'The job has already finished and cannot be canceled.' },
   MODEL_TOO_LARGE: { grpc: GrpcStatus.RESOURCE_EXHAUSTED, http: 507, description: 'The model alone is larger than the memory cap.' },
-  RESOURCE_EXHAUSTED: { grpc: GrpcStatus.RESOURCE_EXHAUSTED, http: 429, description: 'A limit was reached (concurrent trainings, batch or example counts, frames queued on a socket).' },
-  RATE_LIMITED: { grpc: GrpcStatus.RESOURCE_EXHAUSTED, http: 429, description: 'Too many requests from this API key or client address; retry after the Retry-After seconds.' },
+  RESOURCE_EXHAUSTED: {
+    grpc: GrpcStatus.RESOURCE_EXHAUSTED,
+    http: 429,
+    description: 'A limit was reached (concurrent trainings, batch or example counts, frames queued on a socket).',
+  },
+  RATE_LIMITED: {
+    grpc: GrpcStatus.RESOURCE_EXHAUSTED,
+    http: 429,
+    description: 'Too many requests from this API key or client address; retry after the Retry-After seconds.',
+  },
   PAYLOAD_TOO_LARGE: { grpc: GrpcStatus.RESOURCE_EXHAUSTED, http: 413, description: 'The request body is larger than the limit.' },
   UNSUPPORTED_MEDIA_TYPE: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 415, description: 'The body is not application/json.' },
   UNAUTHENTICATED: { grpc: GrpcStatus.UNAUTHENTICATED, http: 401, description: 'A valid API key is required.' },
   CANCELED: { grpc: GrpcStatus.CANCELLED, http: 499, description: 'The operation was canceled.' },
-  NLU_UNAVAILABLE: { grpc: GrpcStatus.UNAVAILABLE, http: 503, description: 'The NLU service could not be reached or did not answer in time; the session is unchanged.' },
-  STORE_UNAVAILABLE: { grpc: GrpcStatus.UNAVAILABLE, http: 503, description: 'The session store could not be reached; the session is unchanged.' },
-  SHUTTING_DOWN: { grpc: GrpcStatus.UNAVAILABLE, http: 503, description: 'The service is shutting down; retry the request, with the same messageId, on another replica.' },
+  NLU_UNAVAILABLE: {
+    grpc: GrpcStatus.UNAVAILABLE,
+    http: 503,
+    description: 'The NLU service could not be reached or did not answer in time; the session is unchanged.',
+  },
+  STORE_UNAVAILABLE: {
+    grpc: GrpcStatus.UNAVAILABLE,
+    http: 503,
+    description: 'The session store could not be reached; the session is unchanged.',
+  },
+  SHUTTING_DOWN: {
+    grpc: GrpcStatus.UNAVAILABLE,
+    http: 503,
+    description: 'The service is shutting down; retry the request, with the same messageId, on another replica.',
+  },
   INTERNAL: { grpc: GrpcStatus.INTERNAL, http: 500, description: 'An unexpected error; details are in the log, not the answer.' },
 } as const satisfies Record<string, ErrorCodeSpec>;
 

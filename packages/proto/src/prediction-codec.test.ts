@@ -25,7 +25,11 @@ const prediction: fc.Arbitrary<IntentClassifierPrediction> = fc.record({
   score,
   matchedSentence: fc.string(),
   matchedParameters: fc.array(
-    fc.record({ name, value: fc.oneof(fc.constant(null), fc.jsonValue({ maxDepth: 2 })), info: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 })) }),
+    fc.record({
+      name,
+      value: fc.oneof(fc.constant(null), fc.jsonValue({ maxDepth: 2 })),
+      info: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 })),
+    }),
     { maxLength: 3 },
   ),
   ranking: fc.array(fc.record({ intent: name, score }), { maxLength: 160 }),
@@ -52,7 +56,10 @@ const double = (value: number): number[] => {
 
 describe('prediction codec', () => {
   it('Predict: any prediction decodes as stock proto-loader decodes it, whichever side encoded it', () => {
-    fc.assert(fc.property(prediction, (domain) => expectSameAnswers('Predict', predictionToWire(domain))), { numRuns: 300 });
+    fc.assert(
+      fc.property(prediction, (domain) => expectSameAnswers('Predict', predictionToWire(domain))),
+      { numRuns: 300 },
+    );
   });
 
   it('PredictBatch and PredictStream answers carry predictions the same way', () => {
@@ -79,7 +86,15 @@ describe('prediction codec', () => {
       ...[0x32, 0x01, 0x2a],
     );
     const expected = plain.Predict.responseDeserialize(message);
-    expect(expected).toMatchObject({ intent: 'hi', scope: '*', ranking: [{ intent: 'weather', score: 0.25 }, { intent: 'greet', score: 0.5 }, { intent: '', score: 0 }] });
+    expect(expected).toMatchObject({
+      intent: 'hi',
+      scope: '*',
+      ranking: [
+        { intent: 'weather', score: 0.25 },
+        { intent: 'greet', score: 0.5 },
+        { intent: '', score: 0 },
+      ],
+    });
     expect(fast.Predict.responseDeserialize(message)).toEqual(expected);
   });
 
@@ -92,20 +107,39 @@ describe('prediction codec', () => {
     const seen = new Map<number, string>();
     let pair: [string, string] | undefined;
     for (let i = 0; pair === undefined; i += 1) {
-      const name = `intent_${String(i).padStart(6, "0")}`;
+      const name = `intent_${String(i).padStart(6, '0')}`;
       const bytes = Buffer.from(name);
       const key = nameKey(bytes, 0, bytes.length);
       const other = seen.get(key);
       if (other !== undefined) pair = [other, name];
       seen.set(key, name);
     }
-    const message = { intent: pair[0], ranking: [{ intent: pair[0], score: 0.6 }, { intent: pair[1], score: 0.4 }] };
+    const message = {
+      intent: pair[0],
+      ranking: [
+        { intent: pair[0], score: 0.6 },
+        { intent: pair[1], score: 0.4 },
+      ],
+    };
     for (let round = 0; round < 2; round += 1) expectSameAnswers('Predict', message);
-    expect((fast.Predict.responseDeserialize(fast.Predict.responseSerialize(message)) as { ranking: unknown[] }).ranking).toEqual(message.ranking);
+    expect((fast.Predict.responseDeserialize(fast.Predict.responseSerialize(message)) as { ranking: unknown[] }).ranking).toEqual(
+      message.ranking,
+    );
   });
 
   it('refuses malformed bytes instead of inventing an answer', () => {
-    const good = fast.Predict.responseSerialize(predictionToWire({ intent: 'a', score: 1, matchedSentence: '', matchedParameters: [], ranking: [{ intent: 'a', score: 1 }], scope: '*', modelVersion: 'v', fallbackReason: 'NONE' }));
+    const good = fast.Predict.responseSerialize(
+      predictionToWire({
+        intent: 'a',
+        score: 1,
+        matchedSentence: '',
+        matchedParameters: [],
+        ranking: [{ intent: 'a', score: 1 }],
+        scope: '*',
+        modelVersion: 'v',
+        fallbackReason: 'NONE',
+      }),
+    );
     expect(() => fast.Predict.responseDeserialize(good.subarray(0, good.length - 3))).toThrow(/runs past the end|cut short/);
     expect(() => fast.Predict.responseDeserialize(bytes(0x2a, 0x03, 0x0a, 0x05, 0x61))).toThrow(/runs past/);
     expect(() => fast.Predict.responseDeserialize(bytes(0x2a, 0x02, 0x0b, 0x00))).toThrow(/wire type 3/);

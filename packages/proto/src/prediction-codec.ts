@@ -34,7 +34,10 @@ export function withPredictionCodec(definition: PackageDefinition): PackageDefin
     const plainMethod = service[method];
     if (plainMethod === undefined) throw new Error(`${SERVICE}.${method} is not in nlu.proto`);
     // The method's own answer type, which proto-loader's definitions type as object.
-    return { ...plainMethod, responseSerialize: codec.serialize, responseDeserialize: codec.deserialize } as unknown as MethodDefinition<object, object>;
+    return { ...plainMethod, responseSerialize: codec.serialize, responseDeserialize: codec.deserialize } as unknown as MethodDefinition<
+      object,
+      object
+    >;
   };
   const withCodec: ServiceDefinition = {
     ...service,
@@ -63,9 +66,18 @@ function batchCodec(
 ): Codec<PredictBatchResponse, PredictBatchResponse__Output> {
   return {
     serialize: (response) =>
-      appendMessages(plain.serialize({ ...response, predictions: [] }), BATCH_PREDICTIONS_TAG, (response.predictions ?? []).map(prediction.serialize)),
+      appendMessages(
+        plain.serialize({ ...response, predictions: [] }),
+        BATCH_PREDICTIONS_TAG,
+        (response.predictions ?? []).map(prediction.serialize),
+      ),
     deserialize(bytes) {
-      const [decoded, predictions] = decodeSplitting(bytes, BATCH_PREDICTIONS_TAG, embedded(bytes, prediction.deserialize), plain.deserialize);
+      const [decoded, predictions] = decodeSplitting(
+        bytes,
+        BATCH_PREDICTIONS_TAG,
+        embedded(bytes, prediction.deserialize),
+        plain.deserialize,
+      );
       return Object.assign(decoded, { predictions });
     },
   };
@@ -82,7 +94,12 @@ function streamCodec(
       return appendMessages(head, STREAM_PREDICTION_TAG, [prediction.serialize(response.prediction)]);
     },
     deserialize(bytes) {
-      const [decoded, predictions] = decodeSplitting(bytes, STREAM_PREDICTION_TAG, embedded(bytes, prediction.deserialize), plain.deserialize);
+      const [decoded, predictions] = decodeSplitting(
+        bytes,
+        STREAM_PREDICTION_TAG,
+        embedded(bytes, prediction.deserialize),
+        plain.deserialize,
+      );
       // A message field sent twice would be merged; no encoder sends one twice, so the last one is the answer.
       const last = predictions.at(-1);
       return last === undefined ? decoded : Object.assign(decoded, { prediction: last, result: 'prediction' as const });

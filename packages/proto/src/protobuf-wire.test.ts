@@ -6,11 +6,16 @@ const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 
 describe('protobufWireProblem', () => {
   it('passes real messages, empty ones and unknown fields', () => {
-    const predict = loadNluPackage().definition['parley.nlu.v1.Nlu'] as unknown as Record<string, { requestSerialize(value: object): Buffer }>;
+    const predict = loadNluPackage().definition['parley.nlu.v1.Nlu'] as unknown as Record<
+      string,
+      { requestSerialize(value: object): Buffer }
+    >;
     const encoded = predict['Predict']?.requestSerialize({ model: 'greetings', text: 'héllo 👋', scope: 'start' }) ?? Buffer.alloc(0);
     expect(protobufWireProblem(encoded)).toBeUndefined();
     expect(protobufWireProblem(bytes())).toBeUndefined();
-    expect(protobufWireProblem(Buffer.concat([encoded, bytes(0xa0, 0x06, 0x01, 0x0d, 1, 2, 3, 4, 0x11, 1, 2, 3, 4, 5, 6, 7, 8)]))).toBeUndefined();
+    expect(
+      protobufWireProblem(Buffer.concat([encoded, bytes(0xa0, 0x06, 0x01, 0x0d, 1, 2, 3, 4, 0x11, 1, 2, 3, 4, 5, 6, 7, 8)])),
+    ).toBeUndefined();
     // A negative int32 is a 10-byte varint.
     expect(protobufWireProblem(bytes(0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01))).toBeUndefined();
   });

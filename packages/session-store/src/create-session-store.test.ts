@@ -41,9 +41,7 @@ describe('createSessionStore', () => {
 
   it('refuses a bad config with INVALID_ARGUMENT naming the field', () => {
     const refused = (config: unknown, field: string): void =>
-      expect(() => createSessionStore(config as SessionStoreConfig)).toThrow(
-        expect.objectContaining({ code: 'INVALID_ARGUMENT', field }),
-      );
+      expect(() => createSessionStore(config as SessionStoreConfig)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', field }));
     refused({ kind: 'mongo' }, 'kind');
     refused({ kind: 'sqlite', path: '' }, 'path');
     refused({ kind: 'redis' }, 'url');

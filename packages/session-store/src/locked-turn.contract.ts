@@ -50,7 +50,9 @@ export function describeLockedTurnContract(context: ContractContext): void {
           if (snapshot.idempotentResponse !== undefined) return snapshot.idempotentResponse;
           expect(snapshot.recentHistory.map((entry) => entry.text)).toEqual(['hello']);
           const response = { replies: [`answer ${n}`] };
-          await writer.commit(turn(id, snapshot.session?.version ?? -1, {}, { messageId: 'retried', response }, ['user text', 'bot reply']));
+          await writer.commit(
+            turn(id, snapshot.session?.version ?? -1, {}, { messageId: 'retried', response }, ['user text', 'bot reply']),
+          );
           return response;
         });
       }),

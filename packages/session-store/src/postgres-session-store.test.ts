@@ -79,7 +79,10 @@ describeWithServer('PostgresSessionStore', `PostgreSQL at ${url}`, unreachable, 
     const store = open();
     const id = newId();
     const commit = turn(id, 0);
-    await store.create({ ...commit, history: [{ sender: 1, type: 'str', text: 'a\u0000b', content: 'a\u0000b', at: commit.session.createdAt }] });
+    await store.create({
+      ...commit,
+      history: [{ sender: 1, type: 'str', text: 'a\u0000b', content: 'a\u0000b', at: commit.session.createdAt }],
+    });
     expect((await store.recentHistory(id, 1))[0]).toMatchObject({ text: 'a\uFFFDb', content: 'a\u0000b' });
   });
 
@@ -116,7 +119,10 @@ describeWithServer('PostgresSessionStore', `PostgreSQL at ${url}`, unreachable, 
     await expectCode(store.ping(), 'STORE_UNAVAILABLE');
     await expectCode(store.get('x'), 'STORE_UNAVAILABLE');
     await expectCode(store.commit(turn('x', 1)), 'STORE_UNAVAILABLE');
-    await expectCode(store.withLock('x', async () => 'ran'), 'STORE_UNAVAILABLE');
+    await expectCode(
+      store.withLock('x', async () => 'ran'),
+      'STORE_UNAVAILABLE',
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -131,7 +137,10 @@ describeWithServer('PostgresSessionStore', `PostgreSQL at ${url}`, unreachable, 
       await proxy.stop();
       await expectCode(store.get(id), 'STORE_UNAVAILABLE');
       await expectCode(store.commit(turn(id, 1)), 'STORE_UNAVAILABLE');
-      await expectCode(store.withLock(id, async () => 'ran'), 'STORE_UNAVAILABLE');
+      await expectCode(
+        store.withLock(id, async () => 'ran'),
+        'STORE_UNAVAILABLE',
+      );
       await proxy.start();
       await store.withLock(id, () => store.commit(turn(id, 1)));
       expect((await store.get(id))?.version).toBe(2);

@@ -66,9 +66,12 @@ export class RedisLock {
   /** Renews the lease of a held lock until the returned function is called. */
   keepAlive(key: string, token: string): () => void {
     const lease = String(this.options.leaseMs);
-    const renewal = setInterval(() => {
-      this.client.parleyRenewLock(key, token, lease).catch(() => undefined);
-    }, Math.max(1, Math.floor(this.options.leaseMs / 3)));
+    const renewal = setInterval(
+      () => {
+        this.client.parleyRenewLock(key, token, lease).catch(() => undefined);
+      },
+      Math.max(1, Math.floor(this.options.leaseMs / 3)),
+    );
     return () => clearInterval(renewal);
   }
 

@@ -64,9 +64,7 @@ describeWithServer('RedisSessionStore', `Redis at ${url}`, unreachable, () => {
 
   it('keeps a session under its prefix and hash tag, with a TTL only when asked', async () => {
     const id = await created(open());
-    expect((await admin.keys(`${keyPrefix}{${id}}:*`)).sort()).toEqual(
-      ['a', 'h', 's'].map((suffix) => `${keyPrefix}{${id}}:${suffix}`),
-    );
+    expect((await admin.keys(`${keyPrefix}{${id}}:*`)).sort()).toEqual(['a', 'h', 's'].map((suffix) => `${keyPrefix}{${id}}:${suffix}`));
     expect(await admin.pttl(`${keyPrefix}{${id}}:s`)).toBe(-1);
     const expiring = await created(open({ ttlSeconds: 60 }));
     for (const suffix of ['s', 'h', 'a']) {
@@ -125,9 +123,7 @@ describeWithServer('RedisSessionStore', `Redis at ${url}`, unreachable, () => {
     const [a, b] = [open({ lockPollMs: 10_000 }), open({ lockPollMs: 10_000 })];
     const id = await created(a);
     const started = Date.now();
-    await Promise.all(
-      Array.from({ length: 20 }, (_, n) => (n % 2 === 0 ? a : b).withLock(id, () => sleep(5))),
-    );
+    await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 === 0 ? a : b).withLock(id, () => sleep(5))));
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -137,7 +133,10 @@ describeWithServer('RedisSessionStore', `Redis at ${url}`, unreachable, () => {
     await expectCode(store.ping(), 'STORE_UNAVAILABLE');
     await expectCode(store.get('x'), 'STORE_UNAVAILABLE');
     await expectCode(store.commit(turn('x', 1)), 'STORE_UNAVAILABLE');
-    await expectCode(store.withLock('x', async () => 'ran'), 'STORE_UNAVAILABLE');
+    await expectCode(
+      store.withLock('x', async () => 'ran'),
+      'STORE_UNAVAILABLE',
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 

@@ -102,13 +102,19 @@ export class RedisSessionStore implements SessionStore {
 
   async loadTurn(id: string, options: LoadTurnOptions): Promise<TurnSnapshot> {
     const keys = this.keys(id);
-    return toSnapshot(id, await redisCall(() => this.client.parleyLoadTurn(keys.session, keys.history, keys.answers, ...loadArgs(options))));
+    return toSnapshot(
+      id,
+      await redisCall(() => this.client.parleyLoadTurn(keys.session, keys.history, keys.answers, ...loadArgs(options))),
+    );
   }
 
   async history(id: string, page: { offset: number; limit: number }): Promise<HistoryPage> {
     if (page.limit <= 0) return { entries: [], total: await redisCall(() => this.client.llen(this.keys(id).history)) };
     const { history } = this.keys(id);
-    const batch = this.client.multi().llen(history).lrange(history, page.offset, page.offset + page.limit - 1);
+    const batch = this.client
+      .multi()
+      .llen(history)
+      .lrange(history, page.offset, page.offset + page.limit - 1);
     const [total, rows] = (await redisCall(() => execute(batch))) as [number, string[]];
     return { entries: toHistory(rows, page.offset), total };
   }

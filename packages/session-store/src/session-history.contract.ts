@@ -21,7 +21,13 @@ function describeHistoryAndAudit(context: ContractContext): void {
     await store.commit(turn(id, 1, {}, undefined, ['u2', 'b2', 'b2bis']));
     const all = await store.history(id, { offset: 0, limit: 100 });
     expect(all.total).toBe(5);
-    expect(all.entries.map((entry) => [entry.seq, entry.text])).toEqual([[1, 'u1'], [2, 'b1'], [3, 'u2'], [4, 'b2'], [5, 'b2bis']]);
+    expect(all.entries.map((entry) => [entry.seq, entry.text])).toEqual([
+      [1, 'u1'],
+      [2, 'b1'],
+      [3, 'u2'],
+      [4, 'b2'],
+      [5, 'b2bis'],
+    ]);
     expect(all.entries[0]).toEqual({ seq: 1, ...historyEntry('u1'), at: all.entries[0]?.at });
     expect((await store.history(id, { offset: 2, limit: 2 })).entries.map((entry) => entry.seq)).toEqual([3, 4]);
     expect(await store.history(id, { offset: 5, limit: 10 })).toEqual({ entries: [], total: 5 });
@@ -32,7 +38,10 @@ function describeHistoryAndAudit(context: ContractContext): void {
     const store = context.store();
     const id = newId();
     await store.create(turn(id, 0, {}, undefined, ['a', 'b', 'c', 'd']));
-    expect((await store.recentHistory(id, 2)).map((entry) => [entry.seq, entry.text])).toEqual([[3, 'c'], [4, 'd']]);
+    expect((await store.recentHistory(id, 2)).map((entry) => [entry.seq, entry.text])).toEqual([
+      [3, 'c'],
+      [4, 'd'],
+    ]);
     expect((await store.recentHistory(id, 10)).map((entry) => entry.seq)).toEqual([1, 2, 3, 4]);
     expect(await store.recentHistory(id, 0)).toEqual([]);
     expect(await store.recentHistory(newId(), 5)).toEqual([]);
@@ -42,9 +51,18 @@ function describeHistoryAndAudit(context: ContractContext): void {
     const store = context.store();
     const id = newId();
     const entry: NewHistoryEntry = { sender: 0, type: 'options', text: 'Pick one', content: { options: ['x', 'y'] }, at: isoNow() };
-    const user: NewHistoryEntry = { sender: 1, type: 'file', text: 'a.pdf', content: { name: 'a.pdf', type: 'application/pdf' }, at: isoNow() };
+    const user: NewHistoryEntry = {
+      sender: 1,
+      type: 'file',
+      text: 'a.pdf',
+      content: { name: 'a.pdf', type: 'application/pdf' },
+      at: isoNow(),
+    };
     await store.create({ ...turn(id, 0), history: [user, entry] });
-    expect(await store.recentHistory(id, 2)).toEqual([{ seq: 1, ...user }, { seq: 2, ...entry }]);
+    expect(await store.recentHistory(id, 2)).toEqual([
+      { seq: 1, ...user },
+      { seq: 2, ...entry },
+    ]);
   });
 
   it('keeps the audit in order across commits and pages it', async () => {

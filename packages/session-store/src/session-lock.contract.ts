@@ -84,10 +84,7 @@ export function describeSessionLockContract(context: ContractContext): void {
     let release: () => void = () => undefined;
     const held = store.withLock(a, () => new Promise<void>((resolve) => (release = resolve)));
     await sleep(10);
-    const other = await Promise.race([
-      context.peerForLock().withLock(b, async () => 'b ran'),
-      sleep(2_000).then(() => 'b waited'),
-    ]);
+    const other = await Promise.race([context.peerForLock().withLock(b, async () => 'b ran'), sleep(2_000).then(() => 'b waited')]);
     release();
     await held;
     expect(other).toBe('b ran');

@@ -152,7 +152,11 @@ function describeRecords(context: ContractContext): void {
     await store.reset(reset);
     expect(await store.get(id)).toEqual({ ...reset.session, version: 3 });
     const history = await store.history(id, { offset: 0, limit: 10 });
-    expect(history.entries.map((entry) => [entry.seq, entry.text])).toEqual([[1, 'hello'], [2, 'hello'], [3, 'welcome back']]);
+    expect(history.entries.map((entry) => [entry.seq, entry.text])).toEqual([
+      [1, 'hello'],
+      [2, 'hello'],
+      [3, 'welcome back'],
+    ]);
     expect(await store.audit(id, { offset: 0, limit: 10 })).toHaveLength(3);
     await expectConflict(store.commit(turn(id, 2)));
   });

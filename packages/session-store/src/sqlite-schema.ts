@@ -103,9 +103,7 @@ export function prepareSqliteStatements(db: Database.Database): SqliteStatements
     ),
     deleteSession: prepare<never>('DELETE FROM sessions WHERE id = ?'),
     purgeExpired: prepare<never>('DELETE FROM sessions WHERE expires_at IS NOT NULL AND expires_at <= ?'),
-    insertHistory: prepare<never>(
-      'INSERT INTO history (session_id, seq, sender, type, text, content, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
+    insertHistory: prepare<never>('INSERT INTO history (session_id, seq, sender, type, text, content, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     historyRange: prepare<HistoryRow>(
       'SELECT seq, sender, type, text, content, at FROM history WHERE session_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
     ),

@@ -23,9 +23,6 @@ export const storeErrors = {
     return new ParleyError('STORE_UNAVAILABLE', `The ${backend} session store is unavailable: ${reason}`, { cause });
   },
   lockTimeout(backend: string, id: string, waitMs: number): ParleyError {
-    return new ParleyError(
-      'STORE_UNAVAILABLE',
-      `The ${backend} session store did not grant the lock of session ${id} within ${waitMs} ms`,
-    );
+    return new ParleyError('STORE_UNAVAILABLE', `The ${backend} session store did not grant the lock of session ${id} within ${waitMs} ms`);
   },
 };

@@ -15,7 +15,16 @@ const BODY_LIMIT = 4096;
 
 const understandsNothing = {
   async predict(_text: string, scope: string): Promise<IntentClassifierPrediction> {
-    return { intent: FALLBACK_INTENT, score: 1, matchedSentence: '', matchedParameters: [], ranking: [], scope, modelVersion: 'none', fallbackReason: 'LOW_CONFIDENCE' };
+    return {
+      intent: FALLBACK_INTENT,
+      score: 1,
+      matchedSentence: '',
+      matchedParameters: [],
+      ranking: [],
+      scope,
+      modelVersion: 'none',
+      fallbackReason: 'LOW_CONFIDENCE',
+    };
   },
   async ping(): Promise<void> {},
 };
@@ -35,7 +44,8 @@ afterAll(async () => {
 });
 
 const inject = (options: InjectOptions) => app.inject(options);
-const json = (url: string, payload: string | Buffer) => inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload });
+const json = (url: string, payload: string | Buffer) =>
+  inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload });
 
 async function createSession(id: string): Promise<void> {
   const response = await inject({ method: 'POST', url: '/v1/sessions', payload: { id } });
@@ -43,7 +53,9 @@ async function createSession(id: string): Promise<void> {
 }
 
 async function userTexts(id: string): Promise<unknown[]> {
-  const page = (await inject({ method: 'GET', url: `/v1/sessions/${id}/history?limit=500` })).json() as { entries: Array<{ sender: number; content: unknown }> };
+  const page = (await inject({ method: 'GET', url: `/v1/sessions/${id}/history?limit=500` })).json() as {
+    entries: Array<{ sender: number; content: unknown }>;
+  };
   return page.entries.filter((entry) => entry.sender === 1).map((entry) => entry.content);
 }
 

@@ -50,7 +50,9 @@ describe('loadConfig', () => {
 
   it('takes a gRPC target URI whole, commas included', () => {
     expect(loadConfig({ PARLEY_NLU_ADDRESS: 'dns:///nlu:50051' }).nlu.addresses).toEqual(['dns:///nlu:50051']);
-    expect(loadConfig({ PARLEY_NLU_ADDRESS: 'ipv4:10.0.0.1:50051,10.0.0.2:50051' }).nlu.addresses).toEqual(['ipv4:10.0.0.1:50051,10.0.0.2:50051']);
+    expect(loadConfig({ PARLEY_NLU_ADDRESS: 'ipv4:10.0.0.1:50051,10.0.0.2:50051' }).nlu.addresses).toEqual([
+      'ipv4:10.0.0.1:50051,10.0.0.2:50051',
+    ]);
     expect(loadConfig({ PARLEY_NLU_ADDRESS: 'dns:50051' }).nlu.addresses).toEqual(['dns:50051']);
   });
 
@@ -84,8 +86,17 @@ describe('loadConfig', () => {
 
   it('reads API keys as a comma-separated list, the NLU key, the rate limit and the proxy hops, never echoing a key', () => {
     const keys = 'dialogue-key-000000001, dialogue-key-000000002';
-    const config = loadConfig({ PARLEY_API_KEYS: keys, PARLEY_NLU_API_KEY: 'nlu-key-0000000000001', PARLEY_RATE_LIMIT_PER_MINUTE: '600', PARLEY_TRUST_PROXY_HOPS: '1' });
-    expect(config.http).toMatchObject({ apiKeys: ['dialogue-key-000000001', 'dialogue-key-000000002'], rateLimitPerMinute: 600, trustProxyHops: 1 });
+    const config = loadConfig({
+      PARLEY_API_KEYS: keys,
+      PARLEY_NLU_API_KEY: 'nlu-key-0000000000001',
+      PARLEY_RATE_LIMIT_PER_MINUTE: '600',
+      PARLEY_TRUST_PROXY_HOPS: '1',
+    });
+    expect(config.http).toMatchObject({
+      apiKeys: ['dialogue-key-000000001', 'dialogue-key-000000002'],
+      rateLimitPerMinute: 600,
+      trustProxyHops: 1,
+    });
     expect(config.nlu.apiKey).toBe('nlu-key-0000000000001');
     expect(Object.isFrozen(config.http.apiKeys)).toBe(true);
     const refusal = (() => {

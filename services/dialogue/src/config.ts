@@ -17,7 +17,14 @@ export interface DialogueConfig {
    * address) may make per minute, 0 = unlimited. `trustProxyHops`: proxies in front whose X-Forwarded-For names the
    * client address (0 = the socket's peer is the client).
    */
-  http: { host: string; port: number; bodyLimitBytes: number; apiKeys: readonly string[]; rateLimitPerMinute: number; trustProxyHops: number };
+  http: {
+    host: string;
+    port: number;
+    bodyLimitBytes: number;
+    apiKeys: readonly string[];
+    rateLimitPerMinute: number;
+    trustProxyHops: number;
+  };
   /**
    * `addresses`: host:port of each NLU replica, or one gRPC target URI such as `dns:///nlu:50051`.
    * `modelAlias`: predict by this alias (hot swap when an operator moves it) instead of the trained version.
@@ -45,7 +52,10 @@ const address = z
 
 function nluAddresses(value: string): string[] {
   if (GRPC_TARGET.test(value.trim())) return [value.trim()];
-  return value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 const schema = z.object({
@@ -74,7 +84,10 @@ const schema = z.object({
   PARLEY_REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   PARLEY_REDIS_KEY_PREFIX: z.string().min(1).optional(),
   PARLEY_POSTGRES_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  PARLEY_POSTGRES_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'expected a lower-case SQL identifier').optional(),
+  PARLEY_POSTGRES_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'expected a lower-case SQL identifier')
+    .optional(),
   PARLEY_SESSION_TTL_SECONDS: integer(0, 10 * 365 * 86_400).default(0),
   PARLEY_BOT: z.string().min(1).default('weather'),
   PARLEY_MAX_TEXT_LENGTH: integer(1, 1_000_000).default(2_000),

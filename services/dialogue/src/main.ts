@@ -50,7 +50,10 @@ async function main(): Promise<void> {
   try {
     const trained = await nlu.train(definition, (progress) => logger.debug(progress, 'training'));
     const alias = config.nlu.modelAlias;
-    logger.info({ model: trained.modelId, version: trained.version, alias, reused: trained.reused, ms: Date.now() - started }, 'dialogue service ready');
+    logger.info(
+      { model: trained.modelId, version: trained.version, alias, reused: trained.reused, ms: Date.now() - started },
+      'dialogue service ready',
+    );
     const predictsBy = alias === undefined ? trained.version : `alias ${alias}, trained ${trained.version}`;
     process.stdout.write(`parley dialogue service ready at ${address} (model ${trained.modelId} ${predictsBy})\n`);
     for (const warning of trained.warnings) logger.warn({ model: trained.modelId }, `training data: ${warning}`);

@@ -74,7 +74,9 @@ describe('PARLEY_MODEL_EVENTS_URL', () => {
   });
 
   it.each(['http://redis:6379', 'redis', '127.0.0.1:6379'])('refuses %s naming the variable', (url) => {
-    expect(() => loadConfig({ PARLEY_MODEL_EVENTS_URL: url })).toThrow(/PARLEY_MODEL_EVENTS_URL=.*redis:\/\/, rediss:\/\/, postgres:\/\/ or postgresql:\/\//);
+    expect(() => loadConfig({ PARLEY_MODEL_EVENTS_URL: url })).toThrow(
+      /PARLEY_MODEL_EVENTS_URL=.*redis:\/\/, rediss:\/\/, postgres:\/\/ or postgresql:\/\//,
+    );
   });
 });
 

@@ -38,7 +38,9 @@ describe('main.ts', () => {
       const { grpcObject } = loadNluPackage();
       const client = new grpcObject.parley.nlu.v1.Nlu(address, credentials.createInsecure());
       const models = await new Promise<unknown>((resolve, reject) =>
-        client.ListModels({}, { deadline: new Date(Date.now() + 10_000) }, (error, response) => (error ? reject(error) : resolve(response))),
+        client.ListModels({}, { deadline: new Date(Date.now() + 10_000) }, (error, response) =>
+          error ? reject(error) : resolve(response),
+        ),
       );
       client.close();
       expect(models).toEqual({ models: [] });

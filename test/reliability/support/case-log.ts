@@ -86,7 +86,12 @@ export class CaseLog {
       knownBugs: known.length,
       serverErrors: cases.filter(([, outcome]) => outcome.serverError).length + this.generatedServerErrors,
       counters: { ...this.counters },
-      failures: [...failures, ...known].map(([name, outcome]) => ({ name, expected: outcome.expected, got: outcome.got, serverError: outcome.serverError })),
+      failures: [...failures, ...known].map(([name, outcome]) => ({
+        name,
+        expected: outcome.expected,
+        got: outcome.got,
+        serverError: outcome.serverError,
+      })),
       finishedAt: new Date().toISOString(),
     };
   }

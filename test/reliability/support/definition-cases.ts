@@ -10,11 +10,15 @@ type Definition = nluV1.BotDefinition;
 type Mutation = (definition: Definition) => Definition | undefined;
 
 const intents = (definition: Definition) => definition.intents ?? [];
-const withIntent = (index: number, change: (intent: nluV1.Intent) => nluV1.Intent): Mutation => (definition) => ({
-  ...definition,
-  intents: intents(definition).map((intent, i) => (i === index ? change(intent) : intent)),
-});
-const withConfig = (config: nluV1.NluConfig): Mutation => (definition) => ({ ...definition, config });
+const withIntent =
+  (index: number, change: (intent: nluV1.Intent) => nluV1.Intent): Mutation =>
+  (definition) => ({
+    ...definition,
+    intents: intents(definition).map((intent, i) => (i === index ? change(intent) : intent)),
+  });
+const withConfig =
+  (config: nluV1.NluConfig): Mutation =>
+  (definition) => ({ ...definition, config });
 
 /** Each bad definition and the field its error must name. */
 const BAD_DEFINITIONS: Array<[string, Mutation, string]> = [
@@ -29,15 +33,39 @@ const BAD_DEFINITIONS: Array<[string, Mutation, string]> = [
   ['intent without a name', withIntent(0, (intent) => ({ ...intent, name: '' })), 'intents[0].name'],
   ['blank intent name', withIntent(0, (intent) => ({ ...intent, name: ' \t' })), 'intents[0].name'],
   ['intent without training sentences', withIntent(1, (intent) => ({ ...intent, trainingSentences: [] })), 'intents[1].trainingSentences'],
-  ['blank training sentence', withIntent(0, (intent) => ({ ...intent, trainingSentences: ['hello', ' '] })), 'intents[0].trainingSentences[1]'],
+  [
+    'blank training sentence',
+    withIntent(0, (intent) => ({ ...intent, trainingSentences: ['hello', ' '] })),
+    'intents[0].trainingSentences[1]',
+  ],
   ['duplicate intent', (d) => ({ ...d, intents: [...intents(d), intents(d)[0] ?? {}] }), 'intents[3].name'],
   ['intent named fallback_intent', withIntent(1, (intent) => ({ ...intent, name: 'fallback_intent' })), 'intents[1].name'],
-  ['parameter with an unknown entity', withIntent(2, (intent) => ({ ...intent, parameters: [{ name: 'city', fragment: 'CITY', entity: 'planet' }] })), 'intents[2].parameters[0].entity'],
-  ['parameter fragment in no sentence', withIntent(2, (intent) => ({ ...intent, parameters: [{ name: 'city', fragment: 'TOWN', entity: 'city' }] })), 'intents[2].parameters[0].fragment'],
-  ['duplicate parameter', withIntent(2, (intent) => ({ ...intent, parameters: [...(intent.parameters ?? []), ...(intent.parameters ?? [])] })), 'intents[2].parameters[1].name'],
-  ['blank parameter name', withIntent(2, (intent) => ({ ...intent, parameters: [{ name: ' ', fragment: 'CITY', entity: 'city' }] })), 'intents[2].parameters[0].name'],
+  [
+    'parameter with an unknown entity',
+    withIntent(2, (intent) => ({ ...intent, parameters: [{ name: 'city', fragment: 'CITY', entity: 'planet' }] })),
+    'intents[2].parameters[0].entity',
+  ],
+  [
+    'parameter fragment in no sentence',
+    withIntent(2, (intent) => ({ ...intent, parameters: [{ name: 'city', fragment: 'TOWN', entity: 'city' }] })),
+    'intents[2].parameters[0].fragment',
+  ],
+  [
+    'duplicate parameter',
+    withIntent(2, (intent) => ({ ...intent, parameters: [...(intent.parameters ?? []), ...(intent.parameters ?? [])] })),
+    'intents[2].parameters[1].name',
+  ],
+  [
+    'blank parameter name',
+    withIntent(2, (intent) => ({ ...intent, parameters: [{ name: ' ', fragment: 'CITY', entity: 'city' }] })),
+    'intents[2].parameters[0].name',
+  ],
   ['entity without entries', (d) => ({ ...d, entities: [{ name: 'city', entries: [] }] }), 'entities[0].entries'],
-  ['entity named base.number', (d) => ({ ...d, entities: [...(d.entities ?? []), { name: 'base.number', entries: [{ value: 'one' }] }] }), 'entities[1].name'],
+  [
+    'entity named base.number',
+    (d) => ({ ...d, entities: [...(d.entities ?? []), { name: 'base.number', entries: [{ value: 'one' }] }] }),
+    'entities[1].name',
+  ],
   ['duplicate entity', (d) => ({ ...d, entities: [...(d.entities ?? []), ...(d.entities ?? [])] }), 'entities[1].name'],
   ['blank entity value', (d) => ({ ...d, entities: [{ name: 'city', entries: [{ value: ' ' }] }] }), 'entities[0].entries[0].value'],
   ['scope naming an unknown intent', (d) => ({ ...d, scopes: [{ name: 'start', intents: ['greet', 'nope'] }] }), 'scopes[0].intents[1]'],
@@ -67,12 +95,38 @@ export function trainCases(): GrpcCase[] {
   return ['Train', 'StartTraining'].flatMap((method) => [
     ...BAD_DEFINITIONS.map(([name, mutate, field]): GrpcCase => {
       const definition = mutate(tinyDefinition('bad_bot'));
-      return { name: `${method}: ${name}`, method, request: definition === undefined ? {} : { definition }, expect: 'INVALID_ARGUMENT', field };
+      return {
+        name: `${method}: ${name}`,
+        method,
+        request: definition === undefined ? {} : { definition },
+        expect: 'INVALID_ARGUMENT',
+        field,
+      };
     }),
-    ...[['an invalid alias', 'bad alias!'], ['an empty alias', ''], ['an alias starting with a digit', '1st'], ['an alias of 65 characters', `a${'b'.repeat(64)}`]].map(
-      ([name, alias]): GrpcCase => ({ name: `${method}: ${name}`, method, request: { definition: tinyDefinition('bad_bot'), aliases: ['production', alias] }, expect: 'INVALID_ARGUMENT', field: 'aliases[1]' }),
-    ),
-    { name: `${method}: a definition over the message size limit`, method, request: { definition: manyIntents(tinyDefinition('huge_bot'), 120_000) }, expect: 'RESOURCE_EXHAUSTED' },
-    { name: `${method}: while another training runs`, method, request: { definition: tinyDefinition('second_bot') }, expect: 'RESOURCE_EXHAUSTED', server: 'gated' },
+    ...[
+      ['an invalid alias', 'bad alias!'],
+      ['an empty alias', ''],
+      ['an alias starting with a digit', '1st'],
+      ['an alias of 65 characters', `a${'b'.repeat(64)}`],
+    ].map(([name, alias]): GrpcCase => ({
+      name: `${method}: ${name}`,
+      method,
+      request: { definition: tinyDefinition('bad_bot'), aliases: ['production', alias] },
+      expect: 'INVALID_ARGUMENT',
+      field: 'aliases[1]',
+    })),
+    {
+      name: `${method}: a definition over the message size limit`,
+      method,
+      request: { definition: manyIntents(tinyDefinition('huge_bot'), 120_000) },
+      expect: 'RESOURCE_EXHAUSTED',
+    },
+    {
+      name: `${method}: while another training runs`,
+      method,
+      request: { definition: tinyDefinition('second_bot') },
+      expect: 'RESOURCE_EXHAUSTED',
+      server: 'gated',
+    },
   ]);
 }

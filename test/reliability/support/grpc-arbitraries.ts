@@ -16,8 +16,16 @@ export interface FuzzCall {
 
 const MODEL = 'greetings';
 const junk = fc.string({ maxLength: 20 });
-const model = fc.oneof({ weight: 6, arbitrary: fc.constant(MODEL) }, { weight: 1, arbitrary: fc.constantFrom('no-such-model', '', 'Greetings', '../x') }, { weight: 1, arbitrary: junk });
-const ref = fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('production', 'latest', 'staging', '../x') }, { weight: 1, arbitrary: junk });
+const model = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(MODEL) },
+  { weight: 1, arbitrary: fc.constantFrom('no-such-model', '', 'Greetings', '../x') },
+  { weight: 1, arbitrary: junk },
+);
+const ref = fc.oneof(
+  { weight: 4, arbitrary: fc.constant('') },
+  { weight: 1, arbitrary: fc.constantFrom('production', 'latest', 'staging', '../x') },
+  { weight: 1, arbitrary: junk },
+);
 const scope = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('', '*', 'start') }, { weight: 1, arbitrary: junk });
 const jobId = fc.oneof(fc.uuid(), junk, fc.constant(''));
 
@@ -28,7 +36,9 @@ const evaluate = fc.record({
   ref,
   scope,
   oosLabel: fc.constantFrom('', 'oos', 'x'),
-  examples: fc.array(fc.record({ text: fuzzText, intent: fc.constantFrom('greet', 'bye', 'weather', 'oos', 'nope', '') }), { maxLength: 60 }),
+  examples: fc.array(fc.record({ text: fuzzText, intent: fc.constantFrom('greet', 'bye', 'weather', 'oos', 'nope', '') }), {
+    maxLength: 60,
+  }),
 });
 
 const sentence = fc.oneof(fc.constantFrom('hello', 'what is the weather in CITY', 'bye'), fuzzText);
@@ -40,22 +50,46 @@ const definition = fc.record(
       fc.record({
         name: fc.oneof(fc.constantFrom('greet', 'bye', 'fallback_intent'), junk),
         trainingSentences: fc.array(sentence, { maxLength: 4 }),
-        parameters: fc.array(fc.record({ name: junk, fragment: fc.constantFrom('CITY', 'X', ''), entity: fc.constantFrom('city', 'base.number', 'nope') }), { maxLength: 2 }),
+        parameters: fc.array(
+          fc.record({ name: junk, fragment: fc.constantFrom('CITY', 'X', ''), entity: fc.constantFrom('city', 'base.number', 'nope') }),
+          { maxLength: 2 },
+        ),
       }),
       { maxLength: 4 },
     ),
-    entities: fc.array(fc.record({ name: fc.oneof(fc.constant('city'), junk), entries: fc.array(fc.record({ value: junk, synonyms: fc.array(junk, { maxLength: 2 }) }), { maxLength: 3 }) }), { maxLength: 2 }),
-    scopes: fc.array(fc.record({ name: junk, intents: fc.array(fc.constantFrom('greet', 'bye', 'nope'), { maxLength: 3 }) }), { maxLength: 2 }),
+    entities: fc.array(
+      fc.record({
+        name: fc.oneof(fc.constant('city'), junk),
+        entries: fc.array(fc.record({ value: junk, synonyms: fc.array(junk, { maxLength: 2 }) }), { maxLength: 3 }),
+      }),
+      { maxLength: 2 },
+    ),
+    scopes: fc.array(fc.record({ name: junk, intents: fc.array(fc.constantFrom('greet', 'bye', 'nope'), { maxLength: 3 }) }), {
+      maxLength: 2,
+    }),
     config: fc.record(
-      { threshold: fc.double(), ambiguityMargin: fc.double(), seed: fc.nat(), timezone: fc.constantFrom('', 'UTC', 'Europe/Paris', 'Mars/Base'), hyperParameters: fc.dictionary(junk, fc.double(), { maxKeys: 2 }) },
+      {
+        threshold: fc.double(),
+        ambiguityMargin: fc.double(),
+        seed: fc.nat(),
+        timezone: fc.constantFrom('', 'UTC', 'Europe/Paris', 'Mars/Base'),
+        hyperParameters: fc.dictionary(junk, fc.double(), { maxKeys: 2 }),
+      },
       { requiredKeys: [] },
     ),
   },
   { requiredKeys: ['name', 'intents'] },
 );
-const train = fc.record({ definition: fc.option(definition, { nil: undefined }), aliases: fc.array(fc.oneof(fc.constantFrom('production', 'staging'), junk), { maxLength: 2 }) }, { requiredKeys: [] });
+const train = fc.record(
+  {
+    definition: fc.option(definition, { nil: undefined }),
+    aliases: fc.array(fc.oneof(fc.constantFrom('production', 'staging'), junk), { maxLength: 2 }),
+  },
+  { requiredKeys: [] },
+);
 
-const call = (method: string, request: fc.Arbitrary<object>): fc.Arbitrary<FuzzCall> => request.map((value) => ({ method, request: value }));
+const call = (method: string, request: fc.Arbitrary<object>): fc.Arbitrary<FuzzCall> =>
+  request.map((value) => ({ method, request: value }));
 
 export const fuzzCall: fc.Arbitrary<FuzzCall> = fc.oneof(
   { weight: 12, arbitrary: call('Predict', predict) },
@@ -68,10 +102,35 @@ export const fuzzCall: fc.Arbitrary<FuzzCall> = fc.oneof(
   { weight: 1, arbitrary: call('CancelJob', fc.record({ jobId })) },
   { weight: 1, arbitrary: call('GetModel', fc.record({ model })) },
   { weight: 1, arbitrary: call('ListModels', fc.constant({})) },
-  { weight: 1, arbitrary: call('DeleteModel', fc.record({ model: fc.oneof(fc.constantFrom('no-such-model', ''), junk.filter((id) => id !== MODEL)), version: junk })) },
-  { weight: 1, arbitrary: call('SetAlias', fc.record({ model, alias: fc.oneof(fc.constantFrom('staging', 'canary'), junk).filter((alias) => alias !== 'production'), version: junk })) },
+  {
+    weight: 1,
+    arbitrary: call(
+      'DeleteModel',
+      fc.record({
+        model: fc.oneof(
+          fc.constantFrom('no-such-model', ''),
+          junk.filter((id) => id !== MODEL),
+        ),
+        version: junk,
+      }),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: call(
+      'SetAlias',
+      fc.record({
+        model,
+        alias: fc.oneof(fc.constantFrom('staging', 'canary'), junk).filter((alias) => alias !== 'production'),
+        version: junk,
+      }),
+    ),
+  },
   {
     weight: 4,
-    arbitrary: fc.record({ method: fc.constantFrom(...NLU_METHODS), request: fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)) }),
+    arbitrary: fc.record({
+      method: fc.constantFrom(...NLU_METHODS),
+      request: fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)),
+    }),
   },
 );

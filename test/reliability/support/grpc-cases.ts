@@ -53,7 +53,12 @@ function predictCases(ctx: GrpcCaseContext): GrpcCase[] {
     ...ODD_TEXTS.map(([name, text]) => predict(name, { text }, 'OK')),
     // The NLU only classifies: text its protobuf decoder reads leniently (lone surrogates, invalid UTF-8) is classified.
     ...LONE_SURROGATES.map(([name, json]) => predict(name, { text: JSON.parse(json) as string }, 'OK')),
-    ...INVALID_UTF8_TEXTS.map(([name, bytes]) => ({ name: `Predict: invalid UTF-8 text: ${name}`, method: 'Predict', request: predictBytes(bytes), expect: 'OK' })),
+    ...INVALID_UTF8_TEXTS.map(([name, bytes]) => ({
+      name: `Predict: invalid UTF-8 text: ${name}`,
+      method: 'Predict',
+      request: predictBytes(bytes),
+      expect: 'OK',
+    })),
     predict('no model', { model: '' }, 'INVALID_ARGUMENT', 'model'),
     predict('blank model', { model: '   ' }, 'INVALID_ARGUMENT', 'model'),
     predict('model with a path', { model: '../greetings' }, 'INVALID_ARGUMENT', 'model'),
@@ -79,9 +84,21 @@ function predictCases(ctx: GrpcCaseContext): GrpcCase[] {
     predict('scope in other case', { scope: 'START' }, 'NOT_FOUND', 'scope'),
     predict('the all-intents scope', { scope: '*' }, 'OK'),
     predict('a state scope', { scope: 'start' }, 'OK'),
-    { name: 'Predict: unknown fields are skipped', method: 'Predict', request: Buffer.concat([encodeRequest('Predict', { model: MODEL, text: 'hi' }), Buffer.from([0xa0, 0x06, 0x01])]), expect: 'OK' },
+    {
+      name: 'Predict: unknown fields are skipped',
+      method: 'Predict',
+      request: Buffer.concat([encodeRequest('Predict', { model: MODEL, text: 'hi' }), Buffer.from([0xa0, 0x06, 0x01])]),
+      expect: 'OK',
+    },
     { name: 'Predict: empty request', method: 'Predict', request: Buffer.alloc(0), expect: 'INVALID_ARGUMENT', field: 'text' },
-    { name: 'Predict: model still training', method: 'Predict', request: { model: 'pending', text: 'hello' }, expect: 'FAILED_PRECONDITION', field: 'model', server: 'gated' },
+    {
+      name: 'Predict: model still training',
+      method: 'Predict',
+      request: { model: 'pending', text: 'hello' },
+      expect: 'FAILED_PRECONDITION',
+      field: 'model',
+      server: 'gated',
+    },
   ];
 }
 
@@ -137,10 +154,25 @@ function evaluateCases(): GrpcCase[] {
   });
   return [
     evaluate('no examples', { examples: [] }, 'INVALID_ARGUMENT', 'examples'),
-    evaluate('examples over the limit', { examples: new Array(GRPC_LIMITS.maxEvaluateExamples + 1).fill(example) }, 'RESOURCE_EXHAUSTED', 'examples'),
+    evaluate(
+      'examples over the limit',
+      { examples: new Array(GRPC_LIMITS.maxEvaluateExamples + 1).fill(example) },
+      'RESOURCE_EXHAUSTED',
+      'examples',
+    ),
     evaluate('a blank example text', { examples: [example, { text: ' ', intent: 'greet' }] }, 'INVALID_ARGUMENT', 'examples[1].text'),
-    evaluate('an over-long example text', { examples: [{ text: 'a'.repeat(GRPC_LIMITS.maxTextLength + 1), intent: 'greet' }] }, 'INVALID_ARGUMENT', 'examples[0].text'),
-    evaluate('an unknown intent label', { examples: [{ text: 'hello', intent: 'no-such-intent' }] }, 'INVALID_ARGUMENT', 'examples[0].intent'),
+    evaluate(
+      'an over-long example text',
+      { examples: [{ text: 'a'.repeat(GRPC_LIMITS.maxTextLength + 1), intent: 'greet' }] },
+      'INVALID_ARGUMENT',
+      'examples[0].text',
+    ),
+    evaluate(
+      'an unknown intent label',
+      { examples: [{ text: 'hello', intent: 'no-such-intent' }] },
+      'INVALID_ARGUMENT',
+      'examples[0].intent',
+    ),
     evaluate('a blank intent label', { examples: [example, { text: 'hello', intent: '' }] }, 'INVALID_ARGUMENT', 'examples[1].intent'),
     evaluate('the out-of-scope label', { examples: [example, { text: 'buy a car', intent: 'oos' }] }, 'OK'),
     evaluate('no model', { model: '' }, 'INVALID_ARGUMENT', 'model'),
@@ -165,7 +197,13 @@ function jobCases(ctx: GrpcCaseContext): GrpcCase[] {
     ),
     { name: 'GetJob: a finished job', method: 'GetJob', request: { jobId: ctx.finishedJob }, expect: 'OK' },
     { name: 'WatchJob: a finished job', method: 'WatchJob', request: { jobId: ctx.finishedJob }, expect: 'OK' },
-    { name: 'CancelJob: a finished job', method: 'CancelJob', request: { jobId: ctx.finishedJob }, expect: 'FAILED_PRECONDITION', field: 'job' },
+    {
+      name: 'CancelJob: a finished job',
+      method: 'CancelJob',
+      request: { jobId: ctx.finishedJob },
+      expect: 'FAILED_PRECONDITION',
+      field: 'job',
+    },
   ];
 }
 
@@ -220,12 +258,32 @@ export const MALFORMED_PROTOBUF: Array<[string, number[]]> = [
   ['fixed64 cut short', [0x09, 0x01, 0x02]],
 ];
 
-export const NLU_METHODS = ['Train', 'StartTraining', 'GetJob', 'WatchJob', 'CancelJob', 'Predict', 'PredictStream', 'PredictBatch', 'Evaluate', 'GetModel', 'ListModels', 'DeleteModel', 'SetAlias'];
+export const NLU_METHODS = [
+  'Train',
+  'StartTraining',
+  'GetJob',
+  'WatchJob',
+  'CancelJob',
+  'Predict',
+  'PredictStream',
+  'PredictBatch',
+  'Evaluate',
+  'GetModel',
+  'ListModels',
+  'DeleteModel',
+  'SetAlias',
+];
 
 function malformedCases(): GrpcCase[] {
   const methods = [...NLU_METHODS, '/grpc.health.v1.Health/Check'];
   return methods.flatMap((method) =>
-    MALFORMED_PROTOBUF.map(([name, bytes]): GrpcCase => ({ name: `${method}: malformed protobuf: ${name}`, method, request: Buffer.from(bytes), expect: 'INVALID_ARGUMENT', field: 'request' })),
+    MALFORMED_PROTOBUF.map(([name, bytes]): GrpcCase => ({
+      name: `${method}: malformed protobuf: ${name}`,
+      method,
+      request: Buffer.from(bytes),
+      expect: 'INVALID_ARGUMENT',
+      field: 'request',
+    })),
   );
 }
 
@@ -257,7 +315,17 @@ function predictStreamCases(ctx: GrpcCaseContext): GrpcCase[] {
 }
 
 export function grpcCases(ctx: GrpcCaseContext): GrpcCase[] {
-  return [...predictCases(ctx), ...predictStreamCases(ctx), ...batchCases(), ...evaluateCases(), ...trainCases(), ...jobCases(ctx), ...modelCases(ctx), ...malformedCases(), ...otherCases()];
+  return [
+    ...predictCases(ctx),
+    ...predictStreamCases(ctx),
+    ...batchCases(),
+    ...evaluateCases(),
+    ...trainCases(),
+    ...jobCases(ctx),
+    ...modelCases(ctx),
+    ...malformedCases(),
+    ...otherCases(),
+  ];
 }
 
 /** The API-key cases, for a server configured with `keys` (PARLEY_NLU_API_KEYS) that has trained model "greetings". */
@@ -293,17 +361,50 @@ export function authGrpcCases(keys: readonly [string, string]): GrpcCase[] {
   ];
   return [
     ...requests.flatMap(([method, request]) =>
-      bad.map(([name, metadata]): GrpcCase => ({ name: `api key: ${method} with ${name}`, method, request, metadata, expect: 'UNAUTHENTICATED', field: 'authorization' })),
+      bad.map(([name, metadata]): GrpcCase => ({
+        name: `api key: ${method} with ${name}`,
+        method,
+        request,
+        metadata,
+        expect: 'UNAUTHENTICATED',
+        field: 'authorization',
+      })),
     ),
     // Refused before the request is read: malformed bytes get UNAUTHENTICATED, not INVALID_ARGUMENT.
-    { name: 'api key: Predict with no key and malformed bytes', method: 'Predict', request: Buffer.from([0xff]), expect: 'UNAUTHENTICATED', field: 'authorization' },
+    {
+      name: 'api key: Predict with no key and malformed bytes',
+      method: 'Predict',
+      request: Buffer.from([0xff]),
+      expect: 'UNAUTHENTICATED',
+      field: 'authorization',
+    },
     ...good.flatMap(([name, metadata]): GrpcCase[] => [
       { name: `api key: Predict with ${name}`, method: 'Predict', request: { model: MODEL, text: 'hello' }, metadata, expect: 'OK' },
-      { name: `api key: GetJob with ${name} (then the request's own answer)`, method: 'GetJob', request: { jobId: 'no-such-job' }, metadata, expect: 'NOT_FOUND', field: 'job' },
-      { name: `api key: Predict with ${name} and malformed bytes`, method: 'Predict', request: Buffer.from([0xff]), metadata, expect: 'INVALID_ARGUMENT', field: 'request' },
+      {
+        name: `api key: GetJob with ${name} (then the request's own answer)`,
+        method: 'GetJob',
+        request: { jobId: 'no-such-job' },
+        metadata,
+        expect: 'NOT_FOUND',
+        field: 'job',
+      },
+      {
+        name: `api key: Predict with ${name} and malformed bytes`,
+        method: 'Predict',
+        request: Buffer.from([0xff]),
+        metadata,
+        expect: 'INVALID_ARGUMENT',
+        field: 'request',
+      },
     ]),
     // Health checks need no key.
     { name: 'api key: Health.Check with no key', method: '/grpc.health.v1.Health/Check', request: Buffer.alloc(0), expect: 'OK' },
-    { name: 'api key: Health.Check with an unknown key', method: '/grpc.health.v1.Health/Check', request: Buffer.alloc(0), metadata: { authorization: `Bearer ${wrong}` }, expect: 'OK' },
+    {
+      name: 'api key: Health.Check with an unknown key',
+      method: '/grpc.health.v1.Health/Check',
+      request: Buffer.alloc(0),
+      metadata: { authorization: `Bearer ${wrong}` },
+      expect: 'OK',
+    },
   ];
 }

@@ -51,7 +51,10 @@ export class HistoryModel {
       if (session.answered.has(turn.messageId)) return;
       session.answered.add(turn.messageId);
     }
-    session.rows.push({ sender: 1, ...(turn.kind === 'message' ? { text: turn.text } : {}) }, ...Array.from({ length: replies }, () => ({ sender: 0 as const })));
+    session.rows.push(
+      { sender: 1, ...(turn.kind === 'message' ? { text: turn.text } : {}) },
+      ...Array.from({ length: replies }, () => ({ sender: 0 as const })),
+    );
   }
 
   reset(id: string, replies: number): void {
@@ -70,7 +73,12 @@ export class HistoryModel {
     if (total !== entries.length) problems.push(`${id}: total ${total}, but ${entries.length} rows`);
     entries.forEach((entry, index) => {
       if (entry.seq !== index + 1) problems.push(`${id}: row ${index + 1} has seq ${entry.seq}`);
-      if ((entry.sender !== 0 && entry.sender !== 1) || typeof entry.type !== 'string' || typeof entry.text !== 'string' || Number.isNaN(Date.parse(entry.at))) {
+      if (
+        (entry.sender !== 0 && entry.sender !== 1) ||
+        typeof entry.type !== 'string' ||
+        typeof entry.text !== 'string' ||
+        Number.isNaN(Date.parse(entry.at))
+      ) {
         problems.push(`${id}: malformed row ${JSON.stringify(entry).slice(0, 200)}`);
       }
     });
@@ -87,7 +95,8 @@ export class HistoryModel {
       const entry = entries[index];
       // Lone surrogates are open bug D1 (not kept faithfully by every store): only well-formed texts are compared.
       if (row.text === undefined || !entry || !row.text.isWellFormed()) return;
-      if (entry.content !== row.text && entry.text !== row.text) problems.push(`${id}: row ${index + 1} holds ${JSON.stringify(entry.content)}, sent ${JSON.stringify(row.text)}`);
+      if (entry.content !== row.text && entry.text !== row.text)
+        problems.push(`${id}: row ${index + 1} holds ${JSON.stringify(entry.content)}, sent ${JSON.stringify(row.text)}`);
     });
     return problems;
   }

@@ -58,7 +58,11 @@ export function tinyDefinition(name = 'greetings'): nluV1.BotDefinition {
 }
 
 /** Trains through the Train stream; resolves with the final progress message (state DONE with its result). */
-export async function train(client: RawGrpcClient, definition: nluV1.BotDefinition, aliases: string[] = []): Promise<nluV1.TrainProgress__Output> {
+export async function train(
+  client: RawGrpcClient,
+  definition: nluV1.BotDefinition,
+  aliases: string[] = [],
+): Promise<nluV1.TrainProgress__Output> {
   const answer = await client.nlu('Train', { definition, aliases }, { deadlineMs: 120_000 });
   const last = answer.messages.at(-1);
   if (answer.status !== 'OK' || !last) throw new Error(`Train failed: ${answer.status} ${answer.details}`);

@@ -27,7 +27,12 @@ export interface CallOptions {
   onMessage?: (message: Buffer) => void;
 }
 
-type MethodDefinition = { path: string; responseStream: boolean; requestSerialize(value: unknown): Buffer; responseDeserialize(bytes: Buffer): unknown };
+type MethodDefinition = {
+  path: string;
+  responseStream: boolean;
+  requestSerialize(value: unknown): Buffer;
+  responseDeserialize(bytes: Buffer): unknown;
+};
 
 export function nluMethod(method: string): MethodDefinition {
   const service = loadNluPackage().definition[NLU_SERVICE] as unknown as Record<string, MethodDefinition> | undefined;
@@ -86,7 +91,13 @@ export class RawGrpcClient {
       const messages: Buffer[] = [];
       const settle = (error: ServiceError | null): void => {
         const code = error?.code ?? status.OK;
-        resolve({ code, status: status[code] ?? String(code), details: error?.details ?? '', metadata: error?.metadata ?? new Metadata(), messages });
+        resolve({
+          code,
+          status: status[code] ?? String(code),
+          details: error?.details ?? '',
+          metadata: error?.metadata ?? new Metadata(),
+          messages,
+        });
       };
       if (options.stream) {
         const call = this.client.makeServerStreamRequest(path, passThrough, passThrough, bytes, metadata, callOptions);
@@ -120,14 +131,26 @@ export class RawGrpcClient {
       });
       call.on('data', (message: Buffer) => messages.push(message));
       call.on('error', (error: ServiceError) => {
-        resolve({ code: error.code, status: status[error.code] ?? String(error.code), details: error.details, metadata: error.metadata, messages });
+        resolve({
+          code: error.code,
+          status: status[error.code] ?? String(error.code),
+          details: error.details,
+          metadata: error.metadata,
+          messages,
+        });
       });
       call.on('end', () => {
         const [message] = messages;
         const answer = message && decodeResponse<nluV1.PredictStreamResponse__Output>('PredictStream', message);
         const code = answer?.error ? answer.error.code : answer?.prediction ? status.OK : status.UNKNOWN;
         const prediction = answer?.prediction ? [encodeResponse('Predict', answer.prediction)] : [];
-        resolve({ code, status: status[code] ?? String(code), details: answer?.error?.details ?? '', metadata: new Metadata(), messages: prediction });
+        resolve({
+          code,
+          status: status[code] ?? String(code),
+          details: answer?.error?.details ?? '',
+          metadata: new Metadata(),
+          messages: prediction,
+        });
       });
       call.write(bytes);
       call.end();

@@ -29,23 +29,52 @@ export const fuzzText = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 1990, max: 2010 }).map((length) => 'a'.repeat(length)) },
 );
 
-const messageId = fc.option(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_.:-]{1,12}$/), fc.constantFrom('m-1', 'm-2', 'm-3'), fc.string({ maxLength: 10 })), { nil: undefined });
+const messageId = fc.option(
+  fc.oneof(fc.stringMatching(/^[A-Za-z0-9_.:-]{1,12}$/), fc.constantFrom('m-1', 'm-2', 'm-3'), fc.string({ maxLength: 10 })),
+  { nil: undefined },
+);
 const anyJson = fc.jsonValue({ maxDepth: 3 });
-const base64 = fc.oneof(fc.uint8Array({ maxLength: 24 }).map((bytes) => Buffer.from(bytes).toString('base64')), fc.string({ maxLength: 12 }));
+const base64 = fc.oneof(
+  fc.uint8Array({ maxLength: 24 }).map((bytes) => Buffer.from(bytes).toString('base64')),
+  fc.string({ maxLength: 12 }),
+);
 
-const messageBody = fc.record({ text: fc.oneof({ weight: 8, arbitrary: fuzzText }, { weight: 1, arbitrary: anyJson }), messageId }, { requiredKeys: [] });
-const fileBody = fc.record(
-  { name: fc.oneof(fc.constantFrom('a.png', 'b.txt'), fc.string({ maxLength: 20 })), type: fc.constantFrom('image/png', 'text/plain', '', 'x'), base64, messageId },
+const messageBody = fc.record(
+  { text: fc.oneof({ weight: 8, arbitrary: fuzzText }, { weight: 1, arbitrary: anyJson }), messageId },
   { requiredKeys: [] },
 );
-const eventBody = fc.record({ name: fc.oneof(fc.constantFrom('ping', 'other'), fc.string({ maxLength: 12 })), params: fc.oneof(fc.dictionary(fc.string({ maxLength: 6 }), anyJson, { maxKeys: 4 }), anyJson), messageId }, { requiredKeys: ['name'] });
-const createBody = fc.record({ id: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), fc.string({ maxLength: 20 })) }, { requiredKeys: [] });
+const fileBody = fc.record(
+  {
+    name: fc.oneof(fc.constantFrom('a.png', 'b.txt'), fc.string({ maxLength: 20 })),
+    type: fc.constantFrom('image/png', 'text/plain', '', 'x'),
+    base64,
+    messageId,
+  },
+  { requiredKeys: [] },
+);
+const eventBody = fc.record(
+  {
+    name: fc.oneof(fc.constantFrom('ping', 'other'), fc.string({ maxLength: 12 })),
+    params: fc.oneof(fc.dictionary(fc.string({ maxLength: 6 }), anyJson, { maxKeys: 4 }), anyJson),
+    messageId,
+  },
+  { requiredKeys: ['name'] },
+);
+const createBody = fc.record(
+  { id: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), fc.string({ maxLength: 20 })) },
+  { requiredKeys: [] },
+);
 
 /** A body of the right shape for its route, sometimes with an unknown field added. */
 function shaped<T>(body: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 5, arbitrary: body },
-    { weight: 1, arbitrary: fc.tuple(body, fc.string({ maxLength: 8 }), anyJson).map(([fields, key, value]) => ({ ...(fields as object), [key]: value })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(body, fc.string({ maxLength: 8 }), anyJson)
+        .map(([fields, key, value]) => ({ ...(fields as object), [key]: value })),
+    },
   );
 }
 
@@ -62,7 +91,16 @@ function payloadOf(body: fc.Arbitrary<unknown>): fc.Arbitrary<string | Buffer | 
 
 const contentType = fc.oneof(
   { weight: 15, arbitrary: fc.constant('application/json') },
-  { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-8', 'application/xml', 'multipart/form-data') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=utf-8',
+      'application/xml',
+      'multipart/form-data',
+    ),
+  },
   { weight: 1, arbitrary: fc.constant(undefined) },
 );
 
@@ -74,9 +112,18 @@ const sessionSegment = fc.oneof(
 
 const query = fc.oneof(
   fc.constant(''),
-  fc.record({ offset: fc.oneof(fc.nat(30), fc.integer(), fc.string({ maxLength: 5 })), limit: fc.oneof(fc.integer({ min: 1, max: 500 }), fc.integer(), fc.string({ maxLength: 5 })) }, { requiredKeys: [] }).map(
-    (params) => `?${new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, String(value)])).toString()}`,
-  ),
+  fc
+    .record(
+      {
+        offset: fc.oneof(fc.nat(30), fc.integer(), fc.string({ maxLength: 5 })),
+        limit: fc.oneof(fc.integer({ min: 1, max: 500 }), fc.integer(), fc.string({ maxLength: 5 })),
+      },
+      { requiredKeys: [] },
+    )
+    .map(
+      (params) =>
+        `?${new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, String(value)])).toString()}`,
+    ),
 );
 
 type Route = { method: FuzzRequest['method']; path: (session: string) => fc.Arbitrary<string>; body?: fc.Arbitrary<unknown> };
@@ -97,11 +144,13 @@ const ROUTES: Array<{ weight: number; route: Route }> = [
 export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.oneof(
   ...ROUTES.map(({ weight, route }) => ({
     weight,
-    arbitrary: fc.record({
-      url: sessionSegment.chain(route.path),
-      session: fc.nat(),
-      contentType,
-      payload: route.body ? payloadOf(route.body) : fc.constant(undefined),
-    }).map((request): FuzzRequest => ({ method: route.method, ...request })),
+    arbitrary: fc
+      .record({
+        url: sessionSegment.chain(route.path),
+        session: fc.nat(),
+        contentType,
+        payload: route.body ? payloadOf(route.body) : fc.constant(undefined),
+      })
+      .map((request): FuzzRequest => ({ method: route.method, ...request })),
   })),
 );

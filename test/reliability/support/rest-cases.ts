@@ -65,7 +65,14 @@ interface BodyRoute {
 
 export const BODY_ROUTES: BodyRoute[] = [
   { route: 'create', url: '/v1/sessions', valid: {}, required: [], strings: ['id'], ok: 201 },
-  { route: 'message', url: '/v1/sessions/{id}/messages', valid: { text: 'hello', messageId: 'm-1' }, required: ['text'], strings: ['text', 'messageId'], ok: 200 },
+  {
+    route: 'message',
+    url: '/v1/sessions/{id}/messages',
+    valid: { text: 'hello', messageId: 'm-1' },
+    required: ['text'],
+    strings: ['text', 'messageId'],
+    ok: 200,
+  },
   {
     route: 'file',
     url: '/v1/sessions/{id}/files',
@@ -74,7 +81,14 @@ export const BODY_ROUTES: BodyRoute[] = [
     strings: ['name', 'type', 'base64', 'messageId'],
     ok: 200,
   },
-  { route: 'event', url: '/v1/sessions/{id}/events', valid: { name: 'ping', params: {}, messageId: 'e-1' }, required: ['name'], strings: ['name', 'messageId'], ok: 200 },
+  {
+    route: 'event',
+    url: '/v1/sessions/{id}/events',
+    valid: { name: 'ping', params: {}, messageId: 'e-1' },
+    required: ['name'],
+    strings: ['name', 'messageId'],
+    ok: 200,
+  },
 ];
 
 /** Where a raw JSON fragment goes into a body built with JSON.stringify. */
@@ -97,7 +111,12 @@ const WRONG_MEDIA_TYPES = [
 const RIGHT_MEDIA_TYPES = ['application/json; charset=utf-8', 'Application/JSON'];
 
 function bodyCases(route: BodyRoute): RestCase[] {
-  const post = (name: string, payload: string | Buffer, expect: Refusal | Acceptance, headers: Record<string, string> = JSON_TYPE): RestCase => ({
+  const post = (
+    name: string,
+    payload: string | Buffer,
+    expect: Refusal | Acceptance,
+    headers: Record<string, string> = JSON_TYPE,
+  ): RestCase => ({
     name: `${route.route}: ${name}`,
     method: 'POST',
     url: route.url,
@@ -109,18 +128,28 @@ function bodyCases(route: BodyRoute): RestCase[] {
   const valid = body(route.valid);
   return [
     ...route.required.map((field) => post(`missing ${field}`, body(without(route.valid, field)), invalid(field))),
-    ...['extra', 'Text', 'text ', 'ID', '$where'].map((field) => post(`extra field "${field}"`, body({ ...route.valid, [field]: 'x' }), invalid(field))),
+    ...['extra', 'Text', 'text ', 'ID', '$where'].map((field) =>
+      post(`extra field "${field}"`, body({ ...route.valid, [field]: 'x' }), invalid(field)),
+    ),
     post('__proto__ key (prototype poisoning)', `{"__proto__":{"admin":true},${valid.slice(1)}`, invalid('body')),
     post('constructor.prototype key', `{"constructor":{"prototype":{"admin":true}},${valid.slice(1)}`, invalid('body')),
-    ...route.strings.flatMap((field) => WRONG_TYPES.map(([type, value]) => post(`${field} as ${type}`, body({ ...route.valid, [field]: value }), invalid(field)))),
+    ...route.strings.flatMap((field) =>
+      WRONG_TYPES.map(([type, value]) => post(`${field} as ${type}`, body({ ...route.valid, [field]: value }), invalid(field))),
+    ),
     ...NOT_OBJECTS.map((payload) => post(`body ${payload}`, payload, invalid('body'))),
     ...MALFORMED_JSON.map((payload) => post(`malformed JSON ${JSON.stringify(payload)}`, payload, invalid('body'))),
-    ...WRONG_MEDIA_TYPES.map((type) => post(`content-type ${type}`, valid, refuse(415, 'UNSUPPORTED_MEDIA_TYPE', 'content-type'), { 'content-type': type })),
+    ...WRONG_MEDIA_TYPES.map((type) =>
+      post(`content-type ${type}`, valid, refuse(415, 'UNSUPPORTED_MEDIA_TYPE', 'content-type'), { 'content-type': type }),
+    ),
     post('no content-type', valid, refuse(415, 'UNSUPPORTED_MEDIA_TYPE', 'content-type'), {}),
     ...RIGHT_MEDIA_TYPES.map((type) => post(`content-type ${type}`, valid, { status: route.ok }, { 'content-type': type })),
     post('body one byte over the limit', padded(route.valid, REST_LIMITS.bodyLimitBytes + 1), refuse(413, 'PAYLOAD_TOO_LARGE', 'body')),
     post('body of 5 MB', padded(route.valid, 5 * 1024 * 1024), refuse(413, 'PAYLOAD_TOO_LARGE', 'body')),
-    post('deeply nested unknown field (100k levels)', body({ ...route.valid, deep: HOLE }).replace(`"${HOLE}"`, nested(100_000)), invalid('deep')),
+    post(
+      'deeply nested unknown field (100k levels)',
+      body({ ...route.valid, deep: HOLE }).replace(`"${HOLE}"`, nested(100_000)),
+      invalid('deep'),
+    ),
     post('deeply nested body (400k levels)', nested(400_000), invalid('body')),
     post('huge JSON: 20k unknown fields', body({ ...route.valid, ...manyKeys(20_000) }), invalid('k0')),
     post('huge JSON: 200k-element unknown array', body({ ...route.valid, big: new Array(200_000).fill(0) }), invalid('big')),
@@ -186,11 +215,15 @@ function fieldCases(): RestCase[] {
     expect,
   });
   const [, messageRoute, fileRoute, eventRoute] = BODY_ROUTES as [BodyRoute, BodyRoute, BodyRoute, BodyRoute];
-  const file = (name: string, fields: Record<string, unknown>, expect: Refusal | Acceptance) => post('file', fileRoute.url, name, { ...fileRoute.valid, ...fields }, expect);
-  const event = (name: string, fields: Record<string, unknown>, expect: Refusal | Acceptance) => post('event', eventRoute.url, name, { ...eventRoute.valid, ...fields }, expect);
+  const file = (name: string, fields: Record<string, unknown>, expect: Refusal | Acceptance) =>
+    post('file', fileRoute.url, name, { ...fileRoute.valid, ...fields }, expect);
+  const event = (name: string, fields: Record<string, unknown>, expect: Refusal | Acceptance) =>
+    post('event', eventRoute.url, name, { ...eventRoute.valid, ...fields }, expect);
   return [
     ...[messageRoute, fileRoute, eventRoute].flatMap((route) =>
-      BAD_MESSAGE_IDS.map(([name, messageId]) => post(route.route, route.url, `messageId ${name}`, { ...route.valid, messageId }, invalid('messageId'))),
+      BAD_MESSAGE_IDS.map(([name, messageId]) =>
+        post(route.route, route.url, `messageId ${name}`, { ...route.valid, messageId }, invalid('messageId')),
+      ),
     ),
     post('create', '/v1/sessions', 'id of 129 characters', { id: 's'.repeat(129) }, invalid('id')),
     post('create', '/v1/sessions', 'id with a dot', { id: 'a.b' }, invalid('id')),
@@ -205,7 +238,9 @@ function fieldCases(): RestCase[] {
     event('name "__proto__"', { name: '__proto__' }, { status: 200 }),
     event('name "constructor"', { name: 'constructor' }, { status: 200 }),
     event('params with a "__proto__" key', { params: JSON.parse('{"__proto__": {"polluted": true}}') as object }, invalid('body')),
-    ...['!!!!', 'abc', 'ab=c', '====', 'YQ', 'a b=', 'éééé', 'YQ==\n'].map((base64) => file(`base64 ${JSON.stringify(base64)}`, { base64 }, invalid('base64'))),
+    ...['!!!!', 'abc', 'ab=c', '====', 'YQ', 'a b=', 'éééé', 'YQ==\n'].map((base64) =>
+      file(`base64 ${JSON.stringify(base64)}`, { base64 }, invalid('base64')),
+    ),
     file('empty file', { base64: '' }, { status: 200 }),
     ...(['name', 'type'] as const).flatMap((field) => [
       file(`empty ${field}`, { [field]: '' }, invalid(field)),
@@ -216,12 +251,18 @@ function fieldCases(): RestCase[] {
     event('empty name', { name: '' }, invalid('name')),
     event('blank name', { name: ' \t ' }, invalid('name')),
     event('name of 256 characters', { name: 'e'.repeat(256) }, invalid('name')),
-    ...WRONG_TYPES.filter(([type]) => !type.includes('object')).map(([type, params]) => event(`params as ${type}`, { params }, invalid('params'))),
+    ...WRONG_TYPES.filter(([type]) => !type.includes('object')).map(([type, params]) =>
+      event(`params as ${type}`, { params }, invalid('params')),
+    ),
     event('params nested 10 levels', { params: JSON.parse(`${'{"a":'.repeat(10)}1${'}'.repeat(10)}`) }, { status: 200 }),
     event('params with 20k keys', { params: manyKeys(20_000) }, { status: 200 }),
     eventRaw('params nested 100k levels', `{"name":"ping","params":{"a":${nested(100_000)}}}`, invalid('params')),
     eventRaw('params nested 300k levels', `{"name":"ping","params":{"a":${nested(300_000)}}}`, invalid('params')),
-    eventRaw('params object nested 50k levels', `{"name":"ping","params":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}`, invalid('params')),
+    eventRaw(
+      'params object nested 50k levels',
+      `{"name":"ping","params":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}`,
+      invalid('params'),
+    ),
     eventRaw('invalid UTF-8 in the name', utf8Body('{"name":"pi', [0xff], 'ng"}'), invalid('body')),
     eventRaw('lone surrogate in the name', '{"name":"\\ud800"}', invalid('name')),
     eventRaw('lone surrogate in a params key', '{"name":"ping","params":{"\\udfff":1}}', invalid('params')),
@@ -265,7 +306,9 @@ function sessionIdCases(): RestCase[] {
     return [
       request('unknown session', 'no-such-session', refuse(404, 'SESSION_NOT_FOUND', 'no-such-session')),
       // Names a plain object would find on Object.prototype.
-      ...['toString', 'hasOwnProperty', 'valueOf'].map((id) => request(`unknown session "${id}"`, id, refuse(404, 'SESSION_NOT_FOUND', id))),
+      ...['toString', 'hasOwnProperty', 'valueOf'].map((id) =>
+        request(`unknown session "${id}"`, id, refuse(404, 'SESSION_NOT_FOUND', id)),
+      ),
       ...BAD_SESSION_IDS.map(([name, id]) => request(`session id with ${name}`, id, invalid('id'))),
       // The URL is resolved before routing: /v1/sessions/../messages is /v1/messages, which is no route.
       request('session id ".."', '%2E%2E', refuse(404, 'ROUTE_NOT_FOUND', 'route')),
@@ -355,7 +398,11 @@ function badCredentials(): Array<[string, Record<string, string>, string, string
     ['both keys joined by a comma', { authorization: `Bearer ${API_KEYS.join(',')}` }, 'authorization'],
     ['unknown X-API-Key', { 'x-api-key': 'api-key-three-0123456789abcdef' }, 'x-api-key'],
     ['empty X-API-Key', { 'x-api-key': '' }, 'x-api-key'],
-    ['wrong Authorization beside a valid X-API-Key', { authorization: 'Bearer wrong-key-0123456789abcdef', 'x-api-key': key }, 'authorization'],
+    [
+      'wrong Authorization beside a valid X-API-Key',
+      { authorization: 'Bearer wrong-key-0123456789abcdef', 'x-api-key': key },
+      'authorization',
+    ],
     // The query parameter is for WebSocket upgrades only (browsers cannot set their headers).
     ['key as a query parameter', {}, 'authorization', `?key=${key}`],
   ];
@@ -381,7 +428,13 @@ const OPEN_ROUTES: Array<[string, Refusal | Acceptance]> = [
 
 /** The API-key cases: for an app configured with API_KEYS. */
 export function authRestCases(): RestCase[] {
-  const request = (route: (typeof API_ROUTES)[number], name: string, headers: Record<string, string>, expect: Refusal | Acceptance, query = ''): RestCase => ({
+  const request = (
+    route: (typeof API_ROUTES)[number],
+    name: string,
+    headers: Record<string, string>,
+    expect: Refusal | Acceptance,
+    query = '',
+  ): RestCase => ({
     name: `api key: ${route.route}: ${name}`,
     method: route.method,
     url: `${route.url}${query}`,
@@ -391,7 +444,9 @@ export function authRestCases(): RestCase[] {
   });
   return [
     ...API_ROUTES.flatMap((route) => [
-      ...badCredentials().map(([name, headers, field, query]) => request(route, name, headers, refuse(401, 'UNAUTHENTICATED', field), query)),
+      ...badCredentials().map(([name, headers, field, query]) =>
+        request(route, name, headers, refuse(401, 'UNAUTHENTICATED', field), query),
+      ),
       ...GOOD_CREDENTIALS.map(([name, headers]) => request(route, name, headers, route.passed)),
     ]),
     ...OPEN_ROUTES.map(([url, expect]): RestCase => ({ name: `api key: open without a key: GET ${url}`, method: 'GET', url, expect })),

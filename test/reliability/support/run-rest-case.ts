@@ -39,7 +39,9 @@ export async function runRestCase(app: FastifyInstance, testCase: RestCase): Pro
   if (id !== undefined && before !== undefined) {
     const after = await sessionState(app, id);
     if ('code' in expect && after !== undefined && JSON.stringify(after) !== JSON.stringify(before)) {
-      problems.push(`the refused request changed the session: ${JSON.stringify(before).slice(0, 200)} → ${JSON.stringify(after).slice(0, 200)}`);
+      problems.push(
+        `the refused request changed the session: ${JSON.stringify(before).slice(0, 200)} → ${JSON.stringify(after).slice(0, 200)}`,
+      );
     }
     if ('echo' in expect && expect.echo !== undefined && after?.lastUserText !== expect.echo) {
       problems.push(`the history does not hold the text as sent: ${JSON.stringify(after?.lastUserText)?.slice(0, 100)}`);
@@ -57,7 +59,10 @@ export async function newSession(app: FastifyInstance, given?: string): Promise<
 }
 
 /** What a refused request must leave alone: state, variables, recent history and the history's length. */
-async function sessionState(app: FastifyInstance, id: string): Promise<{ view: unknown; total: number; lastUserText: string | undefined } | undefined> {
+async function sessionState(
+  app: FastifyInstance,
+  id: string,
+): Promise<{ view: unknown; total: number; lastUserText: string | undefined } | undefined> {
   const view = await app.inject({ method: 'GET', url: `/v1/sessions/${id}` });
   if (view.statusCode === 404) return undefined;
   const history = await app.inject({ method: 'GET', url: `/v1/sessions/${id}/history?limit=500` });

@@ -5,7 +5,17 @@
  * (services/dialogue/src/channels/README.md) or the reply it must get.
  */
 import type { ErrorCode } from '@parley/domain';
-import { BAD_MESSAGE_IDS, BLANK_TEXTS, INVALID_UTF8, LONE_SURROGATES, MALFORMED_JSON, nested, ODD_TEXTS, utf8Body, WRONG_TYPES } from './bad-values';
+import {
+  BAD_MESSAGE_IDS,
+  BLANK_TEXTS,
+  INVALID_UTF8,
+  LONE_SURROGATES,
+  MALFORMED_JSON,
+  nested,
+  ODD_TEXTS,
+  utf8Body,
+  WRONG_TYPES,
+} from './bad-values';
 
 export interface WsCase {
   name: string;
@@ -20,8 +30,13 @@ export const WS_LIMITS = { maxTextLength: 2000, maxFrameBytes: 64 * 1024 } as co
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex').toString('base64');
 const FILE = { name: 'a.png', type: 'image/png', base64: PNG };
 
-const frame = (action: unknown, message: unknown, extra: Record<string, unknown> = {}): string => JSON.stringify({ action, message, ...extra });
-const refused = (name: string, sent: string | Buffer, code: ErrorCode, field: string): WsCase => ({ name, frame: sent, expect: { code, field } });
+const frame = (action: unknown, message: unknown, extra: Record<string, unknown> = {}): string =>
+  JSON.stringify({ action, message, ...extra });
+const refused = (name: string, sent: string | Buffer, code: ErrorCode, field: string): WsCase => ({
+  name,
+  frame: sent,
+  expect: { code, field },
+});
 const invalid = (name: string, sent: string | Buffer, field: string): WsCase => refused(name, sent, 'INVALID_ARGUMENT', field);
 const answered = (name: string, sent: string): WsCase => ({ name, frame: sent, expect: { reply: true } });
 
@@ -31,16 +46,29 @@ function frameCases(): WsCase[] {
     invalid('frame: empty', '', 'frame'),
     ...MALFORMED_JSON.map((json) => invalid(`frame: malformed JSON ${JSON.stringify(json)}`, json, 'frame')),
     ...['[]', '"user_message"', '5', 'true', 'null', '[{"action":"reset"}]'].map((json) => invalid(`frame: JSON ${json}`, json, 'frame')),
-    { name: 'frame: binary', frame: Buffer.from(frame('user_message', 'hello')), binary: true, expect: { code: 'INVALID_ARGUMENT', field: 'frame' } },
-    ...INVALID_UTF8.map(([name, bytes]) => invalid(`frame: invalid UTF-8: ${name}`, utf8Body('{"action":"user_message","message":"a', bytes, 'b"}'), 'frame')),
+    {
+      name: 'frame: binary',
+      frame: Buffer.from(frame('user_message', 'hello')),
+      binary: true,
+      expect: { code: 'INVALID_ARGUMENT', field: 'frame' },
+    },
+    ...INVALID_UTF8.map(([name, bytes]) =>
+      invalid(`frame: invalid UTF-8: ${name}`, utf8Body('{"action":"user_message","message":"a', bytes, 'b"}'), 'frame'),
+    ),
     refused('frame: one byte over the limit', padded(WS_LIMITS.maxFrameBytes + 1), 'PAYLOAD_TOO_LARGE', 'frame'),
     answered('frame: exactly at the limit', padded(WS_LIMITS.maxFrameBytes)),
     invalid('frame: deeply nested (30k levels)', nested(30_000), 'frame'),
     invalid('frame: no action', JSON.stringify({ message: 'hello' }), 'action'),
-    ...WRONG_TYPES.filter(([type]) => type !== 'null').map(([type, action]) => invalid(`frame: action as ${type}`, frame(action, 'hello'), 'action')),
+    ...WRONG_TYPES.filter(([type]) => type !== 'null').map(([type, action]) =>
+      invalid(`frame: action as ${type}`, frame(action, 'hello'), 'action'),
+    ),
     invalid('frame: action null', frame(null, 'hello'), 'action'),
     ...['user_voice', 'USER_MESSAGE', 'bot_reply_str', 'session', '', ' user_message', 'x'.repeat(500)].map((action) =>
-      invalid(`frame: unknown action ${JSON.stringify(action.slice(0, 20))}${action.length > 20 ? '…' : ''}`, frame(action, 'hello'), 'action'),
+      invalid(
+        `frame: unknown action ${JSON.stringify(action.slice(0, 20))}${action.length > 20 ? '…' : ''}`,
+        frame(action, 'hello'),
+        'action',
+      ),
     ),
   ];
 }
@@ -61,13 +89,22 @@ function messageCases(): WsCase[] {
     answered('user_message: text at the limit', text('a'.repeat(limit))),
     refused('user_message: text one over the limit', text('a'.repeat(limit + 1)), 'TEXT_TOO_LONG', 'text'),
     refused('user_message: text of 60k characters', text('a'.repeat(60_000)), 'TEXT_TOO_LONG', 'text'),
-    refused('user_message: text making the frame 1.5 times the limit', text('a'.repeat(WS_LIMITS.maxFrameBytes * 1.5)), 'PAYLOAD_TOO_LARGE', 'frame'),
+    refused(
+      'user_message: text making the frame 1.5 times the limit',
+      text('a'.repeat(WS_LIMITS.maxFrameBytes * 1.5)),
+      'PAYLOAD_TOO_LARGE',
+      'frame',
+    ),
     ...ODD_TEXTS.map(([name, value]) => answered(`user_message: ${name}`, text(value))),
     ...LONE_SURROGATES.map(([name, json]) => invalid(`user_message: ${name}`, `{"action":"user_message","message":${json}}`, 'text')),
     answered('user_message: unknown keys are ignored', frame('user_message', 'hello', { extra: 1, user: { admin: true } })),
-    ...WRONG_TYPES.filter(([type]) => type !== 'null').map(([type, id]) => invalid(`user_message: message_id as ${type}`, frame('user_message', 'hello', { message_id: id }), 'message_id')),
+    ...WRONG_TYPES.filter(([type]) => type !== 'null').map(([type, id]) =>
+      invalid(`user_message: message_id as ${type}`, frame('user_message', 'hello', { message_id: id }), 'message_id'),
+    ),
     invalid('user_message: message_id null', frame('user_message', 'hello', { message_id: null }), 'message_id'),
-    ...BAD_MESSAGE_IDS.map(([name, id]) => invalid(`user_message: message_id ${name}`, frame('user_message', 'hello', { message_id: id }), 'messageId')),
+    ...BAD_MESSAGE_IDS.map(([name, id]) =>
+      invalid(`user_message: message_id ${name}`, frame('user_message', 'hello', { message_id: id }), 'messageId'),
+    ),
   ];
 }
 
@@ -75,7 +112,9 @@ function fileCases(): WsCase[] {
   const file = (message: unknown): string => frame('user_file', message);
   return [
     invalid('user_file: no message', JSON.stringify({ action: 'user_file' }), 'message'),
-    ...WRONG_TYPES.filter(([type]) => !type.includes('object')).map(([type, value]) => invalid(`user_file: message as ${type}`, file(value), 'message')),
+    ...WRONG_TYPES.filter(([type]) => !type.includes('object')).map(([type, value]) =>
+      invalid(`user_file: message as ${type}`, file(value), 'message'),
+    ),
     invalid('user_file: message a string that is not JSON', file('not json'), 'message'),
     invalid('user_file: message a JSON string of an array', file('[]'), 'message'),
     invalid('user_file: empty object', file({}), 'message.name'),
@@ -85,7 +124,11 @@ function fileCases(): WsCase[] {
     ]),
     invalid('user_file: bad base64', file({ ...FILE, base64: '!!!!' }), 'base64'),
     invalid('user_file: empty name', file({ ...FILE, name: '' }), 'name'),
-    invalid('user_file: lone surrogate in the name', '{"action":"user_file","message":{"name":"\\ud800","type":"image/png","base64":""}}', 'name'),
+    invalid(
+      'user_file: lone surrogate in the name',
+      '{"action":"user_file","message":{"name":"\\ud800","type":"image/png","base64":""}}',
+      'name',
+    ),
     answered('user_file: as an object', file(FILE)),
     answered("user_file: as BBF's JSON string", file(JSON.stringify(FILE))),
   ];
@@ -95,12 +138,20 @@ function eventCases(): WsCase[] {
   const event = (message: unknown): string => frame('user_event', message);
   return [
     invalid('user_event: no message', JSON.stringify({ action: 'user_event' }), 'message'),
-    ...WRONG_TYPES.filter(([type]) => !type.includes('object')).map(([type, value]) => invalid(`user_event: message as ${type}`, event(value), 'message')),
+    ...WRONG_TYPES.filter(([type]) => !type.includes('object')).map(([type, value]) =>
+      invalid(`user_event: message as ${type}`, event(value), 'message'),
+    ),
     invalid('user_event: no name', event({ params: {} }), 'message.name'),
     invalid('user_event: name as number', event({ name: 5 }), 'message.name'),
-    ...WRONG_TYPES.filter(([type]) => !type.includes('object') && type !== 'null').map(([type, params]) => invalid(`user_event: params as ${type}`, event({ name: 'ping', params }), 'message.params')),
+    ...WRONG_TYPES.filter(([type]) => !type.includes('object') && type !== 'null').map(([type, params]) =>
+      invalid(`user_event: params as ${type}`, event({ name: 'ping', params }), 'message.params'),
+    ),
     invalid('user_event: empty name', event({ name: '' }), 'name'),
-    invalid('user_event: params nested 20k levels', `{"action":"user_event","message":{"name":"ping","params":{"a":${nested(20_000)}}}}`, 'params'),
+    invalid(
+      'user_event: params nested 20k levels',
+      `{"action":"user_event","message":{"name":"ping","params":{"a":${nested(20_000)}}}}`,
+      'params',
+    ),
     answered('user_event: params null (BBF default)', event({ name: 'ping', params: null })),
     answered('user_event: no params', event({ name: 'ping' })),
   ];
@@ -126,7 +177,12 @@ export interface WsAuthCase {
 /** The upgrade cases for an app configured with `keys` (PARLEY_API_KEYS). */
 export function authWsCases(keys: readonly [string, string]): WsAuthCase[] {
   const [key, other] = keys;
-  const open = (name: string, query: string, headers: Record<string, string> = {}): WsAuthCase => ({ name: `api key: upgrade ${name}`, query, headers, expect: { session: true } });
+  const open = (name: string, query: string, headers: Record<string, string> = {}): WsAuthCase => ({
+    name: `api key: upgrade ${name}`,
+    query,
+    headers,
+    expect: { session: true },
+  });
   const refused = (name: string, query: string, field: string, headers: Record<string, string> = {}): WsAuthCase => ({
     name: `api key: upgrade ${name}`,
     query,

@@ -5,13 +5,7 @@
  * when the engine asks the NLU.
  */
 import { FALLBACK_INTENT, ParleyError } from '@parley/domain';
-import type {
-  BotDefinition,
-  IntentClassifierPrediction,
-  IntentDefinition,
-  JsonValue,
-  MatchedParameter,
-} from '@parley/domain';
+import type { BotDefinition, IntentClassifierPrediction, IntentDefinition, JsonValue, MatchedParameter } from '@parley/domain';
 import type { Predictor } from '../turn';
 
 export class FakePredictor implements Predictor {
@@ -54,9 +48,7 @@ export class FakePredictor implements Predictor {
     if (entityName === 'base.number') return Number.isFinite(Number(raw)) ? Number(raw) : null;
     if (entityName === 'base.any') return raw;
     const entity = this.#definition.entities.find((candidate) => candidate.name === entityName);
-    const entry = entity?.entries.find((candidate) =>
-      [candidate.value, ...candidate.synonyms].some((word) => word.toLowerCase() === raw),
-    );
+    const entry = entity?.entries.find((candidate) => [candidate.value, ...candidate.synonyms].some((word) => word.toLowerCase() === raw));
     return entry?.value ?? null;
   }
 }
@@ -81,7 +73,10 @@ function prediction(
 }
 
 function normalise(text: string): string {
-  return text.trim().toLowerCase().replace(/[?!.]+$/u, '');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[?!.]+$/u, '');
 }
 
 function escape(text: string): string {

@@ -28,7 +28,7 @@ async function tryTensorflow(): Promise<boolean> {
   const specifier = '@tensorflow/tfjs-node';
   try {
     await import(specifier);
-    return (await activate('tensorflow'));
+    return await activate('tensorflow');
   } catch {
     return false;
   }

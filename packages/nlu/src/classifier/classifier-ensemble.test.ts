@@ -23,7 +23,9 @@ describe('mergeMembers', () => {
     const text = { rows: Int32Array.from([0, 3, 4, 1, 2]), weights: Float32Array.from([1, 0.5, 0.25, 2, 1]), knownWords: 2 };
     const [a, b] = members.map((member) => served(member).probabilities(text));
     // Each is quantized on its own, so the mean holds to within int8 precision.
-    served(merged).probabilities(text).forEach((score, c) => expect(logit(score)).toBeCloseTo((logit(a![c]!) + logit(b![c]!)) / 2, 1));
+    served(merged)
+      .probabilities(text)
+      .forEach((score, c) => expect(logit(score)).toBeCloseTo((logit(a![c]!) + logit(b![c]!)) / 2, 1));
   });
 
   it('returns a single member’s weights as they are', () => {

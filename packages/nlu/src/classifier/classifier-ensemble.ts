@@ -38,7 +38,10 @@ export async function trainEnsemble(
     );
   }
   const merged = mergeMembers(trained);
-  return { classifier: IntentClassifier.quantized(merged.shape, merged.weights), lastEpochProbabilities: mean(trained.map((t) => t.lastEpochProbabilities)) };
+  return {
+    classifier: IntentClassifier.quantized(merged.shape, merged.weights),
+    lastEpochProbabilities: mean(trained.map((t) => t.lastEpochProbabilities)),
+  };
 }
 
 /** The weights of one classifier computing the mean of the members' logits. */

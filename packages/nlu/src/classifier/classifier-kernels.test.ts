@@ -3,7 +3,12 @@ import type { EncodedText } from './feature-vocabulary';
 import { IntentClassifier, type ClassifierShape, type ClassifierWeights } from './intent-classifier';
 import { SeededRandom } from './seeded-random';
 
-function randomClassifier(features: number, dimension: number, classes: number, seed: number): { shape: ClassifierShape; weights: ClassifierWeights } {
+function randomClassifier(
+  features: number,
+  dimension: number,
+  classes: number,
+  seed: number,
+): { shape: ClassifierShape; weights: ClassifierWeights } {
   const random = new SeededRandom(seed);
   const values = (length: number, spread: number) => Float32Array.from({ length }, () => random.normal() * spread);
   return {
@@ -25,7 +30,11 @@ function randomText(rows: number, features: number, seed: number): EncodedText {
 /** The JS loops on the same weights: the reference the kernels are checked against. */
 function jsTwin(simd: IntentClassifier): IntentClassifier {
   const { embedding } = simd.weights;
-  return new IntentClassifier(simd.shape, { ...simd.weights, embedding: { values: embedding.values.slice(), scales: embedding.scales.slice() } }, { kernels: false });
+  return new IntentClassifier(
+    simd.shape,
+    { ...simd.weights, embedding: { values: embedding.values.slice(), scales: embedding.scales.slice() } },
+    { kernels: false },
+  );
 }
 
 /** An output layer int8 holds exactly: each row's values are whole steps of a hundredth, one of them ±127 steps. */

@@ -26,29 +26,93 @@ const PAGE_BYTES = 65536;
 const [ROWS, ROW_WEIGHTS, COUNT, MATRIX, SCALES, INTO, WIDTH] = [0, 1, 2, 3, 4, 5, 6];
 const [ROW_INDEX, ROW_START, K, ROW, WEIGHT, VALUES, INTO_AT] = [7, 8, 9, 10, 11, 12, 13];
 const bag = [
-  op.i32(0), op.set(ROW_INDEX),
-  op.block, op.loop,
-  op.get(ROW_INDEX), op.get(COUNT), op.i32LtU, op.i32Eqz, op.brIf(1),
-  op.get(ROWS), op.get(ROW_INDEX), op.i32(2), op.i32Shl, op.i32Add, op.i32Load(), op.set(ROW),
-  op.get(ROW_WEIGHTS), op.get(ROW_INDEX), op.i32(2), op.i32Shl, op.i32Add, op.f32Load(),
-  op.get(SCALES), op.get(ROW), op.i32(2), op.i32Shl, op.i32Add, op.f32Load(),
-  op.f32Mul, op.f32x4Splat, op.set(WEIGHT),
-  op.get(MATRIX), op.get(ROW), op.get(WIDTH), op.i32Mul, op.i32Add, op.set(ROW_START),
-  op.i32(0), op.set(K),
+  op.i32(0),
+  op.set(ROW_INDEX),
+  op.block,
+  op.loop,
+  op.get(ROW_INDEX),
+  op.get(COUNT),
+  op.i32LtU,
+  op.i32Eqz,
+  op.brIf(1),
+  op.get(ROWS),
+  op.get(ROW_INDEX),
+  op.i32(2),
+  op.i32Shl,
+  op.i32Add,
+  op.i32Load(),
+  op.set(ROW),
+  op.get(ROW_WEIGHTS),
+  op.get(ROW_INDEX),
+  op.i32(2),
+  op.i32Shl,
+  op.i32Add,
+  op.f32Load(),
+  op.get(SCALES),
+  op.get(ROW),
+  op.i32(2),
+  op.i32Shl,
+  op.i32Add,
+  op.f32Load(),
+  op.f32Mul,
+  op.f32x4Splat,
+  op.set(WEIGHT),
+  op.get(MATRIX),
+  op.get(ROW),
+  op.get(WIDTH),
+  op.i32Mul,
+  op.i32Add,
+  op.set(ROW_START),
+  op.i32(0),
+  op.set(K),
   // Eight int8 values a pass: widened, converted, scaled and added to two float32x4 halves of `into` (each store takes
   // its address first, then the value).
   op.loop,
-  op.get(ROW_START), op.get(K), op.i32Add, op.v128Load8x8S(), op.set(VALUES),
-  op.get(INTO), op.get(K), op.i32(2), op.i32Shl, op.i32Add, op.tee(INTO_AT),
-  op.get(INTO_AT), op.v128Load(), op.get(VALUES), op.i32x4ExtendLowI16x8S, op.f32x4ConvertI32x4S, op.get(WEIGHT), op.f32x4Mul, op.f32x4Add,
+  op.get(ROW_START),
+  op.get(K),
+  op.i32Add,
+  op.v128Load8x8S(),
+  op.set(VALUES),
+  op.get(INTO),
+  op.get(K),
+  op.i32(2),
+  op.i32Shl,
+  op.i32Add,
+  op.tee(INTO_AT),
+  op.get(INTO_AT),
+  op.v128Load(),
+  op.get(VALUES),
+  op.i32x4ExtendLowI16x8S,
+  op.f32x4ConvertI32x4S,
+  op.get(WEIGHT),
+  op.f32x4Mul,
+  op.f32x4Add,
   op.v128Store(),
   op.get(INTO_AT),
-  op.get(INTO_AT), op.v128Load(16), op.get(VALUES), op.i32x4ExtendHighI16x8S, op.f32x4ConvertI32x4S, op.get(WEIGHT), op.f32x4Mul, op.f32x4Add,
+  op.get(INTO_AT),
+  op.v128Load(16),
+  op.get(VALUES),
+  op.i32x4ExtendHighI16x8S,
+  op.f32x4ConvertI32x4S,
+  op.get(WEIGHT),
+  op.f32x4Mul,
+  op.f32x4Add,
   op.v128Store(16),
-  op.get(K), op.i32(8), op.i32Add, op.tee(K), op.get(WIDTH), op.i32LtU, op.brIf(0),
+  op.get(K),
+  op.i32(8),
+  op.i32Add,
+  op.tee(K),
+  op.get(WIDTH),
+  op.i32LtU,
+  op.brIf(0),
   op.end,
-  op.get(ROW_INDEX), op.i32(1), op.i32Add, op.set(ROW_INDEX), op.br(0),
-  op.end, op.end,
+  op.get(ROW_INDEX),
+  op.i32(1),
+  op.i32Add,
+  op.set(ROW_INDEX),
+  op.br(0),
+  op.end,
+  op.end,
 ];
 
 /** The part of the WebAssembly API the kernels use (the compiler's libraries here do not declare it). */
@@ -96,7 +160,16 @@ export class ClassifierKernels {
   readonly embedding: QuantizedRows;
   readonly byteLength: number;
   private readonly exports: KernelExports;
-  private readonly at: { scales: number; output: number; outputScales: number; outputRows: number; hidden: number; logits: number; rows: number; rowWeights: number };
+  private readonly at: {
+    scales: number;
+    output: number;
+    outputScales: number;
+    outputRows: number;
+    hidden: number;
+    logits: number;
+    rows: number;
+    rowWeights: number;
+  };
   private readonly bias: Float32Array;
   private readonly hidden: Float32Array;
   private readonly logitsView: Float32Array;

@@ -26,7 +26,10 @@ export function denseStep(
   const size = labels.length;
   // Transposed operands are built in JS: wasm's matMul with a transpose flag is several times slower.
   const tensors = tf.tidy(() => {
-    const logits = tf.add(tf.matMul(tf.tensor2d(hidden, [size, dimension]), tf.tensor2d(weights.output, [dimension, classes])), tf.tensor1d(weights.bias));
+    const logits = tf.add(
+      tf.matMul(tf.tensor2d(hidden, [size, dimension]), tf.tensor2d(weights.output, [dimension, classes])),
+      tf.tensor1d(weights.bias),
+    );
     const probs = shape.activation === 'sigmoid' ? tf.sigmoid(logits) : tf.softmax(logits);
     const gradLogits = tf.div(tf.sub(probs, tf.tensor2d(smoothedTargets(labels, classes, smoothing), [size, classes])), size);
     const hiddenT = tf.tensor2d(transpose(hidden, size, dimension), [dimension, size]);

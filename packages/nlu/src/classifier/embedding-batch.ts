@@ -41,7 +41,13 @@ export class EmbeddingBatch {
       }
     });
     const labels = Int32Array.from(indices, (i) => (examples[i] as TrainingExample).label);
-    return new EmbeddingBatch(Int32Array.from(localOf.keys()), Int32Array.from(local), Int32Array.from(segment), Float32Array.from(weight), labels);
+    return new EmbeddingBatch(
+      Int32Array.from(localOf.keys()),
+      Int32Array.from(local),
+      Int32Array.from(segment),
+      Float32Array.from(weight),
+      labels,
+    );
   }
 
   get size(): number {

@@ -9,7 +9,9 @@ describe('FeatureExtractor', () => {
     const [unigrams, bigrams, chars] = extractor.extract({ words: ['cats', 'run'], stems: ['cat', 'run'] });
     expect(unigrams).toEqual([featureHash('w cat'), featureHash('w run')]);
     expect(bigrams).toEqual([featureHash('b <s> cat'), featureHash('b cat run'), featureHash('b run </s>')]);
-    const expected = ['<ca', '<cat', 'cat', 'cats', 'ats', 'ats>', 'ts>', '<ru', '<run', 'run', 'run>', 'un>'].map((g) => featureHash(`c ${g}`));
+    const expected = ['<ca', '<cat', 'cat', 'cats', 'ats', 'ats>', 'ts>', '<ru', '<run', 'run', 'run>', 'un>'].map((g) =>
+      featureHash(`c ${g}`),
+    );
     expect([...chars].sort()).toEqual([...expected].sort());
   });
 

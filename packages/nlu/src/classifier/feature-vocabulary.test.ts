@@ -24,7 +24,7 @@ describe('FeatureVocabulary', () => {
   });
 
   it('finds every stored hash, and no other, in its table', () => {
-    const hashes = Uint32Array.from({ length: 5000 }, (_, i) => (Math.imul(i + 1, 2654435761) >>> 0));
+    const hashes = Uint32Array.from({ length: 5000 }, (_, i) => Math.imul(i + 1, 2654435761) >>> 0);
     const vocabulary = new FeatureVocabulary(hashes);
     expect(hashes.every((hash) => vocabulary.has(hash))).toBe(true);
     expect([1, 2, 3, 0xffffffff].some((hash) => vocabulary.has(hash))).toBe(false);

@@ -88,8 +88,14 @@ export class IntentClassifier {
     for (; i + 3 < rows.length; i += 4) {
       const [ra, rb, rc, rd] = [rows[i]!, rows[i + 1]!, rows[i + 2]!, rows[i + 3]!];
       const [a, b, c, d] = [ra * size, rb * size, rc * size, rd * size];
-      const [wa, wb, wc, wd] = [weights[i]! * scales[ra]!, weights[i + 1]! * scales[rb]!, weights[i + 2]! * scales[rc]!, weights[i + 3]! * scales[rd]!];
-      for (let k = 0; k < size; k++) hidden[k]! += wa * embedding[a + k]! + wb * embedding[b + k]! + wc * embedding[c + k]! + wd * embedding[d + k]!;
+      const [wa, wb, wc, wd] = [
+        weights[i]! * scales[ra]!,
+        weights[i + 1]! * scales[rb]!,
+        weights[i + 2]! * scales[rc]!,
+        weights[i + 3]! * scales[rd]!,
+      ];
+      for (let k = 0; k < size; k++)
+        hidden[k]! += wa * embedding[a + k]! + wb * embedding[b + k]! + wc * embedding[c + k]! + wd * embedding[d + k]!;
     }
     for (; i < rows.length; i++) {
       const a = rows[i]! * size;

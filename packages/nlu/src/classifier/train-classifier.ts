@@ -75,7 +75,11 @@ export async function trainClassifier(
 
 /** One optimisation step per call; returns the batch's scores (before the update). */
 function stepper(shape: ClassifierShape, weights: ClassifierWeights, options: ClassifierTrainingOptions, totalSteps: number) {
-  const adams = [new Adam(weights.embedding, shape.dimension), new Adam(weights.output, shape.classes), new Adam(weights.bias, shape.classes)] as const;
+  const adams = [
+    new Adam(weights.embedding, shape.dimension),
+    new Adam(weights.output, shape.classes),
+    new Adam(weights.bias, shape.classes),
+  ] as const;
   let done = 0;
   return (batch: EmbeddingBatch): Float32Array => {
     const result = denseStep(batch.bag(weights.embedding, shape.dimension), batch.labels, shape, weights, options.labelSmoothing);

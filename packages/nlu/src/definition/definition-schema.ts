@@ -31,9 +31,7 @@ const intentSchema = z.strictObject({
 const entitySchema = z.strictObject({
   name: nonBlank,
   description: optionalDescription,
-  entries: z
-    .array(z.strictObject({ value: nonBlank, synonyms: z.array(nonBlank).default([]) }))
-    .min(1, 'needs at least one entry'),
+  entries: z.array(z.strictObject({ value: nonBlank, synonyms: z.array(nonBlank).default([]) })).min(1, 'needs at least one entry'),
 });
 
 const scopeSchema = z.strictObject({

@@ -11,16 +11,17 @@ export const MIN_EXAMPLES_PER_INTENT = 3;
 const FRAGMENT_LIKE = /(?<![\p{L}\p{N}_])[A-Z][A-Z0-9_]{2,}(?![\p{L}\p{N}_])/gu;
 
 export function lintDefinition(definition: BotDefinition): string[] {
-  return [
-    ...sharedUtterances(definition.intents),
-    ...fewExamples(definition.intents),
-    ...undeclaredFragments(definition.intents),
-  ];
+  return [...sharedUtterances(definition.intents), ...fewExamples(definition.intents), ...undeclaredFragments(definition.intents)];
 }
 
 /** Case, width and punctuation do not make two utterances different for the classifier. */
 function utteranceKey(sentence: string): string {
-  return (sentence.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return (
+    sentence
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).join(' ');
 }
 
 function sharedUtterances(intents: readonly IntentDefinition[]): string[] {

@@ -62,11 +62,31 @@ function duplicates<T>(items: readonly T[], key: (item: T) => string, path: (ind
 
 function duplicateNameProblems(definition: ParsedDefinition): Problem[] {
   return [
-    ...duplicates(definition.intents, (i) => i.name, (n) => ['intents', n, 'name'], 'intent name'),
-    ...duplicates(definition.entities, (e) => e.name, (n) => ['entities', n, 'name'], 'entity name'),
-    ...duplicates(definition.scopes, (s) => s.name, (n) => ['scopes', n, 'name'], 'scope name'),
+    ...duplicates(
+      definition.intents,
+      (i) => i.name,
+      (n) => ['intents', n, 'name'],
+      'intent name',
+    ),
+    ...duplicates(
+      definition.entities,
+      (e) => e.name,
+      (n) => ['entities', n, 'name'],
+      'entity name',
+    ),
+    ...duplicates(
+      definition.scopes,
+      (s) => s.name,
+      (n) => ['scopes', n, 'name'],
+      'scope name',
+    ),
     ...definition.intents.flatMap((intent, i) =>
-      duplicates(intent.parameters, (p) => p.name, (n) => ['intents', i, 'parameters', n, 'name'], 'parameter name'),
+      duplicates(
+        intent.parameters,
+        (p) => p.name,
+        (n) => ['intents', i, 'parameters', n, 'name'],
+        'parameter name',
+      ),
     ),
   ];
 }
@@ -87,10 +107,16 @@ function intentProblems(definition: ParsedDefinition): Problem[] {
     intent.parameters.forEach((parameter, p) => {
       const path = ['intents', i, 'parameters', p];
       if (!entityNames.has(parameter.entity) && !baseNames.has(parameter.entity)) {
-        problems.push({ path: [...path, 'entity'], message: `unknown entity "${parameter.entity}" (not a custom entity nor base.${BASE_ENTITIES.join('|base.')})` });
+        problems.push({
+          path: [...path, 'entity'],
+          message: `unknown entity "${parameter.entity}" (not a custom entity nor base.${BASE_ENTITIES.join('|base.')})`,
+        });
       }
       if (!intent.trainingSentences.some((sentence) => sentence.includes(parameter.fragment))) {
-        problems.push({ path: [...path, 'fragment'], message: `fragment "${parameter.fragment}" appears in no training sentence of intent "${intent.name}"` });
+        problems.push({
+          path: [...path, 'fragment'],
+          message: `fragment "${parameter.fragment}" appears in no training sentence of intent "${intent.name}"`,
+        });
       }
     });
   });
@@ -107,7 +133,14 @@ function scopeProblems(definition: ParsedDefinition): Problem[] {
     scope.intents.forEach((name, n) => {
       if (!intentNames.has(name)) problems.push({ path: ['scopes', s, 'intents', n], message: `unknown intent "${name}"` });
     });
-    problems.push(...duplicates(scope.intents, (name) => name, (n) => ['scopes', s, 'intents', n], 'intent'));
+    problems.push(
+      ...duplicates(
+        scope.intents,
+        (name) => name,
+        (n) => ['scopes', s, 'intents', n],
+        'intent',
+      ),
+    );
   });
   return problems;
 }
@@ -117,14 +150,12 @@ function toBotDefinition(parsed: ParsedDefinition): BotDefinition {
   return {
     name: parsed.name,
     language: parsed.language,
-    intents: parsed.intents.map(
-      (intent): IntentDefinition => ({
-        name: intent.name,
-        ...(intent.description === undefined ? {} : { description: intent.description }),
-        trainingSentences: intent.trainingSentences,
-        parameters: intent.parameters,
-      }),
-    ),
+    intents: parsed.intents.map((intent): IntentDefinition => ({
+      name: intent.name,
+      ...(intent.description === undefined ? {} : { description: intent.description }),
+      trainingSentences: intent.trainingSentences,
+      parameters: intent.parameters,
+    })),
     entities: parsed.entities.map((entity) => ({
       name: entity.name,
       ...(entity.description === undefined ? {} : { description: entity.description }),

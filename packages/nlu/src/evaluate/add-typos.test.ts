@@ -27,7 +27,9 @@ describe('addTypos', () => {
 
   it('changes about the given share of long words', () => {
     const long = Array.from({ length: 2000 }, () => 'weather').join(' ');
-    const changed = addTypos(long, { probability: 0.1, seed: 9 }).split(' ').filter((w) => w !== 'weather').length;
+    const changed = addTypos(long, { probability: 0.1, seed: 9 })
+      .split(' ')
+      .filter((w) => w !== 'weather').length;
     expect(changed).toBeGreaterThan(150);
     expect(changed).toBeLessThan(250);
   });

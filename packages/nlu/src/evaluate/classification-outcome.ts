@@ -29,7 +29,9 @@ export function collectOutcomes(model: NluModel, examples: readonly LabeledExamp
   examples.forEach((example, i) => {
     const expected = example.intent === oosLabel ? null : example.intent;
     if (expected !== null && !ranked.has(expected)) {
-      throw new ParleyError('INVALID_ARGUMENT', `examples[${i}].intent "${expected}" is not an intent of scope "${scope}"`, { field: `examples[${i}].intent` });
+      throw new ParleyError('INVALID_ARGUMENT', `examples[${i}].intent "${expected}" is not an intent of scope "${scope}"`, {
+        field: `examples[${i}].intent`,
+      });
     }
     const started = performance.now();
     const prediction = model.predict(example.text, scope);

@@ -6,8 +6,22 @@ const rows = (intent: string, texts: string[]): LabeledExample[] => texts.map((t
 
 const train = [
   ...rows('greeting', ['hello', 'hi there', 'good morning', 'hey how are you', 'hello bot', 'greetings to you']),
-  ...rows('weather', ['what is the weather like', 'will it rain today', 'is it sunny outside', 'weather forecast please', 'how hot is it', 'do i need an umbrella']),
-  ...rows('order_pizza', ['i want to order a pizza', 'get me a pizza', 'pizza delivery please', 'order a large pepperoni pizza', 'can i have a margherita', 'order food for me']),
+  ...rows('weather', [
+    'what is the weather like',
+    'will it rain today',
+    'is it sunny outside',
+    'weather forecast please',
+    'how hot is it',
+    'do i need an umbrella',
+  ]),
+  ...rows('order_pizza', [
+    'i want to order a pizza',
+    'get me a pizza',
+    'pizza delivery please',
+    'order a large pepperoni pizza',
+    'can i have a margherita',
+    'order food for me',
+  ]),
   ...rows('oos', ['what is the capital of peru']),
 ];
 const test = [
@@ -21,7 +35,19 @@ describe('evaluateDataset', () => {
   it('trains without out-of-scope rows and returns exactly the headline metrics', async () => {
     const result = await evaluateDataset({ train, test, threshold: 0.5, seed: 3 });
     expect(Object.keys(result.metrics).sort()).toEqual(
-      ['backend', 'inScopeAccuracy', 'intents', 'oosRecall', 'predictP50Ms', 'predictP99Ms', 'testExamples', 'threshold', 'top1Accuracy', 'trainExamples', 'trainSeconds'].sort(),
+      [
+        'backend',
+        'inScopeAccuracy',
+        'intents',
+        'oosRecall',
+        'predictP50Ms',
+        'predictP99Ms',
+        'testExamples',
+        'threshold',
+        'top1Accuracy',
+        'trainExamples',
+        'trainSeconds',
+      ].sort(),
     );
     expect(result.metrics).toMatchObject({ intents: 3, trainExamples: 18, testExamples: 8, threshold: 0.5 });
     expect(result.model.intentsOf('*')).toEqual(['greeting', 'weather', 'order_pizza']);

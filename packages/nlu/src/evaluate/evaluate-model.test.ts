@@ -33,9 +33,15 @@ describe('evaluateModel', async () => {
   });
 
   it('names unknown intents and unknown scopes', () => {
-    expect(() => evaluateModel(model, rows('nope', ['hello']))).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'examples[0].intent' }));
-    expect(() => evaluateModel(model, rows('greeting', ['hello']), { scope: 'only_goodbye' })).toThrow(expect.objectContaining({ field: 'examples[0].intent' }));
-    expect(() => evaluateModel(model, rows('greeting', ['hello']), { scope: 'missing' })).toThrow(expect.objectContaining({ code: 'SCOPE_NOT_FOUND' }));
+    expect(() => evaluateModel(model, rows('nope', ['hello']))).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'examples[0].intent' }),
+    );
+    expect(() => evaluateModel(model, rows('greeting', ['hello']), { scope: 'only_goodbye' })).toThrow(
+      expect.objectContaining({ field: 'examples[0].intent' }),
+    );
+    expect(() => evaluateModel(model, rows('greeting', ['hello']), { scope: 'missing' })).toThrow(
+      expect.objectContaining({ code: 'SCOPE_NOT_FOUND' }),
+    );
   });
 
   it('evaluates within a scope', () => {

@@ -18,7 +18,8 @@ export function intentReport(
   const countOf = (intent: string) => counts.get(intent) ?? counts.set(intent, { tp: 0, fp: 0, fn: 0 }).get(intent)!;
   for (const outcome of outcomes) {
     const expected = outcome.expected ?? options.oosLabel;
-    const predicted = answerAt(outcome, options.threshold, options.ambiguityMargin) ?? (outcome.expected === null ? options.oosLabel : FALLBACK_INTENT);
+    const predicted =
+      answerAt(outcome, options.threshold, options.ambiguityMargin) ?? (outcome.expected === null ? options.oosLabel : FALLBACK_INTENT);
     if (predicted === expected) {
       countOf(expected).tp++;
       continue;

@@ -14,11 +14,9 @@ export function registerLanguage(language: Language): void {
 export function getLanguage(code: string): Language {
   const language = languages.get(code.toLowerCase());
   if (language === undefined) {
-    throw new ParleyError(
-      'INVALID_DEFINITION',
-      `language: unsupported language "${code}" (supported: ${languageCodes().join(', ')})`,
-      { field: 'language' },
-    );
+    throw new ParleyError('INVALID_DEFINITION', `language: unsupported language "${code}" (supported: ${languageCodes().join(', ')})`, {
+      field: 'language',
+    });
   }
   return language;
 }

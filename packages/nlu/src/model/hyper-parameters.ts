@@ -64,7 +64,10 @@ export function resolveHyperParameters(overrides: Readonly<Record<string, number
       throw new ParleyError('INVALID_DEFINITION', `${field} is unknown (known: ${known})`, { field });
     }
     const valid =
-      Number.isFinite(value) && value >= 0 && (!COUNTS.has(key) || (Number.isInteger(value) && value >= 1)) && (!FRACTIONS.has(key) || value < 1);
+      Number.isFinite(value) &&
+      value >= 0 &&
+      (!COUNTS.has(key) || (Number.isInteger(value) && value >= 1)) &&
+      (!FRACTIONS.has(key) || value < 1);
     if (!valid) {
       const rule = COUNTS.has(key) ? 'a whole number ≥ 1' : FRACTIONS.has(key) ? 'a number in [0, 1)' : 'a number ≥ 0';
       throw new ParleyError('INVALID_DEFINITION', `${field} must be ${rule}, got ${value}`, { field });
@@ -72,7 +75,9 @@ export function resolveHyperParameters(overrides: Readonly<Record<string, number
     resolved[key as keyof HyperParameters] = value;
   }
   if (resolved.charMin > resolved.charMax) {
-    throw new ParleyError('INVALID_DEFINITION', 'config.hyperParameters.charMin must not exceed charMax', { field: 'config.hyperParameters.charMin' });
+    throw new ParleyError('INVALID_DEFINITION', 'config.hyperParameters.charMin must not exceed charMax', {
+      field: 'config.hyperParameters.charMin',
+    });
   }
   return resolved;
 }

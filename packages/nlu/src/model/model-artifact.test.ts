@@ -10,7 +10,12 @@ describe('model artifact', async () => {
 
   it('describes the model in a JSON manifest and the weights by a byte layout', () => {
     const manifest = artifact.manifest as Record<string, any>;
-    expect(manifest).toMatchObject({ format: MODEL_FORMAT, version: model.version, seed: 42, classifier: { dimension: 2 * model.definition.config.hyperParameters.dimension!, activation: 'softmax' } });
+    expect(manifest).toMatchObject({
+      format: MODEL_FORMAT,
+      version: model.version,
+      seed: 42,
+      classifier: { dimension: 2 * model.definition.config.hyperParameters.dimension!, activation: 'softmax' },
+    });
     expect(manifest.definition).toEqual(model.definition);
     expect(manifest.vocabulary.hashing).toBe('fnv1a-32');
     const layout = manifest.layout as Array<{ name: string; offset: number; length: number }>;

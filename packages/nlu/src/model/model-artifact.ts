@@ -69,18 +69,24 @@ export function packArtifact(model: TrainedNluModel): NluModelArtifact {
     layout,
   };
   const vocabulary = { hashing: 'fnv1a-32', features: parts.encoder.vocabulary.size };
-  return { manifest: JSON.parse(JSON.stringify({ ...manifest, seed: parts.definition.config.seed, vocabulary })) as JsonObject, weights: bytes };
+  return {
+    manifest: JSON.parse(JSON.stringify({ ...manifest, seed: parts.definition.config.seed, vocabulary })) as JsonObject,
+    weights: bytes,
+  };
 }
 
 export function unpackArtifact(artifact: NluModelArtifact): UnpackedArtifact {
   const manifest = artifact.manifest as unknown as Manifest;
   if (manifest.format !== MODEL_FORMAT) {
-    throw new ParleyError('INVALID_ARGUMENT', `manifest.format "${String(manifest.format)}" is not ${MODEL_FORMAT}`, { field: 'manifest.format' });
+    throw new ParleyError('INVALID_ARGUMENT', `manifest.format "${String(manifest.format)}" is not ${MODEL_FORMAT}`, {
+      field: 'manifest.format',
+    });
   }
   const layout = new Map((manifest.layout ?? []).map((block) => [block.name, block]));
   const block = (name: string) => {
     const found = layout.get(name);
-    if (found === undefined) throw new ParleyError('INVALID_ARGUMENT', `manifest.layout lacks block "${name}"`, { field: 'manifest.layout' });
+    if (found === undefined)
+      throw new ParleyError('INVALID_ARGUMENT', `manifest.layout lacks block "${name}"`, { field: 'manifest.layout' });
     return readBlock(artifact.weights, found);
   };
   return {
@@ -103,7 +109,8 @@ export function unpackArtifact(artifact: NluModelArtifact): UnpackedArtifact {
 /** Copies, so the arrays are aligned whatever the byte offset of the input (e.g. a pooled Buffer). */
 function readBlock(bytes: Uint8Array, block: LayoutBlock): BlockArray {
   const end = block.offset + block.length * (block.dtype === 'int8' ? 1 : 4);
-  if (end > bytes.byteLength) throw new ParleyError('INVALID_ARGUMENT', `weights are truncated at block "${block.name}"`, { field: 'weights' });
+  if (end > bytes.byteLength)
+    throw new ParleyError('INVALID_ARGUMENT', `weights are truncated at block "${block.name}"`, { field: 'weights' });
   const copy = bytes.slice(block.offset, end);
   if (block.dtype === 'int8') return new Int8Array(copy.buffer);
   return block.dtype === 'uint32' ? new Uint32Array(copy.buffer) : new Float32Array(copy.buffer);

@@ -8,7 +8,9 @@ export function scopeIntentIndices(definition: BotDefinition): Map<string, numbe
     const indices = scope.intents.map((name, i) => {
       const index = indexOf.get(name);
       if (index === undefined) {
-        throw new ParleyError('INVALID_DEFINITION', `scopes[${s}].intents[${i}] names unknown intent "${name}"`, { field: `scopes[${s}].intents[${i}]` });
+        throw new ParleyError('INVALID_DEFINITION', `scopes[${s}].intents[${i}] names unknown intent "${name}"`, {
+          field: `scopes[${s}].intents[${i}]`,
+        });
       }
       return index;
     });

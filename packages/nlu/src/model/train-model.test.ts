@@ -84,10 +84,16 @@ describe('trainModel', async () => {
 
   it('reports progress per epoch and stats per scope', async () => {
     const events: number[] = [];
-    const trained = await trainModel(testDefinition({ hyperParameters: { minSteps: 3, members: 2 } }), { onProgress: (e) => events.push(e.epoch) });
+    const trained = await trainModel(testDefinition({ hyperParameters: { minSteps: 3, members: 2 } }), {
+      onProgress: (e) => events.push(e.epoch),
+    });
     // 4 epochs per member, counted across the two members.
     expect(events).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(trained.stats.map((s) => [s.scope, s.intents, s.examples])).toEqual([['*', 5, 32], ['start', 2, 14], ['only_goodbye', 1, 6]]);
+    expect(trained.stats.map((s) => [s.scope, s.intents, s.examples])).toEqual([
+      ['*', 5, 32],
+      ['start', 2, 14],
+      ['only_goodbye', 1, 6],
+    ]);
     expect(model.stats[0]!.trainAccuracy).toBe(1);
   });
 

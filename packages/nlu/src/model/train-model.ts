@@ -51,7 +51,12 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
   });
 }
 
-function trainingOptions(hyper: HyperParameters, seed: number, examples: number, options: TrainOptions): ClassifierTrainingOptions & { members: number } {
+function trainingOptions(
+  hyper: HyperParameters,
+  seed: number,
+  examples: number,
+  options: TrainOptions,
+): ClassifierTrainingOptions & { members: number } {
   // Small bots get more epochs, so that every member takes at least minSteps optimisation steps.
   const epochs = Math.max(hyper.epochs, Math.ceil(hyper.minSteps / Math.ceil(examples / hyper.batchSize)));
   const members = hyper.members;

@@ -2,13 +2,7 @@
  * A trained model serving predictions: one classifier over all intents, whose scores are restricted to the asked
  * scope (see scope-scores.ts), so a scope of one intent still rejects text meant for another intent.
  */
-import {
-  ALL_INTENTS_SCOPE,
-  ParleyError,
-  type BotDefinition,
-  type IntentDefinition,
-  type IntentClassifierPrediction,
-} from '@parley/domain';
+import { ALL_INTENTS_SCOPE, ParleyError, type BotDefinition, type IntentDefinition, type IntentClassifierPrediction } from '@parley/domain';
 import type { NluModel, NluModelArtifact, ScopeStats } from '../api';
 import type { IntentClassifier } from '../classifier/intent-classifier';
 import { decideIntent, fallback, type IntentDecision } from './decide-intent';
@@ -61,10 +55,7 @@ export class TrainedNluModel implements NluModel {
   get sizeBytes(): number {
     // The weights and the vocabulary exactly; the exact-match table and the definition (kept for predictions) roughly.
     return (
-      this.parts.classifier.byteLength +
-      this.parts.encoder.vocabulary.byteLength +
-      this.parts.exactMatches.size * 96 +
-      this.definitionBytes
+      this.parts.classifier.byteLength + this.parts.encoder.vocabulary.byteLength + this.parts.exactMatches.size * 96 + this.definitionBytes
     );
   }
 
@@ -86,7 +77,8 @@ export class TrainedNluModel implements NluModel {
 
   private scopeIndices(scope: string): number[] {
     const intents = this.scopeIntents.get(scope);
-    if (intents === undefined) throw new ParleyError('SCOPE_NOT_FOUND', `scope "${scope}" does not exist in this model`, { field: 'scope' });
+    if (intents === undefined)
+      throw new ParleyError('SCOPE_NOT_FOUND', `scope "${scope}" does not exist in this model`, { field: 'scope' });
     return intents;
   }
 

@@ -3,10 +3,14 @@ import { EntityRecognizer } from './entity-recognizer';
 import { definitionWith, intentWith } from './testing/definition-with';
 
 const introduce = intentWith('introduce', ['my name is NAME', 'call me NAME please', 'I am NAME'], [['name', 'NAME', 'base.any']]);
-const travel = intentWith('travel', ['I want to fly from ORIGIN to DESTINATION'], [
-  ['origin', 'ORIGIN', 'base.any'],
-  ['destination', 'DESTINATION', 'base.any'],
-]);
+const travel = intentWith(
+  'travel',
+  ['I want to fly from ORIGIN to DESTINATION'],
+  [
+    ['origin', 'ORIGIN', 'base.any'],
+    ['destination', 'DESTINATION', 'base.any'],
+  ],
+);
 const greet = intentWith('greet', ['hello there', 'good morning']);
 const recognizer = new EntityRecognizer(definitionWith({ intents: [introduce, travel, greet] }));
 

@@ -80,7 +80,8 @@ function templateOf(prepared: string, slot: string): Template | undefined {
   const before: string[] = [];
   for (let k = first - 1; k >= 0 && before.length < CONTEXT_WORDS && !isPlaceholder(tokens[k] ?? ''); k--) before.unshift(tokens[k] ?? '');
   const after: string[] = [];
-  for (let k = last + 1; k < tokens.length && after.length < CONTEXT_WORDS && !isPlaceholder(tokens[k] ?? ''); k++) after.push(tokens[k] ?? '');
+  for (let k = last + 1; k < tokens.length && after.length < CONTEXT_WORDS && !isPlaceholder(tokens[k] ?? ''); k++)
+    after.push(tokens[k] ?? '');
   return { before, between, after };
 }
 
@@ -126,7 +127,12 @@ class WordLine {
   /** How many of the words before a slot end right before word `s`, without a break among them. */
   private matchedBefore(before: string[], s: number): number {
     let matched = 0;
-    while (matched < before.length && !this.breakBefore(s - matched) && this.words[s - 1 - matched]?.text === before[before.length - 1 - matched]) matched++;
+    while (
+      matched < before.length &&
+      !this.breakBefore(s - matched) &&
+      this.words[s - 1 - matched]?.text === before[before.length - 1 - matched]
+    )
+      matched++;
     return matched;
   }
 
@@ -143,7 +149,8 @@ class WordLine {
 
   private matchedAfter(next: string[], s: number): number {
     let matched = 0;
-    while (matched < next.length && this.words[s + matched]?.text === next[matched] && (matched === 0 || !this.breakBefore(s + matched))) matched++;
+    while (matched < next.length && this.words[s + matched]?.text === next[matched] && (matched === 0 || !this.breakBefore(s + matched)))
+      matched++;
     return matched;
   }
 

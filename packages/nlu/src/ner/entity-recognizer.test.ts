@@ -15,11 +15,15 @@ const cities = {
   ],
 };
 const weather = intentWith('weather', ['what is the weather in CITY?', 'weather in CITY tomorrow'], [['city1', 'CITY', 'city']]);
-const trip = intentWith('trip', ['from CITY1 to CITY2 on DAY'], [
-  ['origin', 'CITY1', 'city'],
-  ['destination', 'CITY2', 'city'],
-  ['day', 'DAY', 'base.datetime'],
-]);
+const trip = intentWith(
+  'trip',
+  ['from CITY1 to CITY2 on DAY'],
+  [
+    ['origin', 'CITY1', 'city'],
+    ['destination', 'CITY2', 'city'],
+    ['day', 'DAY', 'base.datetime'],
+  ],
+);
 const recognizer = new EntityRecognizer(definitionWith({ entities: [cities], intents: [weather, trip], timezone: 'Europe/Madrid' }));
 
 describe('EntityRecognizer: custom entities', () => {
@@ -97,12 +101,26 @@ describe('EntityRecognizer: parameters', () => {
 describe('EntityRecognizer: search order', () => {
   const everything = new EntityRecognizer(
     definitionWith({
-      intents: [intentUsing('base.email', 'base.url', 'base.phone', 'base.money', 'base.percentage', 'base.datetime', 'base.number', 'base.boolean')],
+      intents: [
+        intentUsing(
+          'base.email',
+          'base.url',
+          'base.phone',
+          'base.money',
+          'base.percentage',
+          'base.datetime',
+          'base.number',
+          'base.boolean',
+        ),
+      ],
     }),
   );
 
   it('lets earlier entities claim digits before numbers do', () => {
-    const recognition = everything.recognize('mail a1@b2.com, call +34 600 123 456, pay $20 with 15% off on 2023-09-14 for 3 people, yes', NOW);
+    const recognition = everything.recognize(
+      'mail a1@b2.com, call +34 600 123 456, pay $20 with 15% off on 2023-09-14 for 3 people, yes',
+      NOW,
+    );
     expect(recognition.matches.map((m) => [m.entity, m.value])).toEqual([
       ['base.email', 'a1@b2.com'],
       ['base.phone', '+34600123456'],
@@ -142,8 +160,12 @@ describe('EntityRecognizer: invalid definitions', () => {
   };
 
   it('names the field of an unknown entity, base entity, language or timezone', () => {
-    expect(fieldOf(() => new EntityRecognizer(definitionWith({ intents: [intentUsing('base.number', 'planet')] })))).toBe('intents[0].parameters[1].entity');
-    expect(fieldOf(() => new EntityRecognizer(definitionWith({ intents: [intentUsing('base.colour')] })))).toBe('intents[0].parameters[0].entity');
+    expect(fieldOf(() => new EntityRecognizer(definitionWith({ intents: [intentUsing('base.number', 'planet')] })))).toBe(
+      'intents[0].parameters[1].entity',
+    );
+    expect(fieldOf(() => new EntityRecognizer(definitionWith({ intents: [intentUsing('base.colour')] })))).toBe(
+      'intents[0].parameters[0].entity',
+    );
     expect(fieldOf(() => new EntityRecognizer(definitionWith({ language: 'xx' })))).toBe('language');
     expect(fieldOf(() => new EntityRecognizer(definitionWith({ timezone: 'Mars/Olympus' })))).toBe('config.timezone');
   });
@@ -153,6 +175,8 @@ describe('EntityRecognizer: invalid definitions', () => {
       { name: 'fruit-type', entries: [] },
       { name: 'fruit_type', entries: [] },
     ];
-    expect(fieldOf(() => new EntityRecognizer(definitionWith({ entities, intents: [intentUsing('fruit-type', 'fruit_type')] })))).toBe('entities');
+    expect(fieldOf(() => new EntityRecognizer(definitionWith({ entities, intents: [intentUsing('fruit-type', 'fruit_type')] })))).toBe(
+      'entities',
+    );
   });
 });

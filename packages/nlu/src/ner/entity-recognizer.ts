@@ -59,14 +59,18 @@ export class EntityRecognizer {
 
   /** A training sentence in the form the classifier learns: fragments and literal entity values as placeholders. */
   prepareTrainingSentence(intent: IntentDefinition, sentence: string): string {
-    return this.recognize(replaceFragments(intent, sentence, (entity) => this.placeholderOf(entity)), TRAINING_NOW).text;
+    return this.recognize(
+      replaceFragments(intent, sentence, (entity) => this.placeholderOf(entity)),
+      TRAINING_NOW,
+    ).text;
   }
 
   /** Finds entity values in `text`; relative datetimes are read against `now`. */
   recognize(text: string, now: Date = new Date()): Recognition {
     const context = new RecognitionContext(text, now);
     // Placeholders already there (training sentences) are kept, and no entity may read into them.
-    if (text.includes(PLACEHOLDER_PREFIX)) for (const match of text.matchAll(PLACEHOLDER)) context.reserve(match.index, match.index + match[0].length);
+    if (text.includes(PLACEHOLDER_PREFIX))
+      for (const match of text.matchAll(PLACEHOLDER)) context.reserve(match.index, match.index + match[0].length);
     for (const matcher of this.matchers) {
       for (const candidate of matcher.find(context)) context.accept(candidate);
     }
@@ -138,7 +142,11 @@ function checkPlaceholdersDistinct(placeholders: ReadonlyMap<string, string>): v
 }
 
 /** The matchers of the entities in use, in search order. Language and timezone are checked even if unused. */
-function buildMatchers(definition: BotDefinition, uses: ReadonlyMap<string, number>, placeholderOf: (entity: string) => string): EntityMatcher[] {
+function buildMatchers(
+  definition: BotDefinition,
+  uses: ReadonlyMap<string, number>,
+  placeholderOf: (entity: string) => string,
+): EntityMatcher[] {
   const language = getLanguage(definition.language);
   const clock = new ZonedClock(definition.config.timezone);
   const used = (kind: string): boolean => uses.has(BASE_ENTITY_PREFIX + kind);

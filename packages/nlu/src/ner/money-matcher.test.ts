@@ -4,7 +4,10 @@ import { definitionWith, intentUsing } from './testing/definition-with';
 
 function money(text: string, language = 'en') {
   const recognizer = new EntityRecognizer(definitionWith({ language, intents: [intentUsing('base.money', 'base.number')] }));
-  return recognizer.recognize(text).matches.filter((m) => m.entity === 'base.money').map((m) => [m.value, m.info, m.fragment]);
+  return recognizer
+    .recognize(text)
+    .matches.filter((m) => m.entity === 'base.money')
+    .map((m) => [m.value, m.info, m.fragment]);
 }
 
 describe('base.money', () => {
@@ -12,7 +15,13 @@ describe('base.money', () => {
     ['it costs $20', [[20, { currency: 'USD' }, '$20']]],
     ['20 euros please', [[20, { currency: 'EUR' }, '20 euros']]],
     ['€ 5.50', [[5.5, { currency: 'EUR' }, '€ 5.50']]],
-    ['£1,250.75 or 30 USD', [[1250.75, { currency: 'GBP' }, '£1,250.75'], [30, { currency: 'USD' }, '30 USD']]],
+    [
+      '£1,250.75 or 30 USD',
+      [
+        [1250.75, { currency: 'GBP' }, '£1,250.75'],
+        [30, { currency: 'USD' }, '30 USD'],
+      ],
+    ],
     ['twenty dollars', [[20, { currency: 'USD' }, 'twenty dollars']]],
     ['EUR 12', [[12, { currency: 'EUR' }, 'EUR 12']]],
   ])('reads "%s"', (text, expected) => {

@@ -10,7 +10,15 @@ import type { Candidate, RecognitionContext } from './recognition-context';
 import { wordPattern } from './word-pattern';
 
 const SYMBOLS: Readonly<Record<string, string>> = {
-  $: 'USD', 'us$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', 'r$': 'BRL', '₩': 'KRW', '₺': 'TRY',
+  $: 'USD',
+  us$: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+  r$: 'BRL',
+  '₩': 'KRW',
+  '₺': 'TRY',
 };
 const CODES = ['usd', 'eur', 'gbp', 'jpy', 'chf', 'cad', 'aud', 'mxn', 'brl', 'inr', 'cny', 'sek', 'nok', 'dkk'];
 

@@ -59,7 +59,7 @@ export class NumberScanner {
   scan(text: string, words: readonly WordToken[]): NumberSpan[] {
     const units = this.units(text, words);
     const spans: NumberSpan[] = [];
-    for (let i = 0; i < units.length; ) {
+    for (let i = 0; i < units.length;) {
       const read = readNumber(units, i);
       if (read === undefined) i++;
       else {
@@ -73,7 +73,7 @@ export class NumberScanner {
   private units(text: string, words: readonly WordToken[]): Array<Unit | undefined> {
     const units: Array<Unit | undefined> = [];
     let previousEnd = -1;
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       const word = words[i];
       if (word === undefined) break;
       const joined = previousEnd >= 0 && isJoiningGap(text, previousEnd, word.start);
@@ -119,7 +119,8 @@ export class NumberScanner {
       const atoms = this.reader.read(n === 1 ? (run[0]?.text ?? '') : run.map((w) => w.text).join(' '));
       const first = run[0];
       const last = run[n - 1];
-      if (atoms !== undefined && first !== undefined && last !== undefined) return { unit: { start: first.start, end: last.end, atoms }, words: n };
+      if (atoms !== undefined && first !== undefined && last !== undefined)
+        return { unit: { start: first.start, end: last.end, atoms }, words: n };
     }
     return undefined;
   }

@@ -31,7 +31,8 @@ export class NumberWordReader {
       const key = foldWord(word);
       this.atoms.set(key, { kind: 'value', value, article: articles.has(key) });
     }
-    for (const [word, value] of Object.entries(words.multipliers)) this.atoms.set(foldWord(word), { kind: 'multiplier', value, article: false });
+    for (const [word, value] of Object.entries(words.multipliers))
+      this.atoms.set(foldWord(word), { kind: 'multiplier', value, article: false });
     for (const word of words.connectors) this.atoms.set(foldWord(word), { kind: 'connector', value: 0, article: false });
     for (const word of words.minus) this.atoms.set(foldWord(word), { kind: 'minus', value: 0, article: false });
     const keys = [...this.atoms.keys()];

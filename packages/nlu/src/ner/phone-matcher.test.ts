@@ -4,7 +4,8 @@ import { normalisePhone } from './phone-matcher';
 import { definitionWith, intentUsing } from './testing/definition-with';
 
 const recognizer = new EntityRecognizer(definitionWith({ intents: [intentUsing('base.phone', 'base.number', 'base.datetime')] }));
-const found = (text: string) => recognizer.recognize(text, new Date('2024-03-14T10:00:00Z')).matches.map((m) => [m.entity, m.value, m.fragment]);
+const found = (text: string) =>
+  recognizer.recognize(text, new Date('2024-03-14T10:00:00Z')).matches.map((m) => [m.entity, m.value, m.fragment]);
 
 describe('base.phone', () => {
   it.each([

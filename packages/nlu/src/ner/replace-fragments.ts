@@ -19,11 +19,7 @@ function fragmentPattern(fragment: string, flags: 'u' | 'iu'): RegExp {
   return pattern;
 }
 
-export function replaceFragments(
-  intent: IntentDefinition,
-  sentence: string,
-  placeholderOf: (entity: string) => string,
-): string {
+export function replaceFragments(intent: IntentDefinition, sentence: string, placeholderOf: (entity: string) => string): string {
   let text = sentence;
   for (const parameter of intent.parameters) {
     if (parameter.fragment.trim() === '') continue;

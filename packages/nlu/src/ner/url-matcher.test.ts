@@ -4,7 +4,11 @@ import { definitionWith, intentUsing } from './testing/definition-with';
 
 describe('base.url', () => {
   const recognizer = new EntityRecognizer(definitionWith({ intents: [intentUsing('base.url', 'base.number')] }));
-  const urls = (text: string) => recognizer.recognize(text).matches.filter((m) => m.entity === 'base.url').map((m) => m.value);
+  const urls = (text: string) =>
+    recognizer
+      .recognize(text)
+      .matches.filter((m) => m.entity === 'base.url')
+      .map((m) => m.value);
 
   it('reads URLs with a scheme, www. or a known domain, without sentence punctuation', () => {
     expect(urls('see https://example.com/a?b=1, www.parley.dev or docs.example.org/guide.')).toEqual([

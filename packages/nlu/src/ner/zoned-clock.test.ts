@@ -11,8 +11,12 @@ describe('ZonedClock', () => {
   });
 
   it('finds the instant of a wall-clock time, on both sides of a DST change', () => {
-    expect(madrid.instantOf({ year: 2024, month: 3, day: 30, hour: 12, minute: 0, second: 0 }).toISOString()).toBe('2024-03-30T11:00:00.000Z');
-    expect(madrid.instantOf({ year: 2024, month: 3, day: 31, hour: 12, minute: 0, second: 0 }).toISOString()).toBe('2024-03-31T10:00:00.000Z');
+    expect(madrid.instantOf({ year: 2024, month: 3, day: 30, hour: 12, minute: 0, second: 0 }).toISOString()).toBe(
+      '2024-03-30T11:00:00.000Z',
+    );
+    expect(madrid.instantOf({ year: 2024, month: 3, day: 31, hour: 12, minute: 0, second: 0 }).toISOString()).toBe(
+      '2024-03-31T10:00:00.000Z',
+    );
   });
 
   it('writes ISO-8601 with the offset', () => {
@@ -22,6 +26,8 @@ describe('ZonedClock', () => {
   });
 
   it('refuses an unknown timezone', () => {
-    expect(() => new ZonedClock('Europe/Atlantis')).toThrowError(expect.objectContaining({ code: 'INVALID_DEFINITION', field: 'config.timezone' }));
+    expect(() => new ZonedClock('Europe/Atlantis')).toThrowError(
+      expect.objectContaining({ code: 'INVALID_DEFINITION', field: 'config.timezone' }),
+    );
   });
 });

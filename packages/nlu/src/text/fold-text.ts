@@ -29,7 +29,7 @@ export function foldText(text: string): FoldedText {
   let folded = '';
   // Only built once some character folds to a different length ("ﬁ" → "fi", a lone combining mark → "").
   let starts: number[] | undefined;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const char = String.fromCodePoint(text.codePointAt(i) ?? 0);
     const out = foldChar(char);
     if (starts === undefined && out.length !== char.length) starts = Array.from({ length: folded.length }, (_, k) => k);

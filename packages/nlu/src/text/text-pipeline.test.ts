@@ -11,7 +11,15 @@ describe('TextPipeline', () => {
 
   it('drops punctuation and splits at apostrophes', () => {
     expect(english.process("What's the weather, today?! I'm (very) happy...").words).toEqual([
-      'what', 's', 'the', 'weather', 'today', 'i', 'm', 'very', 'happy',
+      'what',
+      's',
+      'the',
+      'weather',
+      'today',
+      'i',
+      'm',
+      'very',
+      'happy',
     ]);
     expect(new TextPipeline('fr').process("L'homme d'aujourd'hui").words).toEqual(['l', 'homme', 'd', 'aujourd', 'hui']);
   });

@@ -28,7 +28,9 @@ describe('loadBot', () => {
   });
 
   it('names PARLEY_BOT when the module is missing or exports no bot', () => {
-    expect(() => loadBot('./nowhere.js', directory)).toThrow(/^PARLEY_BOT: '\.\/nowhere\.js' is neither an example \(greetings, weather, age\) nor a loadable module/);
+    expect(() => loadBot('./nowhere.js', directory)).toThrow(
+      /^PARLEY_BOT: '\.\/nowhere\.js' is neither an example \(greetings, weather, age\) nor a loadable module/,
+    );
     writeFileSync(join(directory, 'empty.js'), 'exports.answer = 42;');
     expect(() => loadBot('./empty.js', directory)).toThrow(/^PARLEY_BOT: module .*empty\.js exports no Bot/);
   });

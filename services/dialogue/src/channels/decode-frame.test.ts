@@ -9,11 +9,27 @@ const file = { name: 'a.txt', type: 'text/plain', base64: 'aGk=' };
 
 describe('decodeFrame', () => {
   it.each<[string, unknown, Command]>([
-    ['user_message', { action: 'user_message', message: 'hi' }, { kind: 'turn', request: { kind: 'message', text: 'hi' }, messageId: undefined }],
-    ['message_id', { action: 'user_message', message: 'hi', message_id: 'm:1' }, { kind: 'turn', request: { kind: 'message', text: 'hi' }, messageId: 'm:1' }],
+    [
+      'user_message',
+      { action: 'user_message', message: 'hi' },
+      { kind: 'turn', request: { kind: 'message', text: 'hi' }, messageId: undefined },
+    ],
+    [
+      'message_id',
+      { action: 'user_message', message: 'hi', message_id: 'm:1' },
+      { kind: 'turn', request: { kind: 'message', text: 'hi' }, messageId: 'm:1' },
+    ],
     ['user_file object', { action: 'user_file', message: file }, { kind: 'turn', request: { kind: 'file', file }, messageId: undefined }],
-    ['user_file string', { action: 'user_file', message: JSON.stringify(file) }, { kind: 'turn', request: { kind: 'file', file }, messageId: undefined }],
-    ['user_event', { action: 'user_event', message: { name: 'e', params: { a: [1] } } }, { kind: 'turn', request: { kind: 'event', name: 'e', params: { a: [1] } }, messageId: undefined }],
+    [
+      'user_file string',
+      { action: 'user_file', message: JSON.stringify(file) },
+      { kind: 'turn', request: { kind: 'file', file }, messageId: undefined },
+    ],
+    [
+      'user_event',
+      { action: 'user_event', message: { name: 'e', params: { a: [1] } } },
+      { kind: 'turn', request: { kind: 'event', name: 'e', params: { a: [1] } }, messageId: undefined },
+    ],
     ['reset without message', { action: 'reset' }, { kind: 'reset' }],
     ['reset with BBF null', { action: 'reset', message: null }, { kind: 'reset' }],
     ['extra keys', { action: 'reset', extra: true }, { kind: 'reset' }],

@@ -7,9 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { ParleyError, type FileData, type JsonObject } from '@parley/domain';
 import type { TurnRequest } from '../turns/turn-service';
 
-export type Command =
-  | { kind: 'turn'; request: TurnRequest; messageId: string | undefined }
-  | { kind: 'reset' };
+export type Command = { kind: 'turn'; request: TurnRequest; messageId: string | undefined } | { kind: 'reset' };
 
 export const INBOUND_ACTIONS = ['user_message', 'user_file', 'user_event', 'reset'] as const;
 

@@ -7,7 +7,11 @@ describe('SerialQueue', () => {
   it('runs tasks one at a time in push order, whatever each one takes', async () => {
     const queue = new SerialQueue(10);
     const events: string[] = [];
-    for (const [name, ms] of [['a', 30], ['b', 0], ['c', 10]] as const) {
+    for (const [name, ms] of [
+      ['a', 30],
+      ['b', 0],
+      ['c', 10],
+    ] as const) {
       queue.push(async () => {
         events.push(`start ${name}`);
         await tick(ms);

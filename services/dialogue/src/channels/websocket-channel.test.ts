@@ -375,13 +375,19 @@ describe('WebSocket channel: sessions, order and shutdown', () => {
     for (const [query, headers] of ways) {
       const { session } = await connect(url + query, { headers });
       expect(session.message).toMatchObject({ id: 'session-1', state: 'talking', resumed: true });
-      expect(session.message.chatHistory).toEqual([['Welcome', 0], ['hello', 1]]);
+      expect(session.message.chatHistory).toEqual([
+        ['Welcome', 0],
+        ['hello', 1],
+      ]);
     }
   });
 
   it('starts a new session after an error frame when the id is unknown or malformed', async () => {
     const { url } = await serve();
-    for (const [id, code] of [['gone', 'SESSION_NOT_FOUND'], ['bad%20id!', 'INVALID_ARGUMENT']]) {
+    for (const [id, code] of [
+      ['gone', 'SESSION_NOT_FOUND'],
+      ['bad%20id!', 'INVALID_ARGUMENT'],
+    ]) {
       const client = await Client.open(`${url}?session_id=${id}`);
       clients.push(client);
       expect(await client.next()).toMatchObject({ action: 'error', message: { code } });

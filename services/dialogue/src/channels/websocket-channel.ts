@@ -53,9 +53,13 @@ export async function registerWebSocketChannel(app: FastifyInstance, options: We
     url: channel.settings.path,
     // A plain HTTP request (no Upgrade) gets the registry's JSON error, not @fastify/websocket's bare 404.
     handler: async () => {
-      throw new ParleyError('INVALID_ARGUMENT', `${channel.settings.path} takes a WebSocket upgrade (headers Connection: Upgrade, Upgrade: websocket)`, {
-        field: 'upgrade',
-      });
+      throw new ParleyError(
+        'INVALID_ARGUMENT',
+        `${channel.settings.path} takes a WebSocket upgrade (headers Connection: Upgrade, Upgrade: websocket)`,
+        {
+          field: 'upgrade',
+        },
+      );
     },
     wsHandler: (socket, request) => channel.accept(socket, request),
   });

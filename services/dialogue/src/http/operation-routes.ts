@@ -34,12 +34,20 @@ export function registerOperationRoutes(app: FastifyInstance, deps: OperationDep
   const tags = ['operations'];
 
   app.get('/health', {
-    schema: { tags, summary: 'Liveness: the process answers', response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } },
+    schema: {
+      tags,
+      summary: 'Liveness: the process answers',
+      response: { 200: { type: 'object', properties: { status: { type: 'string' } } } },
+    },
     handler: async () => ({ status: 'ok' }),
   });
 
   app.get('/ready', {
-    schema: { tags, summary: 'Readiness: the store and the NLU are reachable and the model is trained', response: { 200: readiness, 503: readiness } },
+    schema: {
+      tags,
+      summary: 'Readiness: the store and the NLU are reachable and the model is trained',
+      response: { 200: readiness, 503: readiness },
+    },
     handler: async (_request, reply) => {
       if (deps.isDraining?.()) {
         const error = { code: 'SHUTTING_DOWN', message: 'the service is shutting down; send requests to another replica' };

@@ -127,7 +127,10 @@ export class NluClient implements Predictor {
       throw nluFailure('PredictStream', error as grpc.ServiceError);
     }
     if (answer.prediction) return predictionFromWire(answer.prediction);
-    throw nluFailure('PredictStream', failure(answer.error?.code ?? grpc.status.INTERNAL, answer.error?.details ?? 'no prediction in the answer'));
+    throw nluFailure(
+      'PredictStream',
+      failure(answer.error?.code ?? grpc.status.INTERNAL, answer.error?.details ?? 'no prediction in the answer'),
+    );
   }
 
   /** Resolves when the NLU answers and still holds what Predict names: the trained version, or the alias (for /ready). */
@@ -178,12 +181,21 @@ export class NluClient implements Predictor {
       let summary: TrainSummary | undefined;
       let failure: ParleyError | undefined;
       const aliases = this.options.modelAlias === undefined ? [] : TRAIN_ALIASES_WHEN_FOLLOWING;
-      const call = this.client.Train({ definition: toWireDefinition(definition), aliases }, new grpc.Metadata({ waitForReady: true }), { deadline });
+      const call = this.client.Train({ definition: toWireDefinition(definition), aliases }, new grpc.Metadata({ waitForReady: true }), {
+        deadline,
+      });
       call.on('data', (progress: nluV1.TrainProgress__Output) => {
         if (progress.state === 'JOB_STATE_DONE' && progress.result) summary = fromWireTrainResult(progress.result);
         else if (progress.state === 'JOB_STATE_FAILED' || progress.state === 'JOB_STATE_CANCELED') {
           failure = new ParleyError('INVALID_DEFINITION', `training ${definition.name} ended ${progress.state}: ${progress.error}`);
-        } else onProgress?.({ scope: progress.scope, epoch: progress.epoch, epochs: progress.epochs, loss: progress.loss, accuracy: progress.accuracy });
+        } else
+          onProgress?.({
+            scope: progress.scope,
+            epoch: progress.epoch,
+            epochs: progress.epochs,
+            loss: progress.loss,
+            accuracy: progress.accuracy,
+          });
       });
       call.on('error', (error: grpc.ServiceError) => reject(trainFailure(definition, error)));
       call.on('end', () => {

@@ -14,7 +14,9 @@ const KINDS = ['nullValue', 'numberValue', 'stringValue', 'boolValue', 'structVa
 function asReceived(value: Sent): Received {
   const received = { ...value, kind: KINDS.find((key) => value[key] !== undefined) } as Received;
   if (value.structValue) {
-    received.structValue = { fields: Object.fromEntries(Object.entries(value.structValue.fields ?? {}).map(([key, item]) => [key, asReceived(item)])) };
+    received.structValue = {
+      fields: Object.fromEntries(Object.entries(value.structValue.fields ?? {}).map(([key, item]) => [key, asReceived(item)])),
+    };
   }
   if (value.listValue) received.listValue = { values: (value.listValue.values ?? []).map(asReceived) };
   return received;

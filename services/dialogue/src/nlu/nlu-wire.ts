@@ -5,7 +5,6 @@
 import type { BotDefinition } from '@parley/domain';
 import type { nluV1 } from '@parley/proto';
 
-
 export interface TrainSummary {
   modelId: string;
   version: string;

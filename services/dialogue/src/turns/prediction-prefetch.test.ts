@@ -6,7 +6,16 @@ function recordingNlu() {
   const calls: Array<[string, string]> = [];
   const predict = async (text: string, scope: string): Promise<IntentClassifierPrediction> => {
     calls.push([text, scope]);
-    return { intent: `${scope}:${text}`, score: 1, matchedSentence: text, matchedParameters: [], ranking: [], scope, modelVersion: 'v', fallbackReason: 'NONE' };
+    return {
+      intent: `${scope}:${text}`,
+      score: 1,
+      matchedSentence: text,
+      matchedParameters: [],
+      ranking: [],
+      scope,
+      modelVersion: 'v',
+      fallbackReason: 'NONE',
+    };
   };
   return { calls, predict };
 }
@@ -30,7 +39,11 @@ describe('PredictionPrefetch', () => {
     expect((await predictor.predict('hello', 's1')).intent).toBe('s1:hello');
     expect((await predictor.predict('hello', 's0')).intent).toBe('s0:hello');
     expect((await predictor.predict('hello', 's0')).intent).toBe('s0:hello');
-    expect(nlu.calls).toEqual([['hello', 's0'], ['hello', 's1'], ['hello', 's0']]);
+    expect(nlu.calls).toEqual([
+      ['hello', 's0'],
+      ['hello', 's1'],
+      ['hello', 's0'],
+    ]);
   });
 
   it('does not guess for unknown sessions, forgotten ones, or states without intents', () => {
@@ -47,10 +60,13 @@ describe('PredictionPrefetch', () => {
 
   it('passes the request id to every NLU call of the turn, the early one and any asked again', async () => {
     const ids: Array<string | undefined> = [];
-    const prefetch = new PredictionPrefetch(async (text, scope, options) => {
-      ids.push(options?.requestId);
-      return recordingNlu().predict(text, scope);
-    }, new Set(['s0', 's1']));
+    const prefetch = new PredictionPrefetch(
+      async (text, scope, options) => {
+        ids.push(options?.requestId);
+        return recordingNlu().predict(text, scope);
+      },
+      new Set(['s0', 's1']),
+    );
     prefetch.remember('a', 's0');
     await prefetch.start('a', 'hello', { requestId: 'r-1' }).predict('hello', 's1');
     await prefetch.start('unknown', 'hi', { requestId: 'r-2' }).predict('hi', 's0');

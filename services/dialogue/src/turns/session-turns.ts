@@ -60,7 +60,14 @@ export class SessionTurns implements TurnService {
       }
       const outcome = await this.options.bot.startSession(sessionId, this.context([]));
       const at = this.now().toISOString();
-      const record: SessionRecord = { id: sessionId, state: outcome.snapshot.state, variables: {}, createdAt: at, updatedAt: at, version: 0 };
+      const record: SessionRecord = {
+        id: sessionId,
+        state: outcome.snapshot.state,
+        variables: {},
+        createdAt: at,
+        updatedAt: at,
+        version: 0,
+      };
       await this.options.store.create(commitOf(record, outcome, at, { audit: [{ kind: 'session', data: { event: 'created' }, at }] }));
       this.observe(sessionId, outcome);
       this.prefetch.remember(sessionId, outcome.snapshot.state);
@@ -78,21 +85,25 @@ export class SessionTurns implements TurnService {
         ? this.prefetch.start(id, request.text, predictOptions)
         : { predict: (text: string, scope: string) => this.predict(text, scope, predictOptions) };
     const { result, replayed } = await this.measure(request.kind, () =>
-      this.locked(id, { recentHistory: this.options.historyWindow, ...(messageId === undefined ? {} : { messageId }) }, async (loaded, writer) => {
-        if (messageId !== undefined && loaded.idempotentResponse !== undefined) {
-          return { result: replayOf(loaded.idempotentResponse, request, messageId), replayed: true };
-        }
-        const record = requireSession(id, loaded.session);
-        const snapshot = { id, state: record.state, variables: record.variables };
-        const outcome = await this.options.bot.runTurn(snapshot, request, this.context(loaded.recentHistory, predictor));
-        const result = resultOf(id, outcome);
-        const at = this.now().toISOString();
-        const idempotency = messageId === undefined ? undefined : { messageId, response: idempotentRecord(request, result) };
-        await writer.commit(commitOf(record, outcome, at, { ...textOf(request), ...(idempotency ? { idempotency } : {}) }));
-        this.observe(id, outcome);
-        this.prefetch.remember(id, outcome.snapshot.state);
-        return { result, replayed: false };
-      }),
+      this.locked(
+        id,
+        { recentHistory: this.options.historyWindow, ...(messageId === undefined ? {} : { messageId }) },
+        async (loaded, writer) => {
+          if (messageId !== undefined && loaded.idempotentResponse !== undefined) {
+            return { result: replayOf(loaded.idempotentResponse, request, messageId), replayed: true };
+          }
+          const record = requireSession(id, loaded.session);
+          const snapshot = { id, state: record.state, variables: record.variables };
+          const outcome = await this.options.bot.runTurn(snapshot, request, this.context(loaded.recentHistory, predictor));
+          const result = resultOf(id, outcome);
+          const at = this.now().toISOString();
+          const idempotency = messageId === undefined ? undefined : { messageId, response: idempotentRecord(request, result) };
+          await writer.commit(commitOf(record, outcome, at, { ...textOf(request), ...(idempotency ? { idempotency } : {}) }));
+          this.observe(id, outcome);
+          this.prefetch.remember(id, outcome.snapshot.state);
+          return { result, replayed: false };
+        },
+      ),
     );
     return replayed ? result : this.publish(result);
   }

@@ -27,7 +27,14 @@ const outcome: TurnOutcome = {
   errors: ['body of state weather_state threw: boom'],
 };
 
-const record: SessionRecord = { id: 'x', state: 's0', variables: {}, createdAt: '2030-01-01T00:00:00.000Z', updatedAt: '2030-01-01T00:00:00.000Z', version: 7 };
+const record: SessionRecord = {
+  id: 'x',
+  state: 's0',
+  variables: {},
+  createdAt: '2030-01-01T00:00:00.000Z',
+  updatedAt: '2030-01-01T00:00:00.000Z',
+  version: 7,
+};
 
 describe('turn records', () => {
   it('commits the new state and variables against the version read, with history and audit stamped', () => {

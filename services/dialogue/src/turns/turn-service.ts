@@ -19,9 +19,7 @@ export interface SessionView {
 }
 
 export type TurnRequest =
-  | { kind: 'message'; text: string }
-  | { kind: 'file'; file: FileData }
-  | { kind: 'event'; name: string; params: JsonObject };
+  { kind: 'message'; text: string } | { kind: 'file'; file: FileData } | { kind: 'event'; name: string; params: JsonObject };
 
 export interface TurnService {
   /** Creates a session (random 128-bit id unless given) and runs the initial body. */

@@ -31,7 +31,8 @@ export const EVAL_JSON_FIELDS = [
 function numberOption(value: string | undefined, name: string, check: (n: number) => boolean): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed) || !check(parsed)) throw new UsageError(`--${name} ${JSON.stringify(value)} is not valid\nusage: ${EVAL_USAGE}`);
+  if (value.trim() === '' || !Number.isFinite(parsed) || !check(parsed))
+    throw new UsageError(`--${name} ${JSON.stringify(value)} is not valid\nusage: ${EVAL_USAGE}`);
   return parsed;
 }
 
@@ -50,7 +51,8 @@ export async function evalCommand(args: string[], _config: Readonly<CliConfig>, 
       json: { type: 'boolean', default: false },
     },
   });
-  if (!values.train || !values.test || positionals.length > 0) throw new UsageError(`--train and --test are required\nusage: ${EVAL_USAGE}`);
+  if (!values.train || !values.test || positionals.length > 0)
+    throw new UsageError(`--train and --test are required\nusage: ${EVAL_USAGE}`);
   const threshold = numberOption(values.threshold, 'threshold', (n) => n >= 0 && n <= 1);
   const seed = numberOption(values.seed, 'seed', (n) => Number.isInteger(n) && n >= 0);
   const [train, test, val] = await Promise.all([

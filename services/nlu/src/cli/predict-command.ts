@@ -16,7 +16,12 @@ export async function predictCommand(args: string[], config: Readonly<CliConfig>
   });
   if (!values.model) throw new UsageError(`--model is required\nusage: ${PREDICT_USAGE}`);
   if (positionals.length === 0) throw new UsageError(`the text to classify is missing\nusage: ${PREDICT_USAGE}`);
-  const request: nluV1.PredictRequest = { model: values.model, ref: values.ref ?? '', scope: values.scope ?? '', text: positionals.join(' ') };
+  const request: nluV1.PredictRequest = {
+    model: values.model,
+    ref: values.ref ?? '',
+    scope: values.scope ?? '',
+    text: positionals.join(' '),
+  };
   const client = createNluClient(config);
   try {
     const wire = await callUnary<nluV1.IntentClassifierPrediction__Output>(config.nluAddress, (options, callback) =>

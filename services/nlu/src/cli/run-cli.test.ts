@@ -85,18 +85,33 @@ describe('parley CLI', () => {
     const rows = (intent: string, texts: string[]) => texts.map((text) => ({ text, intent }));
     const trainFile = join(dir, 'train.json');
     const testFile = join(dir, 'test.json');
-    await writeFile(trainFile, JSON.stringify([
-      ...rows('greet', ['hello', 'hi there', 'good morning', 'hey', 'hello friend']),
-      ...rows('bye', ['bye', 'see you later', 'goodbye', 'good night', 'bye bye']),
-      ...rows('oos', ['what is the capital of peru']),
-    ]));
-    await writeFile(testFile, JSON.stringify([...rows('greet', ['hello there']), ...rows('bye', ['goodbye friend']), ...rows('oos', ['purple elephants'])]));
+    await writeFile(
+      trainFile,
+      JSON.stringify([
+        ...rows('greet', ['hello', 'hi there', 'good morning', 'hey', 'hello friend']),
+        ...rows('bye', ['bye', 'see you later', 'goodbye', 'good night', 'bye bye']),
+        ...rows('oos', ['what is the capital of peru']),
+      ]),
+    );
+    await writeFile(
+      testFile,
+      JSON.stringify([...rows('greet', ['hello there']), ...rows('bye', ['goodbye friend']), ...rows('oos', ['purple elephants'])]),
+    );
     const json = await run(['eval', '--train', trainFile, '--test', testFile, '--threshold', '0.5', '--seed', '7', '--json'], remote);
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as Record<string, unknown>;
     expect(Object.keys(report)).toEqual([
-      'top1Accuracy', 'inScopeAccuracy', 'oosRecall', 'threshold', 'trainSeconds',
-      'predictP50Ms', 'predictP99Ms', 'intents', 'trainExamples', 'testExamples', 'backend',
+      'top1Accuracy',
+      'inScopeAccuracy',
+      'oosRecall',
+      'threshold',
+      'trainSeconds',
+      'predictP50Ms',
+      'predictP99Ms',
+      'intents',
+      'trainExamples',
+      'testExamples',
+      'backend',
     ]);
     expect(report).toMatchObject({ threshold: 0.5, intents: 2, trainExamples: 10, testExamples: 3 });
     const readable = await run(['eval', '--train', trainFile, '--test', testFile], remote);
@@ -118,21 +133,32 @@ describe('parley CLI', () => {
       code: 1,
       stderr: expect.stringContaining('config.threshold'),
     });
-    expect(await run(['predict', '--model', 'nobody', 'hello'], remote)).toMatchObject({ code: 1, stderr: expect.stringContaining('no model "nobody"') });
+    expect(await run(['predict', '--model', 'nobody', 'hello'], remote)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no model "nobody"'),
+    });
     const offline = await run(['predict', '--model', 'cli-bot', 'hello'], { nluAddress: '127.0.0.1:1', modelDir: dir });
     expect(offline).toMatchObject({ code: 1, stderr: expect.stringContaining('did not answer') });
   });
 
   it('sends PARLEY_NLU_API_KEY to a server that requires API keys', async () => {
     const key = 'cli-test-key-0123456789';
-    const config = loadConfig({ PARLEY_MODEL_DIR: join(dir, 'keyed-models'), PARLEY_LOG_LEVEL: 'silent', PARLEY_NLU_TRAINER: 'inline', PARLEY_NLU_API_KEYS: key });
+    const config = loadConfig({
+      PARLEY_MODEL_DIR: join(dir, 'keyed-models'),
+      PARLEY_LOG_LEVEL: 'silent',
+      PARLEY_NLU_TRAINER: 'inline',
+      PARLEY_NLU_API_KEYS: key,
+    });
     const keyed = await buildNluServer(config);
     try {
       const { port } = await keyed.listen('127.0.0.1', 0);
       const address = `127.0.0.1:${port}`;
       const withKey: CliConfig = { nluAddress: address, modelDir: join(dir, 'unused'), nluApiKey: key };
       expect(await run(['train', file], withKey)).toMatchObject({ code: 0, stdout: expect.stringContaining('model cli-bot version') });
-      expect(await run(['predict', '--model', 'cli-bot', 'hello'], withKey)).toMatchObject({ code: 0, stdout: expect.stringContaining('"intent": "greet"') });
+      expect(await run(['predict', '--model', 'cli-bot', 'hello'], withKey)).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining('"intent": "greet"'),
+      });
       const without = await run(['predict', '--model', 'cli-bot', 'hello'], { nluAddress: address, modelDir: dir });
       expect(without).toMatchObject({ code: 1, stderr: expect.stringContaining('an API key is required') });
       const wrong = await run(['train', file], { ...withKey, nluApiKey: `${key}-wrong` });

@@ -39,7 +39,12 @@ export async function trainCommand(args: string[], config: Readonly<CliConfig>, 
   return report(job, io);
 }
 
-async function trainLocally(definition: Parameters<typeof definitionToWire>[0], aliases: string[], modelDir: string, bar: ProgressBar): Promise<TrainingJob> {
+async function trainLocally(
+  definition: Parameters<typeof definitionToWire>[0],
+  aliases: string[],
+  modelDir: string,
+  bar: ProgressBar,
+): Promise<TrainingJob> {
   const core = await createNluCore({
     modelDir,
     modelMemoryBytes: Number.MAX_SAFE_INTEGER,
@@ -95,7 +100,9 @@ function report(job: TrainingJob, io: CliIo): number {
   const how = result.reused ? 'unchanged, reused' : `trained in ${result.trainSeconds.toFixed(2)} s`;
   io.stdout.write(`model ${result.modelId} version ${result.version} (${how})\n`);
   for (const stats of result.scopeStats) {
-    io.stdout.write(`  scope ${stats.scope}: ${stats.intents} intents, ${stats.examples} examples, train accuracy ${stats.trainAccuracy.toFixed(3)}\n`);
+    io.stdout.write(
+      `  scope ${stats.scope}: ${stats.intents} intents, ${stats.examples} examples, train accuracy ${stats.trainAccuracy.toFixed(3)}\n`,
+    );
   }
   return 0;
 }

@@ -27,7 +27,10 @@ config:
 `;
 
 async function errorOf(path: string): Promise<ParleyError> {
-  const error = await loadDefinitionFile(path).then(() => undefined, (reason: unknown) => reason);
+  const error = await loadDefinitionFile(path).then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
   expect(error).toBeInstanceOf(ParleyError);
   return error as ParleyError;
 }

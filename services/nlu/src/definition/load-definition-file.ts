@@ -14,7 +14,9 @@ export async function loadDefinitionFile(path: string): Promise<BotDefinition> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new ParleyError('INVALID_ARGUMENT', `${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { field: 'file' });
+    throw new ParleyError('INVALID_ARGUMENT', `${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+      field: 'file',
+    });
   }
   let input: unknown;
   try {
@@ -26,7 +28,8 @@ export async function loadDefinitionFile(path: string): Promise<BotDefinition> {
   try {
     return parseDefinition(input);
   } catch (error) {
-    if (error instanceof ParleyError) throw new ParleyError(error.code, `${path}: ${error.message}`, error.field ? { field: error.field } : {});
+    if (error instanceof ParleyError)
+      throw new ParleyError(error.code, `${path}: ${error.message}`, error.field ? { field: error.field } : {});
     throw error;
   }
 }

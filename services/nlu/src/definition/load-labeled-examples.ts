@@ -22,7 +22,11 @@ export async function loadLabeledExamples(path: string, option: string): Promise
   if (!rows.success) {
     const issue = rows.error.issues[0];
     const where = (issue?.path ?? []).map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('');
-    throw new ParleyError('INVALID_ARGUMENT', `${option} ${path}: expected a JSON array of {text, intent}; at ${where || 'the top'}: ${issue?.message}`, { field: option });
+    throw new ParleyError(
+      'INVALID_ARGUMENT',
+      `${option} ${path}: expected a JSON array of {text, intent}; at ${where || 'the top'}: ${issue?.message}`,
+      { field: option },
+    );
   }
   return rows.data;
 }

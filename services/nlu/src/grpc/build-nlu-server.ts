@@ -51,7 +51,10 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
   const logger = deps.logger ?? pino({ level: config.logLevel });
   const metrics = deps.metrics ?? new NluMetrics();
   // Announcements go out once the core exists and the channel is started (no connection before that).
-  const modelEvents = config.modelEventsUrl === undefined ? undefined : new ModelEvents(openModelEventChannel(config.modelEventsUrl, logger), metrics, logger);
+  const modelEvents =
+    config.modelEventsUrl === undefined
+      ? undefined
+      : new ModelEvents(openModelEventChannel(config.modelEventsUrl, logger), metrics, logger);
   const { service, jobs, cache, registry } = await createNluCore({
     ...config,
     limits: config,

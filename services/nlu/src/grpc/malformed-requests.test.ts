@@ -23,7 +23,10 @@ describe('malformed request bytes', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'parley-nlu-malformed-'));
-    server = await buildNluServer(loadConfig({ PARLEY_MODEL_DIR: dir, PARLEY_LOG_LEVEL: 'silent' }), { logger: pino({ level: 'silent' }), trainer: new InlineTrainer() });
+    server = await buildNluServer(loadConfig({ PARLEY_MODEL_DIR: dir, PARLEY_LOG_LEVEL: 'silent' }), {
+      logger: pino({ level: 'silent' }),
+      trainer: new InlineTrainer(),
+    });
     const { address } = await server.listen('127.0.0.1', 0);
     await server.ready;
     client = new Client(address, credentials.createInsecure());

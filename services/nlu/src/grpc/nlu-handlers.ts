@@ -22,7 +22,6 @@ import { toGrpcStatus } from './to-grpc-status';
 
 type Unary<Req, Res> = (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => void;
 
-
 /** The caller's request id, when it sent a well-formed one. Read only when a line may be logged: a failure, a slow call, debug. */
 function requestIdOf(metadata: Metadata): string | undefined {
   const [value] = metadata.get(REQUEST_ID_METADATA);

@@ -171,7 +171,7 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     expect(top.intent).toBe(full.intent);
   });
 
-  it('Predict in a scope only ranks that scope\'s intents; an unknown scope is NOT_FOUND', async () => {
+  it("Predict in a scope only ranks that scope's intents; an unknown scope is NOT_FOUND", async () => {
     const scoped = await predict(server.client, { model: 'greetings', text: 'good morning', scope: 'start' });
     expect(scoped.scope).toBe('start');
     expect(scoped.ranking.map((entry) => entry.intent).sort()).toEqual(['bye', 'greet']);
@@ -183,13 +183,15 @@ describe('NLU gRPC server: train, predict, manage models', () => {
       server.client.PredictBatch({ model: 'greetings', texts: ['hello', 'goodbye', 'weather in Paris'] }, options, callback),
     );
     expect(batch.predictions.map((prediction) => prediction.intent)).toEqual(['greet', 'bye', 'weather']);
-    const tooMany = call((options, callback) => server.client.PredictBatch({ model: 'greetings', texts: ['a', 'b', 'c', 'd', 'e'] }, options, callback));
+    const tooMany = call((options, callback) =>
+      server.client.PredictBatch({ model: 'greetings', texts: ['a', 'b', 'c', 'd', 'e'] }, options, callback),
+    );
     expectError(await failure(tooMany), status.RESOURCE_EXHAUSTED, 'texts');
     const blank = call((options, callback) => server.client.PredictBatch({ model: 'greetings', texts: ['hello', ' '] }, options, callback));
     expectError(await failure(blank), status.INVALID_ARGUMENT, 'texts[1]');
   });
 
-  it('a client generated from nlu.proto by stock proto-loader reads the same answers as @parley/proto\'s client', async () => {
+  it("a client generated from nlu.proto by stock proto-loader reads the same answers as @parley/proto's client", async () => {
     const definition = loadSync(NLU_PROTO_FILE, { ...PROTO_LOADER_OPTIONS, includeDirs: [protoDir()] });
     const Plain = (loadPackageDefinition(definition) as unknown as { parley: { nlu: { v1: { Nlu: typeof Client } } } }).parley.nlu.v1.Nlu;
     const plain = new Plain(`127.0.0.1:${server.port}`, credentials.createInsecure()) as unknown as NluClient;
@@ -200,7 +202,9 @@ describe('NLU gRPC server: train, predict, manage models', () => {
       expect(ours).toMatchObject({ intent: 'weather', matchedParameters: [{ name: 'city', value: { stringValue: 'Barcelona' } }] });
       const texts = ['hello', 'goodbye'];
       const batch = (client: NluClient) =>
-        call<nluV1.PredictBatchResponse__Output>((options, callback) => client.PredictBatch({ model: 'greetings', texts }, options, callback));
+        call<nluV1.PredictBatchResponse__Output>((options, callback) =>
+          client.PredictBatch({ model: 'greetings', texts }, options, callback),
+        );
       expect(await batch(plain)).toEqual(await batch(server.client));
     } finally {
       plain.close();
@@ -225,7 +229,9 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     expect(report.thresholdSweep.length).toBeGreaterThan(1);
     const empty = call((options, callback) => server.client.Evaluate({ model: 'greetings', examples: [] }, options, callback));
     expectError(await failure(empty), status.INVALID_ARGUMENT, 'examples');
-    const blank = call((options, callback) => server.client.Evaluate({ model: 'greetings', examples: [{ text: '', intent: 'greet' }] }, options, callback));
+    const blank = call((options, callback) =>
+      server.client.Evaluate({ model: 'greetings', examples: [{ text: '', intent: 'greet' }] }, options, callback),
+    );
     expectError(await failure(blank), status.INVALID_ARGUMENT, 'examples[0].text');
   });
 
@@ -241,7 +247,9 @@ describe('NLU gRPC server: train, predict, manage models', () => {
 
   it('training an unchanged definition reuses the version at once', async () => {
     const started = Date.now();
-    const job = await call<nluV1.TrainingJob__Output>((options, callback) => server.client.StartTraining({ definition: greetings() }, options, callback));
+    const job = await call<nluV1.TrainingJob__Output>((options, callback) =>
+      server.client.StartTraining({ definition: greetings() }, options, callback),
+    );
     const elapsed = Date.now() - started;
     expect(job).toMatchObject({ state: 'JOB_STATE_DONE', version, result: { reused: true, version } });
     expect(elapsed).toBeLessThan(500);
@@ -259,7 +267,9 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     );
     expect(promoted.aliases).toMatchObject({ production: staged, staging: staged, latest: staged });
     expect((await predict(server.client, { model: 'greetings', text: 'hello' })).modelVersion).toBe(staged);
-    const missing = call((options, callback) => server.client.SetAlias({ model: 'greetings', alias: 'production', version: 'nope' }, options, callback));
+    const missing = call((options, callback) =>
+      server.client.SetAlias({ model: 'greetings', alias: 'production', version: 'nope' }, options, callback),
+    );
     expectError(await failure(missing), status.NOT_FOUND, 'version');
     expectError(await failure(predict(server.client, { model: 'greetings', text: 'hello', ref: 'canary' })), status.NOT_FOUND, 'ref');
   });
@@ -288,7 +298,9 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     expectError(await failure(train(server.client, unknownEntity)), status.INVALID_ARGUMENT, 'intents[2].parameters[0].entity');
     const start = call((options, callback) => server.client.StartTraining({}, options, callback));
     expectError(await failure(start), status.INVALID_ARGUMENT, 'definition');
-    const badAlias = call((options, callback) => server.client.StartTraining({ definition: greetings(), aliases: ['no way'] }, options, callback));
+    const badAlias = call((options, callback) =>
+      server.client.StartTraining({ definition: greetings(), aliases: ['no way'] }, options, callback),
+    );
     expectError(await failure(badAlias), status.INVALID_ARGUMENT, 'aliases[0]');
   });
 
@@ -301,7 +313,9 @@ describe('NLU gRPC server: train, predict, manage models', () => {
   });
 
   it('answers NOT_FOUND for unknown jobs and FAILED_PRECONDITION for canceling a finished one', async () => {
-    const job = await call<nluV1.TrainingJob__Output>((options, callback) => server.client.StartTraining({ definition: greetings() }, options, callback));
+    const job = await call<nluV1.TrainingJob__Output>((options, callback) =>
+      server.client.StartTraining({ definition: greetings() }, options, callback),
+    );
     const get = await call<nluV1.TrainingJob__Output>((options, callback) => server.client.GetJob({ jobId: job.id }, options, callback));
     expect(get.state).toBe('JOB_STATE_DONE');
     const watched = await stream(() => server.client.WatchJob({ jobId: job.id }));
@@ -318,14 +332,18 @@ describe('NLU gRPC server: training jobs', () => {
     const trainer = new GatedTrainer();
     const server = await startServer(await tempDir(), {}, { trainer });
     try {
-      const job = await call<nluV1.TrainingJob__Output>((options, callback) => server.client.StartTraining({ definition: greetings() }, options, callback));
+      const job = await call<nluV1.TrainingJob__Output>((options, callback) =>
+        server.client.StartTraining({ definition: greetings() }, options, callback),
+      );
       expect(['JOB_STATE_PENDING', 'JOB_STATE_TRAINING']).toContain(job.state);
       const busy = await failure(predict(server.client, { model: 'greetings', text: 'hello' }));
       expectError(busy, status.FAILED_PRECONDITION, 'model');
       expect((await getModel(server.client, 'greetings')).activeJobs.map((active) => active.id)).toEqual([job.id]);
       const second = call((options, callback) => server.client.StartTraining({ definition: named('other') }, options, callback));
       expectError(await failure(second), status.RESOURCE_EXHAUSTED);
-      const canceled = await call<nluV1.TrainingJob__Output>((options, callback) => server.client.CancelJob({ jobId: job.id }, options, callback));
+      const canceled = await call<nluV1.TrainingJob__Output>((options, callback) =>
+        server.client.CancelJob({ jobId: job.id }, options, callback),
+      );
       expect(canceled.state).toBe('JOB_STATE_CANCELED');
       expectError(await failure(predict(server.client, { model: 'greetings', text: 'hello' })), status.NOT_FOUND, 'model');
       trainer.open();
@@ -358,7 +376,9 @@ describe('NLU gRPC server: persistence and memory', () => {
       expect((await getModel(second.client, 'greetings')).versions[0]?.loaded).toBe(true);
       const after = await predict(second.client, { model: 'greetings', text: 'see you later' });
       expect(after).toEqual(before);
-      const job = await call<nluV1.TrainingJob__Output>((options, callback) => second.client.StartTraining({ definition: greetings() }, options, callback));
+      const job = await call<nluV1.TrainingJob__Output>((options, callback) =>
+        second.client.StartTraining({ definition: greetings() }, options, callback),
+      );
       expect(job.result).toMatchObject({ reused: true, version });
     } finally {
       await second.close();
@@ -427,9 +447,18 @@ describe.each([
   it('server reflection lists the Nlu, health and reflection services', async () => {
     const reflectionProto = join(require.resolve('@grpc/reflection'), '..', '..', 'proto', 'grpc', 'reflection', 'v1', 'reflection.proto');
     const loaded = loadPackageDefinition(loadSync(reflectionProto, { keepCase: true })) as unknown as {
-      grpc: { reflection: { v1: { ServerReflection: new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client & {
-        ServerReflectionInfo(): NodeJS.ReadWriteStream;
-      } } } };
+      grpc: {
+        reflection: {
+          v1: {
+            ServerReflection: new (
+              address: string,
+              creds: ReturnType<typeof credentials.createInsecure>,
+            ) => Client & {
+              ServerReflectionInfo(): NodeJS.ReadWriteStream;
+            };
+          };
+        };
+      };
     };
     const reflection = new loaded.grpc.reflection.v1.ServerReflection(`127.0.0.1:${server.port}`, credentials.createInsecure());
     try {
@@ -459,7 +488,10 @@ describe('NLU gRPC server: PredictStream', () => {
   afterAll(() => server.close());
 
   /** Sends the requests on one stream and collects the answers by id until every one has come. */
-  function exchange(stream: ReturnType<NluClient['PredictStream']>, requests: nluV1.PredictStreamRequest[]): Promise<Map<number, nluV1.PredictStreamResponse__Output>> {
+  function exchange(
+    stream: ReturnType<NluClient['PredictStream']>,
+    requests: nluV1.PredictStreamRequest[],
+  ): Promise<Map<number, nluV1.PredictStreamResponse__Output>> {
     return new Promise((resolve, reject) => {
       const answers = new Map<number, nluV1.PredictStreamResponse__Output>();
       const onData = (answer: nluV1.PredictStreamResponse__Output): void => {
@@ -497,7 +529,11 @@ describe('NLU gRPC server: PredictStream', () => {
 
   it('ends the stream with INVALID_ARGUMENT on bytes that are not a request', async () => {
     const raw = new (makeClientConstructor({}, 'raw'))(`127.0.0.1:${server.port}`, credentials.createInsecure());
-    const stream = raw.makeBidiStreamRequest('/parley.nlu.v1.Nlu/PredictStream', (bytes: Buffer) => bytes, (bytes: Buffer) => bytes);
+    const stream = raw.makeBidiStreamRequest(
+      '/parley.nlu.v1.Nlu/PredictStream',
+      (bytes: Buffer) => bytes,
+      (bytes: Buffer) => bytes,
+    );
     const error = await new Promise<ServiceError>((resolve) => {
       stream.on('error', resolve);
       stream.on('data', () => undefined);

@@ -70,9 +70,7 @@ export class JobStore {
 
   /** Drops the records of jobs that ended more than `maxAgeMs` ago, so the folder does not grow forever. */
   async pruneFinished(maxAgeMs: number, now = Date.now()): Promise<number> {
-    const stale = (await this.list()).filter(
-      (job) => isFinished(job) && now - Date.parse(job.updatedAt) > maxAgeMs,
-    );
+    const stale = (await this.list()).filter((job) => isFinished(job) && now - Date.parse(job.updatedAt) > maxAgeMs);
     await Promise.all(stale.map((job) => this.remove(job.id)));
     return stale.length;
   }

@@ -54,7 +54,10 @@ export class TrainingJobs {
     const running = [...this.live.values()].find((live) => live.job.modelId === definition.name && live.job.version === version);
     if (running) return { ...running.job };
     if (this.live.size >= this.options.maxConcurrent) {
-      throw new ParleyError('RESOURCE_EXHAUSTED', `${this.live.size} training(s) already running, the limit is ${this.options.maxConcurrent}; retry later`);
+      throw new ParleyError(
+        'RESOURCE_EXHAUSTED',
+        `${this.live.size} training(s) already running, the limit is ${this.options.maxConcurrent}; retry later`,
+      );
     }
     const job = newJob(definition.name, version, 'pending', aliases);
     const live: LiveJob = {
@@ -109,7 +112,9 @@ export class TrainingJobs {
       await this.update(live, { state: 'done', result: resultOf(info, definition, job.version, false) });
     } catch (error) {
       // Recording the failure must not fail in turn: nobody awaits this promise but watchers and cancel.
-      await this.fail(live, error).catch((failure: unknown) => this.options.logger.error({ err: failure, jobId: job.id }, 'cannot record the job end'));
+      await this.fail(live, error).catch((failure: unknown) =>
+        this.options.logger.error({ err: failure, jobId: job.id }, 'cannot record the job end'),
+      );
     } finally {
       clearInterval(heartbeat);
       this.live.delete(job.id);
@@ -208,7 +213,8 @@ export class TrainingJobs {
       return live.finished;
     }
     const job = await this.get(jobId);
-    if (isFinished(job)) throw new ParleyError('JOB_FINISHED', `job_id: job "${jobId}" has already ended (${job.state})`, { field: 'job_id' });
+    if (isFinished(job))
+      throw new ParleyError('JOB_FINISHED', `job_id: job "${jobId}" has already ended (${job.state})`, { field: 'job_id' });
     await this.options.store.requestCancel(jobId);
     return job;
   }

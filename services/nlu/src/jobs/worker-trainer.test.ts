@@ -28,7 +28,10 @@ describe('WorkerTrainer', () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
     const started = Date.now();
-    const artifact = await new WorkerTrainer().train(definition, { onProgress: (event) => events.push(event), signal: new AbortController().signal });
+    const artifact = await new WorkerTrainer().train(definition, {
+      onProgress: (event) => events.push(event),
+      signal: new AbortController().signal,
+    });
     clearInterval(timer);
     const elapsed = Date.now() - started;
     expect(events.length).toBeGreaterThan(0);
@@ -46,16 +49,20 @@ describe('WorkerTrainer', () => {
   it('canceling kills the worker and rejects with CANCELED', async () => {
     const abort = new AbortController();
     const training = new WorkerTrainer().train(definition, { onProgress: () => abort.abort(), signal: abort.signal });
-    const error = await training.then(() => undefined, (reason: unknown) => reason);
+    const error = await training.then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
     expect(error).toBeInstanceOf(ParleyError);
     expect((error as ParleyError).code).toBe('CANCELED');
   });
 
   it('passes a ParleyError from the worker through with its code and field', async () => {
     const empty = { ...definition, intents: [{ name: 'noise', trainingSentences: ['!!!'], parameters: [] }] };
-    const error = await new WorkerTrainer()
-      .train(empty, { onProgress: () => undefined, signal: new AbortController().signal })
-      .then(() => undefined, (reason: unknown) => reason);
+    const error = await new WorkerTrainer().train(empty, { onProgress: () => undefined, signal: new AbortController().signal }).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
     expect(error).toBeInstanceOf(ParleyError);
     expect((error as ParleyError).code).toBe('INVALID_DEFINITION');
   });

@@ -49,9 +49,7 @@ export class WorkerTrainer implements Trainer {
         if (message.type !== 'progress') worker.kill('SIGKILL');
       });
       worker.on('error', (error) => settle(() => reject(error)));
-      worker.on('exit', (code, signal) =>
-        settle(() => reject(new Error(`training worker exited (${code ?? signal}) before finishing`))),
-      );
+      worker.on('exit', (code, signal) => settle(() => reject(new Error(`training worker exited (${code ?? signal}) before finishing`))));
     });
   }
 }

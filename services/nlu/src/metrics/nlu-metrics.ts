@@ -22,8 +22,18 @@ export class NluMetrics {
   constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'parley_nlu_' });
-    this.predictions = new Counter({ name: 'parley_nlu_predictions_total', help: 'Predictions by model and answered intent', labelNames: ['model', 'intent'], registers });
-    this.fallbacks = new Counter({ name: 'parley_nlu_fallbacks_total', help: 'fallback_intent answers by model and reason', labelNames: ['model', 'reason'], registers });
+    this.predictions = new Counter({
+      name: 'parley_nlu_predictions_total',
+      help: 'Predictions by model and answered intent',
+      labelNames: ['model', 'intent'],
+      registers,
+    });
+    this.fallbacks = new Counter({
+      name: 'parley_nlu_fallbacks_total',
+      help: 'fallback_intent answers by model and reason',
+      labelNames: ['model', 'reason'],
+      registers,
+    });
     this.latency = new Histogram({
       name: 'parley_nlu_predict_seconds',
       help: 'Time to classify one text, in process',
@@ -38,8 +48,18 @@ export class NluMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     });
-    this.modelMemory = new Gauge({ name: 'parley_nlu_model_memory_bytes', help: 'Memory held by each loaded model version', labelNames: ['model', 'version'], registers });
-    this.trainings = new Counter({ name: 'parley_nlu_trainings_total', help: 'Finished training jobs by final state', labelNames: ['state'], registers });
+    this.modelMemory = new Gauge({
+      name: 'parley_nlu_model_memory_bytes',
+      help: 'Memory held by each loaded model version',
+      labelNames: ['model', 'version'],
+      registers,
+    });
+    this.trainings = new Counter({
+      name: 'parley_nlu_trainings_total',
+      help: 'Finished training jobs by final state',
+      labelNames: ['state'],
+      registers,
+    });
     this.modelEvents = new Counter({
       name: 'parley_nlu_model_events_total',
       help: 'Model events (new version, alias moved, deletion) announced to or received from other replicas, by stage',

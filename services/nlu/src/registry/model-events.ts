@@ -37,7 +37,10 @@ export class ModelEvents {
       () => this.metrics.observeModelEvent(change.change, 'published'),
       (error: unknown) => {
         this.metrics.observeModelEvent(change.change, 'publish_failed');
-        this.logger.warn({ err: error, ...change, channel: this.channel.description }, 'model event not announced; other replicas will see the change when they poll');
+        this.logger.warn(
+          { err: error, ...change, channel: this.channel.description },
+          'model event not announced; other replicas will see the change when they poll',
+        );
       },
     );
     this.track(publishing);

@@ -10,7 +10,18 @@ import { ModelRegistry, type ModelRegistryHooks } from './model-registry';
 import { ModelStore, type VersionInfo } from './model-store';
 
 function info(version: string, createdAt: string): VersionInfo {
-  return { modelId: 'bot', version, createdAt, trainSeconds: 1, sizeBytes: 3, scopes: ['*'], intents: 2, examples: 6, stats: [], warnings: [] };
+  return {
+    modelId: 'bot',
+    version,
+    createdAt,
+    trainSeconds: 1,
+    sizeBytes: 3,
+    scopes: ['*'],
+    intents: 2,
+    examples: 6,
+    stats: [],
+    warnings: [],
+  };
 }
 
 function artifact(version: string): NluModelArtifact {

@@ -186,7 +186,9 @@ export class ModelRegistry {
 
   async setAlias(modelId: string, alias: string, version: string): Promise<void> {
     if (!ALIAS_PATTERN.test(alias)) {
-      throw new ParleyError('INVALID_ARGUMENT', `alias "${alias}" must be a letter then up to 63 letters, digits, ".", "_" or "-"`, { field: 'alias' });
+      throw new ParleyError('INVALID_ARGUMENT', `alias "${alias}" must be a letter then up to 63 letters, digits, ".", "_" or "-"`, {
+        field: 'alias',
+      });
     }
     if (!(await this.store.hasVersion(modelId, version))) {
       throw new ParleyError('MODEL_NOT_FOUND', `version: model "${modelId}" has no version "${version}"`, { field: 'version' });

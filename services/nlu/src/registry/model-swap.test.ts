@@ -18,7 +18,18 @@ let artifact: NluModelArtifact;
 let size = 0;
 
 function info(modelId: string, version: string): VersionInfo {
-  return { modelId, version, createdAt: '2024-01-01T00:00:00Z', trainSeconds: 1, sizeBytes: size, scopes: ['*'], intents: 2, examples: 6, stats: [], warnings: [] };
+  return {
+    modelId,
+    version,
+    createdAt: '2024-01-01T00:00:00Z',
+    trainSeconds: 1,
+    sizeBytes: size,
+    scopes: ['*'],
+    intents: 2,
+    examples: 6,
+    stats: [],
+    warnings: [],
+  };
 }
 
 beforeAll(async () => {
@@ -37,7 +48,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'parley-swap-'));
   store = new ModelStore(dir);
   await store.init();
-  for (const [modelId, version] of [['bot', 'v1'], ['bot', 'v2'], ['idle', 'v1'], ['idle', 'v2']] as const) {
+  for (const [modelId, version] of [
+    ['bot', 'v1'],
+    ['bot', 'v2'],
+    ['idle', 'v1'],
+    ['idle', 'v2'],
+  ] as const) {
     await store.writeVersion(info(modelId, version), artifact);
   }
 });

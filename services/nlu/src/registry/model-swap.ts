@@ -44,7 +44,10 @@ export class ModelSwap implements Pick<ModelRegistryHooks, 'beforeAliasesMove' |
     const info = await this.store.readVersionInfo(modelId, version);
     if (!info) return false;
     if (info.sizeBytes > this.cache.capBytes - this.cache.residentBytesOf(modelId)) {
-      this.logger.info({ modelId, version, sizeBytes: info.sizeBytes }, 'new version not loaded ahead: it does not fit beside the one in use');
+      this.logger.info(
+        { modelId, version, sizeBytes: info.sizeBytes },
+        'new version not loaded ahead: it does not fit beside the one in use',
+      );
       return false;
     }
     await this.cache.acquire(modelId, version, info.sizeBytes, async () => {

@@ -39,7 +39,9 @@ export class PostgresModelEventChannel implements ModelEventChannel {
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: 30_000,
     });
-    this.publisher.on('error', (error) => this.logger.debug({ err: error, channel: this.description }, 'model events: idle PostgreSQL connection failed'));
+    this.publisher.on('error', (error) =>
+      this.logger.debug({ err: error, channel: this.description }, 'model events: idle PostgreSQL connection failed'),
+    );
   }
 
   async start(handlers: ModelEventHandlers): Promise<void> {
@@ -69,7 +71,10 @@ export class PostgresModelEventChannel implements ModelEventChannel {
       void client.end().catch(() => undefined);
       this.missedSome = true;
       if (this.failedAttempts === 0) {
-        this.logger.warn({ err: error, channel: this.description }, 'model events: PostgreSQL unreachable; retrying, polling the model directory meanwhile');
+        this.logger.warn(
+          { err: error, channel: this.description },
+          'model events: PostgreSQL unreachable; retrying, polling the model directory meanwhile',
+        );
       }
       this.retry();
       return;
@@ -97,7 +102,10 @@ export class PostgresModelEventChannel implements ModelEventChannel {
     void client.end().catch(() => undefined);
     if (this.closed) return;
     this.missedSome = true;
-    this.logger.warn({ err: error, channel: this.description }, 'model events: lost the PostgreSQL connection; reconnecting, polling the model directory meanwhile');
+    this.logger.warn(
+      { err: error, channel: this.description },
+      'model events: lost the PostgreSQL connection; reconnecting, polling the model directory meanwhile',
+    );
     this.retry();
   }
 

@@ -50,7 +50,10 @@ export class RedisModelEventChannel implements ModelEventChannel {
       this.subscriber.on('close', () => this.lost());
       this.subscriber.connect().catch((error: unknown) => {
         this.missedSome = true;
-        this.logger.warn({ err: error, channel: this.description }, 'model events: Redis unreachable; retrying, polling the model directory meanwhile');
+        this.logger.warn(
+          { err: error, channel: this.description },
+          'model events: Redis unreachable; retrying, polling the model directory meanwhile',
+        );
         settle();
       });
       this.publisher.connect().catch(() => undefined);
@@ -79,7 +82,10 @@ export class RedisModelEventChannel implements ModelEventChannel {
     if (!this.subscribed || this.closed) return;
     this.subscribed = false;
     this.missedSome = true;
-    this.logger.warn({ channel: this.description }, 'model events: lost the Redis connection; reconnecting, polling the model directory meanwhile');
+    this.logger.warn(
+      { channel: this.description },
+      'model events: lost the Redis connection; reconnecting, polling the model directory meanwhile',
+    );
   }
 
   async publish(text: string): Promise<void> {

@@ -21,14 +21,20 @@ export function requireName(value: string, field: string): string {
 /** Model ids and versions name folders of the model directory: only safe file-name characters pass. */
 export function requireId(value: string, field: string): string {
   if (!MODEL_ID_PATTERN.test(requireName(value, field))) {
-    throw new ParleyError('INVALID_ARGUMENT', `${field} "${value}" must be letters, digits, ".", "_" or "-", starting with a letter or digit`, { field });
+    throw new ParleyError(
+      'INVALID_ARGUMENT',
+      `${field} "${value}" must be letters, digits, ".", "_" or "-", starting with a letter or digit`,
+      { field },
+    );
   }
   return value;
 }
 
 export function requireAlias(value: string, field: string): string {
   if (!ALIAS_PATTERN.test(requireName(value, field))) {
-    throw new ParleyError('INVALID_ARGUMENT', `${field} "${value}" must be a letter, then up to 63 letters, digits, ".", "_" or "-"`, { field });
+    throw new ParleyError('INVALID_ARGUMENT', `${field} "${value}" must be a letter, then up to 63 letters, digits, ".", "_" or "-"`, {
+      field,
+    });
   }
   return value;
 }

@@ -3,7 +3,15 @@
  * management. Validates every input and throws ParleyError with the offending field named.
  */
 import { ALL_INTENTS_SCOPE, ParleyError, type IntentClassifierPrediction } from '@parley/domain';
-import { evaluateModel, getLanguage, loadModel, parseDefinition, type LabeledExample, type ModelEvaluation, type NluModel } from '@parley/nlu';
+import {
+  evaluateModel,
+  getLanguage,
+  loadModel,
+  parseDefinition,
+  type LabeledExample,
+  type ModelEvaluation,
+  type NluModel,
+} from '@parley/nlu';
 import type { Logger } from 'pino';
 import type { TrainingJobs } from '../jobs/training-jobs';
 import type { TrainingJob } from '../jobs/training-job';
@@ -54,10 +62,18 @@ export class NluService {
   }
 
   /** Scores a served model on labelled examples (rows labelled `oosLabel` are out of scope). */
-  async evaluate(target: ModelRef, examples: readonly LabeledExample[], options: { oosLabel: string; scope: string }): Promise<ModelEvaluation> {
+  async evaluate(
+    target: ModelRef,
+    examples: readonly LabeledExample[],
+    options: { oosLabel: string; scope: string },
+  ): Promise<ModelEvaluation> {
     if (examples.length === 0) throw new ParleyError('INVALID_ARGUMENT', 'examples is empty', { field: 'examples' });
     if (examples.length > this.deps.limits.maxEvaluateExamples) {
-      throw new ParleyError('RESOURCE_EXHAUSTED', `examples holds ${examples.length} rows, the limit is ${this.deps.limits.maxEvaluateExamples}`, { field: 'examples' });
+      throw new ParleyError(
+        'RESOURCE_EXHAUSTED',
+        `examples holds ${examples.length} rows, the limit is ${this.deps.limits.maxEvaluateExamples}`,
+        { field: 'examples' },
+      );
     }
     examples.forEach((example, index) => checkText(example.text, `examples[${index}].text`, this.deps.limits.maxTextLength));
     const { model } = await this.model(target);

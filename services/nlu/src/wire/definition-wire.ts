@@ -30,13 +30,16 @@ export function definitionFromWire(wire: nluV1.BotDefinition__Output | null): un
       entries: entity.entries.map(({ value, synonyms }) => ({ value, synonyms })),
     })),
     scopes: wire.scopes.map(({ name, intents }) => ({ name, intents })),
-    config: config === null ? {} : {
-      ...(config.threshold === undefined ? {} : { threshold: config.threshold }),
-      ...(config.ambiguityMargin === undefined ? {} : { ambiguityMargin: config.ambiguityMargin }),
-      ...(config.seed === undefined ? {} : { seed: config.seed }),
-      ...withText('timezone', config.timezone),
-      hyperParameters: config.hyperParameters,
-    },
+    config:
+      config === null
+        ? {}
+        : {
+            ...(config.threshold === undefined ? {} : { threshold: config.threshold }),
+            ...(config.ambiguityMargin === undefined ? {} : { ambiguityMargin: config.ambiguityMargin }),
+            ...(config.seed === undefined ? {} : { seed: config.seed }),
+            ...withText('timezone', config.timezone),
+            hyperParameters: config.hyperParameters,
+          },
   };
 }
 
@@ -47,4 +50,3 @@ export function definitionToWire(definition: BotDefinition): nluV1.BotDefinition
     entities: definition.entities.map((entity) => ({ ...entity, description: entity.description ?? '' })),
   };
 }
-

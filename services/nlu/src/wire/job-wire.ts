@@ -79,7 +79,15 @@ export function jobFromWire(wire: nluV1.TrainingJob__Output): TrainingJob {
     createdAt: wire.createdAt,
     updatedAt: wire.updatedAt,
     ...(progress && progress.epochs > 0
-      ? { progress: { scope: progress.scope, epoch: progress.epoch, epochs: progress.epochs, loss: progress.loss, accuracy: progress.accuracy } }
+      ? {
+          progress: {
+            scope: progress.scope,
+            epoch: progress.epoch,
+            epochs: progress.epochs,
+            loss: progress.loss,
+            accuracy: progress.accuracy,
+          },
+        }
       : {}),
     ...(wire.result ? { result: resultFromWire(wire.result) } : {}),
     aliases: [],

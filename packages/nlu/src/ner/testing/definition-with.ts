@@ -10,7 +10,11 @@ export interface DefinitionParts {
 
 /** An intent whose parameters are `[name, fragment, entity]` triples. */
 export function intentWith(name: string, trainingSentences: string[], parameters: Array<[string, string, string]> = []): IntentDefinition {
-  return { name, trainingSentences, parameters: parameters.map(([parameter, fragment, entity]) => ({ name: parameter, fragment, entity })) };
+  return {
+    name,
+    trainingSentences,
+    parameters: parameters.map(([parameter, fragment, entity]) => ({ name: parameter, fragment, entity })),
+  };
 }
 
 export function definitionWith(parts: DefinitionParts): BotDefinition {
@@ -26,5 +30,9 @@ export function definitionWith(parts: DefinitionParts): BotDefinition {
 
 /** An intent with one parameter per entity, named p0, p1, … (fragments X0, X1, …) and no training sentences. */
 export function intentUsing(...entities: string[]): IntentDefinition {
-  return intentWith('uses', [], entities.map((entity, i) => [`p${i}`, `X${i}`, entity]));
+  return intentWith(
+    'uses',
+    [],
+    entities.map((entity, i) => [`p${i}`, `X${i}`, entity]),
+  );
 }
