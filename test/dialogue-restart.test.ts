@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithServer, unreachableReason } from '../packages/session-store/src/testing/server-gate';
 import { dropPostgresSchema, pingPostgres, POSTGRES_URL, runName } from './support/backends';
 import { RestClient } from './support/rest-client';

@@ -237,7 +237,7 @@ describeWithServer('the docker-compose topology as processes', 'Redis and the bu
 async function createSessions(apis: RestClient[]): Promise<string[]> {
   const ids: string[] = [];
   for (let index = 0; index < CLIENTS * SESSIONS_PER_CLIENT; index += 1) ids.push(`topology-${index}`);
-  await Promise.all(ids.map((id, index) => apis[index % apis.length]?.post('/v1/sessions', { id }, 201)));
+  await Promise.all(ids.map((id, index) => apis[index % apis.length]!.post('/v1/sessions', { id }, 201)));
   return ids;
 }
 

@@ -132,15 +132,13 @@ async function observe(request: FuzzRequest, id: string, url: string, answer: An
 
 async function fullHistory(id: string): Promise<{ entries: HistoryEntry[]; total: number }> {
   const entries: HistoryEntry[] = [];
-  let total = 0;
   for (let offset = 0; ; offset += 500) {
     const page = (await harness.app.inject({ method: 'GET', url: `/v1/sessions/${id}/history?offset=${offset}&limit=500` })).json() as {
       entries: HistoryEntry[];
       total: number;
     };
     entries.push(...page.entries);
-    total = page.total;
-    if (page.entries.length < 500) return { entries, total };
+    if (page.entries.length < 500) return { entries, total: page.total };
   }
 }
 

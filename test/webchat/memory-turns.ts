@@ -17,58 +17,58 @@ interface Session {
 
 export class MemoryTurns implements TurnService {
   readonly requests: TurnRequest[] = [];
-  readonly #bot: ScriptedBot;
-  readonly #sessions = new Map<string, Session>();
-  readonly #listeners = new Set<(result: TurnResult) => void>();
+  private readonly bot: ScriptedBot;
+  private readonly sessions = new Map<string, Session>();
+  private readonly listeners = new Set<(result: TurnResult) => void>();
 
   constructor(bot: ScriptedBot) {
-    this.#bot = bot;
+    this.bot = bot;
   }
 
   async create(id = randomBytes(16).toString('hex')): Promise<TurnResult> {
-    if (this.#sessions.has(id)) throw new ParleyError('SESSION_EXISTS', `session ${id} already exists`, { field: 'id' });
+    if (this.sessions.has(id)) throw new ParleyError('SESSION_EXISTS', `session ${id} already exists`, { field: 'id' });
     const session: Session = { state: '', chatHistory: [] };
-    this.#sessions.set(id, session);
-    return this.#step(id, session, undefined);
+    this.sessions.set(id, session);
+    return this.step(id, session, undefined);
   }
 
   async turn(id: string, request: TurnRequest): Promise<TurnResult> {
-    const session = this.#session(id);
+    const session = this.session(id);
     this.requests.push(request);
     const text = request.kind === 'message' ? request.text : request.kind === 'file' ? request.file.name : request.name;
     session.chatHistory.push([text, 1]);
-    return this.#step(id, session, request);
+    return this.step(id, session, request);
   }
 
   async reset(id: string): Promise<TurnResult> {
-    return this.#step(id, this.#session(id), undefined);
+    return this.step(id, this.session(id), undefined);
   }
 
   async get(id: string): Promise<SessionView> {
-    const session = this.#session(id);
+    const session = this.session(id);
     return { id, state: session.state, variables: {}, chatHistory: [...session.chatHistory] };
   }
 
   async delete(id: string): Promise<void> {
-    this.#sessions.delete(id);
+    this.sessions.delete(id);
   }
 
   onResult(listener: (result: TurnResult) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
-  #step(id: string, session: Session, request: TurnRequest | undefined): TurnResult {
-    const next = this.#bot(request === undefined ? undefined : session.state, request);
+  private step(id: string, session: Session, request: TurnRequest | undefined): TurnResult {
+    const next = this.bot(request === undefined ? undefined : session.state, request);
     session.state = next.state;
     for (const reply of next.replies) session.chatHistory.push([historyText(reply), 0]);
     const result: TurnResult = { id, state: next.state, replies: next.replies };
-    for (const listener of this.#listeners) listener(result);
+    for (const listener of this.listeners) listener(result);
     return result;
   }
 
-  #session(id: string): Session {
-    const session = this.#sessions.get(id);
+  private session(id: string): Session {
+    const session = this.sessions.get(id);
     if (!session) throw new ParleyError('SESSION_NOT_FOUND', `no session ${id}`, { field: 'id' });
     return session;
   }

@@ -19,8 +19,8 @@ const STREAM_PREDICTION_TAG = (2 << 3) | WIRE_LENGTH_DELIMITED;
 const SERVICE = 'parley.nlu.v1.Nlu';
 
 interface Codec<T, Output> {
-  serialize(value: T): Buffer;
-  deserialize(bytes: Buffer): Output;
+  serialize: (value: T) => Buffer;
+  deserialize: (bytes: Buffer) => Output;
 }
 
 /** The package with Predict's, PredictBatch's and PredictStream's answers encoded and decoded by this module. */

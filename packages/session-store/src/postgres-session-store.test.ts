@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PostgresSessionStore } from './postgres-session-store';
-import type { PostgresSessionStoreOptions } from './postgres-session-store';
+import { PostgresSessionStore, type PostgresSessionStoreOptions } from './postgres-session-store';
 import { describeSessionStoreContract } from './session-store.contract';
 import { expectCode } from './testing/assertions';
 import { describeWithServer, unreachableReason } from './testing/server-gate';

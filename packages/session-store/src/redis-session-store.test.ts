@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RedisSessionStore } from './redis-session-store';
-import type { RedisSessionStoreOptions } from './redis-session-store';
+import { RedisSessionStore, type RedisSessionStoreOptions } from './redis-session-store';
 import { describeSessionStoreContract } from './session-store.contract';
 import { expectCode } from './testing/assertions';
 import { describeWithServer, unreachableReason } from './testing/server-gate';

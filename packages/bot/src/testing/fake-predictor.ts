@@ -4,8 +4,15 @@
  * value or null), restricted to the scope. Anything else is fallback. It records every call, so tests can check
  * when the engine asks the NLU.
  */
-import { FALLBACK_INTENT, ParleyError } from '@parley/domain';
-import type { BotDefinition, IntentClassifierPrediction, IntentDefinition, JsonValue, MatchedParameter } from '@parley/domain';
+import {
+  type BotDefinition,
+  FALLBACK_INTENT,
+  type IntentClassifierPrediction,
+  type IntentDefinition,
+  type JsonValue,
+  type MatchedParameter,
+  ParleyError,
+} from '@parley/domain';
 import type { Predictor } from '../turn';
 
 export class FakePredictor implements Predictor {

@@ -3,8 +3,7 @@
  * (the server seems down), `start()` listens again on the same port (the server is back). No mocks involved:
  * the store talks to the real Redis or PostgreSQL through it.
  */
-import { createConnection, createServer } from 'node:net';
-import type { AddressInfo, Server, Socket } from 'node:net';
+import { type AddressInfo, createConnection, createServer, type Server, type Socket } from 'node:net';
 
 export class TcpProxy {
   private server: Server | undefined;

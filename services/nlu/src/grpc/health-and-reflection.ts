@@ -20,10 +20,7 @@ export interface HealthSwitch {
 export function addHealthAndReflection(server: Server, nluPackage: PackageDefinition, logger: Logger): HealthSwitch {
   const health = new HealthImplementation({ '': 'NOT_SERVING', [NLU_SERVICE_NAME]: 'NOT_SERVING' });
   // Added tolerantly, so malformed request bytes get INVALID_ARGUMENT here too (the library adds its own service).
-  health.addToServer({ addService: (definition, implementation) => addTolerantService(server, definition, implementation, logger) } as Pick<
-    Server,
-    'addService'
-  > as Server);
+  health.addToServer({ addService: (definition, implementation) => addTolerantService(server, definition, implementation, logger) });
   // Reflection reads file descriptors off message types; the health request type carries health.proto's.
   const check = healthService['Check'];
   const healthTypes: PackageDefinition = check ? { 'grpc.health.v1.HealthCheckRequest': check.requestType } : {};
