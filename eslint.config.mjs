@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // Tests reach into JSON answers and mocks' internals on purpose; `any` there fails the test, not a user.
-    files: ['**/*.test.ts', '**/*.contract.ts', '**/testing/**', 'test/**'],
+    files: ['**/*.test.ts', '**/*.contract.ts', 'testkit/**', 'test/**'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
@@ -47,7 +47,7 @@ export default tseslint.config(
   },
   {
     // Bot bodies (tests and the example bots) print session variables, JSON values, in replies on purpose.
-    files: ['**/*.test.ts', '**/testing/**', 'test/**', 'examples/src/**'],
+    files: ['**/*.test.ts', 'testkit/**', 'test/**', 'examples/src/**'],
     rules: { '@typescript-eslint/no-base-to-string': 'off' },
   },
   { files: ['**/*.mjs', '**/*.cjs', '**/*.js'], languageOptions: { globals: globals.node } },

@@ -2,7 +2,7 @@ import { ParleyError, type IntentClassifierPrediction } from '@parley/domain';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { Bot } from './bot';
-import { Conversation, texts } from './testing/conversation';
+import { Conversation, texts } from '@parley/testkit/bot/conversation';
 import type { SessionSnapshot, TurnContext } from './turn';
 import { MAX_MOVES_PER_TURN } from './turn-runner';
 

@@ -7,7 +7,7 @@ import { MemorySessionStore } from './memory-session-store';
 import { PostgresSessionStore } from './postgres-session-store';
 import { RedisSessionStore } from './redis-session-store';
 import { SqliteSessionStore } from './sqlite-session-store';
-import { created } from './testing/turns';
+import { created } from '@parley/testkit/session-store/turns';
 
 const directory = mkdtempSync(join(tmpdir(), 'parley-factory-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));

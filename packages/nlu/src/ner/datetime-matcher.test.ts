@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EntityRecognizer } from './entity-recognizer';
-import { definitionWith, intentUsing } from './testing/definition-with';
+import { definitionWith, intentUsing } from '@parley/testkit/nlu/definition-with';
 
 /** Thursday 14 March 2024, 11:00 in Madrid (CET, +01:00); Spain moves to CEST (+02:00) on 31 March. */
 const NOW = new Date('2024-03-14T10:00:00Z');

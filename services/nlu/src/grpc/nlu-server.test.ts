@@ -12,7 +12,7 @@ import { loadNluPackage, NLU_PROTO_FILE, PROTO_LOADER_OPTIONS, protoDir, type nl
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import type { Trainer } from '../jobs/trainer';
-import { GatedTrainer } from '../testing/gated-trainer';
+import { GatedTrainer } from '@parley/testkit/nlu-service/gated-trainer';
 import { buildNluServer, type NluServerDeps } from './build-nlu-server';
 import { ERROR_FIELD_METADATA } from './to-grpc-status';
 

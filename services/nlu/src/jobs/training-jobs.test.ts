@@ -11,7 +11,7 @@ import { ModelStore } from '../registry/model-store';
 import { InlineTrainer } from './inline-trainer';
 import { JobStore } from './job-store';
 import type { Trainer } from './trainer';
-import { GatedTrainer } from '../testing/gated-trainer';
+import { GatedTrainer } from '@parley/testkit/nlu-service/gated-trainer';
 import { TrainingJobs } from './training-jobs';
 import type { TrainingJob } from './training-job';
 

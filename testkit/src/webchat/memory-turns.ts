@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ParleyError, type Reply } from '@parley/domain';
-import type { SessionView, TurnRequest, TurnResult, TurnService } from '../../services/dialogue/src/turns/turn-service';
+import type { SessionView, TurnRequest, TurnResult, TurnService } from '../../../services/dialogue/src/turns/turn-service';
 
 /** One step of a scripted bot: from a state and an input (undefined when the session starts), the next state and replies. */
 export type ScriptedBot = (state: string | undefined, request: TurnRequest | undefined) => { state: string; replies: Reply[] };

@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import type { nluV1 } from '@parley/proto';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithServer } from '../../packages/session-store/src/testing/server-gate';
-import { TcpProxy } from '../../packages/session-store/src/testing/tcp-proxy';
-import { WorkerTrainer } from '../../services/nlu/src/index';
-import { encodeModelChange } from '../../services/nlu/src/registry/model-change';
-import { openModelEventChannel } from '../../services/nlu/src/registry/open-model-event-channel';
-import { startNlu, tinyDefinition, train, type NluUnderTest } from '../reliability/support/nlu-under-test';
-import { decodeResponse } from '../reliability/support/raw-grpc';
+import { describeWithServer } from '../session-store/server-gate';
+import { TcpProxy } from '../session-store/tcp-proxy';
+import { WorkerTrainer } from '../../../services/nlu/src/index';
+import { encodeModelChange } from '../../../services/nlu/src/registry/model-change';
+import { openModelEventChannel } from '../../../services/nlu/src/registry/open-model-event-channel';
+import { startNlu, tinyDefinition, train, type NluUnderTest } from '../reliability/nlu-under-test';
+import { decodeResponse } from '../reliability/raw-grpc';
 
 const REFRESH_MS = 60_000;
 /** How soon the other replica must act on an announcement. */

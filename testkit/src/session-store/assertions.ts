@@ -1,7 +1,7 @@
 /** Assertions on the store's two error kinds: a ParleyError with a code, and a SessionConflictError. */
 import { expect } from 'vitest';
 import { isParleyError } from '@parley/domain';
-import { isSessionConflictError } from '../session-conflict-error';
+import { isSessionConflictError } from '@parley/session-store';
 
 export async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
   const error = await promise.then(

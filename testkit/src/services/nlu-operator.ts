@@ -5,7 +5,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { BotDefinition } from '@parley/domain';
 import { loadNluPackage, type nluV1 } from '@parley/proto';
-import { toWireDefinition } from '../../services/dialogue/src/nlu/nlu-wire';
+import { toWireDefinition } from '../../../services/dialogue/src/nlu/nlu-wire';
 
 const DEADLINE_MS = 10_000;
 

@@ -4,8 +4,8 @@
  */
 import type { BotDefinition } from '@parley/domain';
 import type { NluModelArtifact } from '@parley/nlu';
-import { InlineTrainer } from '../jobs/inline-trainer';
-import type { Trainer, TrainerOptions } from '../jobs/trainer';
+import { InlineTrainer } from '../../../services/nlu/src/jobs/inline-trainer';
+import type { Trainer, TrainerOptions } from '../../../services/nlu/src/jobs/trainer';
 
 export class GatedTrainer implements Trainer {
   private release: () => void = () => undefined;

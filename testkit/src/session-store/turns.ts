@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '@parley/domain';
-import type { NewHistoryEntry, SessionRecord, SessionStore, TurnCommit } from '../session-store';
+import type { NewHistoryEntry, SessionRecord, SessionStore, TurnCommit } from '@parley/session-store';
 
 /** A session id unique to this run and test. */
 export function newId(): string {

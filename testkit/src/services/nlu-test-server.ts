@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { buildNluServer, InlineTrainer, loadConfig } from '../../services/nlu/src/index';
+import { buildNluServer, InlineTrainer, loadConfig } from '../../../services/nlu/src/index';
 
 export interface NluTestServer {
   address: string;

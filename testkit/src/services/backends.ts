@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import pg from 'pg';
-import { testServers } from '../../packages/session-store/src/testing/test-servers';
+import { testServers } from '../session-store/test-servers';
 
 /** The same servers the store tests use (PARLEY_TEST_POSTGRES_URL, PARLEY_TEST_REDIS_URL). */
 export const POSTGRES_URL = testServers.postgresUrl;

@@ -2,7 +2,7 @@
  * Child process of the kill -9 test: commits `turns` turns to a SQLite store, says so on stdout, then waits to
  * be killed. Whatever the parent then reads was made durable by the commits alone (no close, no flush).
  */
-import { SqliteSessionStore } from '../sqlite-session-store';
+import { SqliteSessionStore } from '@parley/session-store';
 import { turn } from './turns';
 
 async function main(): Promise<void> {

@@ -3,8 +3,7 @@
  * passes the history back as session.chatHistory) with a FakePredictor built from the bot's definition.
  */
 import type { FileData, JsonObject } from '@parley/domain';
-import type { Bot } from '../bot';
-import type { SessionSnapshot, TurnContext, TurnInput, TurnOutcome } from '../turn';
+import type { Bot, SessionSnapshot, TurnContext, TurnInput, TurnOutcome } from '@parley/bot';
 import { FakePredictor } from './fake-predictor';
 
 export class Conversation {
@@ -25,11 +24,11 @@ export class Conversation {
   }
 
   async start(): Promise<TurnOutcome> {
-    return this.#keep(await this.bot.startSession(this.id, this.#context()));
+    return this.keep(await this.bot.startSession(this.id, this.context()));
   }
 
   async reset(): Promise<TurnOutcome> {
-    return this.#keep(await this.bot.resetSession(this.id, this.#context()));
+    return this.keep(await this.bot.resetSession(this.id, this.context()));
   }
 
   say(text: string): Promise<TurnOutcome> {
@@ -46,14 +45,14 @@ export class Conversation {
 
   async send(input: TurnInput): Promise<TurnOutcome> {
     if (this.snapshot === undefined) throw new Error('start the conversation first');
-    return this.#keep(await this.bot.runTurn(this.snapshot, input, this.#context()));
+    return this.keep(await this.bot.runTurn(this.snapshot, input, this.context()));
   }
 
-  #context(): TurnContext {
+  private context(): TurnContext {
     return { predictor: this.predictor, chatHistory: [...this.chatHistory] };
   }
 
-  #keep(outcome: TurnOutcome): TurnOutcome {
+  private keep(outcome: TurnOutcome): TurnOutcome {
     this.snapshot = outcome.snapshot;
     this.chatHistory.push(...outcome.history.map((row): [string, 0 | 1] => [row.text, row.sender]));
     return outcome;

@@ -3,10 +3,10 @@
  * when the real dialogue app serves the example greetings bot; `GREETINGS` holds what that conversation expects.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerWebChat, registerWebSocketChannel } from '../../services/dialogue/src/channels';
-import type { TurnService } from '../../services/dialogue/src/turns/turn-service';
+import { registerWebChat, registerWebSocketChannel } from '../../../services/dialogue/src/channels';
+import type { TurnService } from '../../../services/dialogue/src/turns/turn-service';
 import { greetingsBot } from '@parley/examples';
-import { startDialogueTestApp } from '../support/dialogue-test-app';
+import { startDialogueTestApp } from '../services/dialogue-test-app';
 
 export interface ChatUnderTest {
   url: string;

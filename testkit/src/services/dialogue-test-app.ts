@@ -5,10 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { MemorySessionStore, type SessionStore } from '@parley/session-store';
-import { buildApp } from '../../services/dialogue/src/app';
-import type { DialogueBot } from '../../services/dialogue/src/bot/dialogue-bot';
-import { loadConfig } from '../../services/dialogue/src/config';
-import { NluClient } from '../../services/dialogue/src/nlu/nlu-client';
+import { buildApp } from '../../../services/dialogue/src/app';
+import type { DialogueBot } from '../../../services/dialogue/src/bot/dialogue-bot';
+import { loadConfig } from '../../../services/dialogue/src/config';
+import { NluClient } from '../../../services/dialogue/src/nlu/nlu-client';
 import { startNluTestServer, type NluTestServer } from './nlu-test-server';
 
 export interface DialogueTestApp {
