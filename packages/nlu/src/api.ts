@@ -3,6 +3,7 @@
  * Pure code: no I/O, no process.env. A trained model is plain data (an artifact) plus live tensors.
  */
 import type { BotDefinition, IntentClassifierPrediction, JsonObject } from '@parley/domain';
+import type { ClassifierEngine } from './classifier/intent-classifier';
 
 export interface TrainProgressEvent {
   scope: string;
@@ -43,6 +44,8 @@ export interface NluModel {
   readonly trainSeconds: number;
   /** Approximate memory held by the model (weights + vocabulary), for the memory cap. */
   readonly sizeBytes: number;
+  /** Where the classifier's arithmetic runs: the WebAssembly SIMD kernels (when loaded), or the JS loops. */
+  readonly engine: ClassifierEngine;
   /**
    * Classifies one text within a scope (default "*"). Throws ParleyError TEXT_EMPTY or SCOPE_NOT_FOUND.
    * `now` is the reference instant for relative datetimes (default: the current time).

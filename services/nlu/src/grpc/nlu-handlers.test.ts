@@ -130,10 +130,29 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     const model = await getModel(server.client, 'greetings');
     expect(model.aliases).toEqual({ production: version, latest: version });
     expect(model.versions).toHaveLength(1);
-    expect(model.versions[0]).toMatchObject({ version, intents: 3, examples: 11, loaded: true, scopes: ['*', 'start'] });
+    expect(model.versions[0]).toMatchObject({
+      version,
+      intents: 3,
+      examples: 11,
+      loaded: true,
+      engine: 'wasm-simd',
+      scopes: ['*', 'start'],
+    });
     expect(Number(model.versions[0]?.sizeBytes)).toBeGreaterThan(0);
     const list = await call<nluV1.ListModelsResponse__Output>((options, callback) => server.client.ListModels({}, options, callback));
     expect(list.models.map((entry) => entry.id)).toEqual(['greetings']);
+  });
+
+  it('PARLEY_NLU_KERNELS=off serves every model with the JS loops, and GetModel says so', async () => {
+    const plain = await startServer(await tempDir(), { PARLEY_NLU_KERNELS: 'off' });
+    try {
+      const trained = await trainedVersion(plain.client, greetings());
+      await predict(plain.client, { model: 'greetings', text: 'hello' });
+      const model = await getModel(plain.client, 'greetings');
+      expect(model.versions).toEqual([expect.objectContaining({ version: trained, loaded: true, engine: 'js' })]);
+    } finally {
+      await plain.close();
+    }
   });
 
   it('training an unchanged definition reuses the version at once', async () => {

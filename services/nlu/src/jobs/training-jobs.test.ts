@@ -31,6 +31,7 @@ async function replica(dir: string, trainer: Trainer): Promise<TrainingJobs> {
   return new TrainingJobs({
     registry,
     cache: new ModelCache(64 * 1024 * 1024),
+    kernels: false,
     store,
     trainer,
     maxConcurrent: 1,
