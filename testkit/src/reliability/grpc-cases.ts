@@ -4,7 +4,7 @@
  * malformed bot definitions naming their field, limits, and request bytes that are no protobuf message at all.
  * Each case names the gRPC status docs/errors.md documents.
  */
-import type { nluV1 } from '@parley/proto';
+import { NLU_SERVICE, type nluV1 } from '@parley/proto';
 import { BLANK_TEXTS, LONE_SURROGATES, ODD_TEXTS } from './bad-values';
 import { trainCases } from './definition-cases';
 import { encodeRequest, predictStreamMessage } from './raw-grpc';
@@ -299,7 +299,7 @@ function otherCases(): GrpcCase[] {
     { name: 'unknown service', method: '/parley.nlu.v2.Nlu/Predict', request: Buffer.alloc(0), expect: 'UNIMPLEMENTED' },
     { name: 'method name in lower case', method: '/parley.nlu.v1.Nlu/predict', request: Buffer.alloc(0), expect: 'UNIMPLEMENTED' },
     health('the whole server', '', 'OK'),
-    health('the Nlu service', 'parley.nlu.v1.Nlu', 'OK'),
+    health('the Nlu service', NLU_SERVICE, 'OK'),
     health('an unknown service', 'no.such.Service', 'NOT_FOUND'),
   ];
 }

@@ -4,9 +4,9 @@
  * status that comes back, for unary and server-streaming methods alike, and a Predict request through PredictStream.
  */
 import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
-import { loadNluPackage, type nluV1 } from '@parley/proto';
+import { loadNluPackage, type nluV1, NLU_SERVICE } from '@parley/proto';
 
-export const NLU_SERVICE = 'parley.nlu.v1.Nlu';
+export { NLU_SERVICE };
 
 export interface GrpcAnswer {
   code: number;

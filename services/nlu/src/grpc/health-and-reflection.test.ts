@@ -1,4 +1,5 @@
 /** health-and-reflection.ts: health checks and server reflection, open even where every other call needs a key. */
+import { NLU_SERVICE } from '@parley/proto';
 import { credentials, loadPackageDefinition, makeClientConstructor, status, type Client } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { service as healthService } from 'grpc-health-check';
@@ -25,7 +26,7 @@ describe.each([
       check(request: { service: string }, options: { deadline: Date }, callback: Callback<{ status: string }>): void;
     };
     try {
-      for (const name of ['', 'parley.nlu.v1.Nlu']) {
+      for (const name of ['', NLU_SERVICE]) {
         const answer = await call<{ status: string }>((options, callback) => health.check({ service: name }, options, callback));
         expect(answer.status).toBe('SERVING');
       }
@@ -61,7 +62,7 @@ describe.each([
         duplex.on('error', reject);
         duplex.write({ list_services: '' } as never);
       });
-      expect(names).toEqual(expect.arrayContaining(['parley.nlu.v1.Nlu', 'grpc.health.v1.Health']));
+      expect(names).toEqual(expect.arrayContaining([NLU_SERVICE, 'grpc.health.v1.Health']));
     } finally {
       reflection.close();
     }
