@@ -1,6 +1,6 @@
 /**
  * The public contract of @parley/nlu: what the NLU service (and the CLI, and benchmarks) call.
- * Pure code: no I/O, no process.env. A trained model is plain data (an artifact) plus live tensors.
+ * Pure code: no I/O, no process.env. A trained model is plain data (an artifact) plus typed arrays that serve it.
  */
 import type { BotDefinition, IntentClassifierPrediction, JsonObject } from '@parley/domain';
 import type { ClassifierEngine } from './classifier/intent-classifier';
@@ -30,7 +30,7 @@ export interface ScopeStats {
 export interface NluModelArtifact {
   /** Definition, version, seed, vocabulary, hyper-parameters, metrics, format version. JSON-serialisable. */
   manifest: JsonObject;
-  /** Concatenated float32 weights, described by the manifest. */
+  /** One little-endian byte block (feature hashes, int8 embedding rows and their scales, float32 output layer), laid out by the manifest. */
   weights: Uint8Array;
 }
 
@@ -54,7 +54,7 @@ export interface NluModel {
   /** The intents of a scope, in definition order. Throws ParleyError SCOPE_NOT_FOUND. */
   intentsOf(scope: string): readonly string[];
   toArtifact(): NluModelArtifact;
-  /** Frees tensors. The model must not be used afterwards. */
+  /** Releases what the model holds. The model must not be used afterwards. */
   dispose(): void;
 }
 

@@ -21,7 +21,7 @@ export interface NluServiceConfig {
   /** Loaded models are unloaded least-recently-used beyond this many bytes. */
   modelMemoryBytes: number;
   maxConcurrentTrainings: number;
-  /** `worker`: training runs in a worker thread (needs the built dist); `inline`: on the main thread. */
+  /** `worker`: training runs in a child process (needs the built dist); `inline`: in the service's process. */
   trainer: 'worker' | 'inline';
   /** Whether classifiers run in the WebAssembly SIMD kernels (compiled at start-up) or in the JS loops. */
   kernels: boolean;

@@ -1,6 +1,6 @@
 /**
  * A real NLU service for in-process tests: the NLU service's own buildNluServer on 127.0.0.1:0 with a temporary
- * model directory and the inline trainer (no worker thread, so it runs from TypeScript sources under vitest).
+ * model directory and the inline trainer (no worker process, so it runs from TypeScript sources under vitest).
  * Services never import each other; tests may, to run the other side of the wire for real.
  * PARLEY_TEST_NLU_LOG=debug shows the server's log when a test needs explaining.
  */

@@ -1,4 +1,4 @@
-/** The messages a training worker process sends back to the service, and how errors cross the thread boundary. */
+/** The messages a training worker process sends back to the service, and how errors cross the process boundary. */
 import { errorCodeOf, type JsonObject, ParleyError } from '@parley/domain';
 import type { TrainProgressEvent } from '@parley/nlu';
 
