@@ -8,3 +8,12 @@ export { REQUEST_ID_METADATA } from './request-id';
 export { AUTHORIZATION_METADATA, apiKeyInterceptor } from './api-key-interceptor';
 export { nluClientOptions } from './nlu-client-options';
 export { protobufWireProblem } from './protobuf-wire';
+export {
+  parleyErrorFromGrpc,
+  errorMetadata,
+  streamErrorOfStatus,
+  statusOfStreamError,
+  ERROR_CODE_METADATA,
+  ERROR_FIELD_METADATA,
+  type GrpcFailure,
+} from './grpc-error';

@@ -5,15 +5,25 @@
  * and predicts by the alias, so an operator moving the alias hot-swaps the model of every replica. Predictions go
  * over long-lived PredictStreams (prediction-streams.ts), each with a deadline, the caller's request id and resends
  * when a stream breaks; the other calls are unary with a deadline, GetModel retried on UNAVAILABLE by the channel's
- * service config. Load is spread round-robin over every NLU address. Failures become ParleyError NLU_UNAVAILABLE.
+ * service config. Load is spread round-robin over every NLU address. Failures become ParleyError NLU_UNAVAILABLE, but
+ * a text the NLU refused keeps the NLU's code and field (a 400).
  */
 import * as grpc from '@grpc/grpc-js';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type BotDefinition, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
+import { type BotDefinition, GrpcStatus, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
 import type { PredictOptions, Predictor } from '@parley/bot';
-import { loadNluPackage, nluClientOptions, predictionFromWire, type nluV1, NLU_SERVICE } from '@parley/proto';
+import {
+  type GrpcFailure,
+  loadNluPackage,
+  nluClientOptions,
+  parleyErrorFromGrpc,
+  predictionFromWire,
+  statusOfStreamError,
+  type nluV1,
+  NLU_SERVICE,
+} from '@parley/proto';
 import { GRPC_TARGET } from '../config';
 import { fromWireTrainResult, toWireDefinition, type TrainSummary } from './nlu-wire';
 import { failure, PredictionStreams } from './prediction-streams';
@@ -129,7 +139,7 @@ export class NluClient implements Predictor {
     if (answer.prediction) return predictionFromWire(answer.prediction);
     throw nluFailure(
       'PredictStream',
-      failure(answer.error?.code ?? grpc.status.INTERNAL, answer.error?.details ?? 'no prediction in the answer'),
+      answer.error ? statusOfStreamError(answer.error) : failure(grpc.status.INTERNAL, 'no prediction in the answer'),
     );
   }
 
@@ -221,20 +231,28 @@ function codeOf(error: Error): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
-/** Bad input the NLU refused is the client's fault (400); anything else means the NLU cannot serve (503). */
-function nluFailure(method: string, error: grpc.ServiceError | null): ParleyError {
-  if (error?.code === grpc.status.INVALID_ARGUMENT) {
-    return new ParleyError('INVALID_ARGUMENT', `the NLU refused the text: ${error.details}`, { field: 'text', cause: error });
-  }
-  const status = error ? grpc.status[error.code] : 'no response';
-  return new ParleyError('NLU_UNAVAILABLE', `the NLU service is unavailable (${method}: ${status})`, { cause: error ?? undefined });
+/**
+ * The user's text refused by the NLU (empty, too long) is the user's fault: a 400 with the NLU's code and field.
+ * Anything else means the NLU cannot serve this bot (a 503): a missing model or scope is the bot's and the NLU's
+ * disagreement, not the user's.
+ */
+function nluFailure(method: string, failure: GrpcFailure | null): ParleyError {
+  if (!failure) return new ParleyError('NLU_UNAVAILABLE', `the NLU service is unavailable (${method}: no response)`);
+  const error = parleyErrorFromGrpc(failure, method);
+  if (error.field === 'text' && error.spec.http === 400) return error;
+  // The NLU's own message stays in the log (the cause): an API client learns the code, not the NLU's addresses.
+  const what = error.code === 'NLU_UNAVAILABLE' ? grpc.status[failure.code] : error.code;
+  return new ParleyError('NLU_UNAVAILABLE', `the NLU service is unavailable (${method}: ${what})`, { cause: failure });
 }
 
-function trainFailure(definition: BotDefinition, error: grpc.ServiceError): ParleyError {
-  if (error.code === grpc.status.INVALID_ARGUMENT) {
-    return new ParleyError('INVALID_DEFINITION', `the NLU refused bot ${definition.name}: ${error.details}`, { cause: error });
-  }
-  return nluFailure('Train', error);
+/** A definition the NLU refused is the bot's fault, named by the NLU's field; anything else is nluFailure's. */
+function trainFailure(definition: BotDefinition, failure: grpc.ServiceError): ParleyError {
+  const error = parleyErrorFromGrpc(failure, 'Train');
+  if (error.spec.grpc !== GrpcStatus.INVALID_ARGUMENT) return nluFailure('Train', failure);
+  return new ParleyError('INVALID_DEFINITION', `the NLU refused bot ${definition.name}: ${error.message}`, {
+    ...(error.field === undefined ? {} : { field: error.field }),
+    cause: failure,
+  });
 }
 
 /**
