@@ -15,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type BotDefinition, GrpcStatus, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
 import type { PredictOptions, Predictor } from '@parley/bot';
 import {
+  definitionToWire,
   type GrpcFailure,
   loadNluPackage,
   nluClientOptions,
@@ -25,7 +26,7 @@ import {
   NLU_SERVICE,
 } from '@parley/proto';
 import { GRPC_TARGET } from '../config';
-import { fromWireTrainResult, toWireDefinition, type TrainSummary } from './nlu-wire';
+import { fromWireTrainResult, type TrainSummary } from './nlu-wire';
 import { failure, PredictionStreams } from './prediction-streams';
 
 export interface NluClientOptions {
@@ -191,7 +192,7 @@ export class NluClient implements Predictor {
       let summary: TrainSummary | undefined;
       let failure: ParleyError | undefined;
       const aliases = this.options.modelAlias === undefined ? [] : TRAIN_ALIASES_WHEN_FOLLOWING;
-      const call = this.client.Train({ definition: toWireDefinition(definition), aliases }, new grpc.Metadata({ waitForReady: true }), {
+      const call = this.client.Train({ definition: definitionToWire(definition), aliases }, new grpc.Metadata({ waitForReady: true }), {
         deadline,
       });
       call.on('data', (progress: nluV1.TrainProgress__Output) => {

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { ServiceError } from '@grpc/grpc-js';
-import { parleyErrorFromGrpc, type nluV1 } from '@parley/proto';
+import { definitionToWire, parleyErrorFromGrpc, type nluV1 } from '@parley/proto';
 import { ParleyError } from '@parley/domain';
 import pino from 'pino';
 import type { CliConfig } from '../config';
@@ -13,7 +13,6 @@ import { InlineTrainer } from '../jobs/inline-trainer';
 import type { TrainingJob } from '../jobs/training-job';
 import { NluMetrics } from '../metrics/nlu-metrics';
 import { createNluCore } from '../service/create-nlu-core';
-import { definitionToWire } from '../wire/definition-wire';
 import { applyProgressFromWire, jobFromWire } from '../wire/job-wire';
 import { UsageError, type CliIo } from './cli-io';
 import { callUnary, createNluClient } from './nlu-client';
