@@ -4,3 +4,4 @@ export * from './prediction';
 export * from './errors';
 export * from './api-keys';
 export * from './reply';
+export * from './train-progress';

@@ -12,7 +12,7 @@ import * as grpc from '@grpc/grpc-js';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type BotDefinition, GrpcStatus, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
+import { type BotDefinition, GrpcStatus, type IntentClassifierPrediction, ParleyError, type TrainProgressEvent } from '@parley/domain';
 import type { PredictOptions, Predictor } from '@parley/bot';
 import {
   definitionToWire,
@@ -22,6 +22,7 @@ import {
   parleyErrorFromGrpc,
   predictionFromWire,
   statusOfStreamError,
+  trainProgressFromWire,
   type nluV1,
   NLU_SERVICE,
 } from '@parley/proto';
@@ -41,14 +42,6 @@ export interface NluClientOptions {
   modelAlias?: string;
   /** Sent on every call (`authorization: Bearer <key>`) to an NLU service that requires API keys. */
   apiKey?: string;
-}
-
-export interface TrainProgressEvent {
-  scope: string;
-  epoch: number;
-  epochs: number;
-  loss: number;
-  accuracy: number;
 }
 
 const SERVICE = NLU_SERVICE;
@@ -199,14 +192,10 @@ export class NluClient implements Predictor {
         if (progress.state === 'JOB_STATE_DONE' && progress.result) summary = fromWireTrainResult(progress.result);
         else if (progress.state === 'JOB_STATE_FAILED' || progress.state === 'JOB_STATE_CANCELED') {
           failure = new ParleyError('INVALID_DEFINITION', `training ${definition.name} ended ${progress.state}: ${progress.error}`);
-        } else
-          onProgress?.({
-            scope: progress.scope,
-            epoch: progress.epoch,
-            epochs: progress.epochs,
-            loss: progress.loss,
-            accuracy: progress.accuracy,
-          });
+        } else {
+          const event = trainProgressFromWire(progress);
+          if (event) onProgress?.(event);
+        }
       });
       call.on('error', (error: grpc.ServiceError) => reject(trainFailure(definition, error)));
       call.on('end', () => {

@@ -1,6 +1,7 @@
 /** A training job as the service keeps it: state machine pending → training → done | failed | canceled. */
 import { randomUUID } from 'node:crypto';
-import type { ScopeStats, TrainProgressEvent } from '@parley/nlu';
+import type { TrainProgressEvent } from '@parley/domain';
+import type { ScopeStats } from '@parley/nlu';
 
 export type JobState = 'pending' | 'training' | 'done' | 'failed' | 'canceled';
 

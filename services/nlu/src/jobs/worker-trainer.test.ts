@@ -3,8 +3,8 @@
  * (`npx tsc -b services/nlu`; `npm test` builds before testing).
  */
 import { existsSync } from 'node:fs';
-import { ParleyError, type BotDefinition } from '@parley/domain';
-import { loadModel, parseDefinition, type TrainProgressEvent } from '@parley/nlu';
+import { ParleyError, type BotDefinition, type TrainProgressEvent } from '@parley/domain';
+import { loadModel, parseDefinition } from '@parley/nlu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InlineTrainer } from './inline-trainer';
 import { WorkerTrainer, trainingWorkerFile } from './worker-trainer';
