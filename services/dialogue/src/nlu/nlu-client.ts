@@ -44,7 +44,6 @@ export interface NluClientOptions {
   apiKey?: string;
 }
 
-const SERVICE = NLU_SERVICE;
 const RETRY_WAIT_MS = 250;
 /**
  * The alias a training asks for when the dialogue follows an alias: naming any alias keeps the NLU from moving its
@@ -56,7 +55,7 @@ const SERVICE_CONFIG = {
   loadBalancingConfig: [{ round_robin: {} }],
   methodConfig: [
     {
-      name: [{ service: SERVICE, method: 'GetModel' }],
+      name: [{ service: NLU_SERVICE, method: 'GetModel' }],
       retryPolicy: {
         maxAttempts: 3,
         initialBackoff: '0.02s',
