@@ -46,8 +46,6 @@ export interface NluModel {
   /** The intents of a scope, in definition order. Throws ParleyError SCOPE_NOT_FOUND. */
   intentsOf(scope: string): readonly string[];
   toArtifact(): NluModelArtifact;
-  /** Releases what the model holds. The model must not be used afterwards. */
-  dispose(): void;
 }
 
 /** The backend TensorFlow.js trains on: native tfjs-node, else wasm, else pure JS. */

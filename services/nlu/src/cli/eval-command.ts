@@ -70,7 +70,6 @@ export async function evalCommand(args: string[], _config: Readonly<CliConfig>, 
     ...(threshold === undefined ? {} : { threshold }),
     ...(seed === undefined ? {} : { seed }),
   });
-  evaluation.model.dispose();
   if (values.json) {
     // Picked field by field, so the object holds exactly the documented keys whatever the library adds.
     const summary = Object.fromEntries(EVAL_JSON_FIELDS.map((field) => [field, evaluation.metrics[field]]));

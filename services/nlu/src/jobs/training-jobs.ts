@@ -103,10 +103,7 @@ export class TrainingJobs {
         },
       });
       const model = loadModel(artifact, { kernels: this.options.kernels });
-      if (model.version !== job.version) {
-        model.dispose();
-        throw new Error(`trained version ${model.version} differs from the expected ${job.version}`);
-      }
+      if (model.version !== job.version) throw new Error(`trained version ${model.version} differs from the expected ${job.version}`);
       const info = versionInfoOf(model, job.modelId, lintDefinition(definition));
       await this.options.registry.addVersion(info, artifact);
       this.serve(model, job.modelId);

@@ -42,8 +42,6 @@ describe('WorkerTrainer', () => {
     const fromWorker = loadModel(artifact);
     const fromInline = loadModel(inline);
     for (const text of ['hello', 'thanks so much', 'see you']) expect(fromWorker.predict(text)).toEqual(fromInline.predict(text));
-    fromWorker.dispose();
-    fromInline.dispose();
   });
 
   it('canceling kills the worker and rejects with CANCELED', async () => {

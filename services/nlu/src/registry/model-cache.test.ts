@@ -18,7 +18,6 @@ beforeAll(async () => {
   );
   artifact = model.toArtifact();
   size = model.sizeBytes;
-  model.dispose();
 });
 
 function fresh(): NluModel {

@@ -80,16 +80,8 @@ export class ModelCache {
   put(modelId: string, version: string, model: NluModel): NluModel {
     const key = keyOf(modelId, version);
     const existing = this.models.get(key);
-    if (existing) {
-      if (existing.model !== model) model.dispose();
-      return this.peek(modelId, version) ?? existing.model;
-    }
-    try {
-      this.assertFits(modelId, version, model.sizeBytes);
-    } catch (error) {
-      model.dispose();
-      throw error;
-    }
+    if (existing) return this.peek(modelId, version) ?? existing.model;
+    this.assertFits(modelId, version, model.sizeBytes);
     this.evictUntil(this.capBytes - model.sizeBytes);
     this.models.set(key, { modelId, version, model });
     this.usedBytes += model.sizeBytes;
@@ -131,7 +123,6 @@ export class ModelCache {
     if (!entry) return;
     this.models.delete(key);
     this.usedBytes -= entry.model.sizeBytes;
-    entry.model.dispose();
     this.events.onResident?.(entry.modelId, entry.version, 0);
   }
 }

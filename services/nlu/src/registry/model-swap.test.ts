@@ -44,7 +44,6 @@ beforeAll(async () => {
   );
   artifact = model.toArtifact();
   size = model.sizeBytes;
-  model.dispose();
   dir = await mkdtemp(join(tmpdir(), 'parley-swap-'));
   store = new ModelStore(dir);
   await store.init();
