@@ -9,7 +9,6 @@ import type { nluV1 } from '@parley/proto';
 import { GatedTrainer } from '@parley/testkit/nlu-service/gated-trainer';
 import { CaseLog } from '@parley/testkit/reliability/case-log';
 import { GRPC_LIMITS, grpcCases, type GrpcCase, type GrpcCaseContext } from '@parley/testkit/reliability/grpc-cases';
-import { knownBug } from '@parley/testkit/reliability/known-bugs';
 import { startNlu, tinyDefinition, train, type NluUnderTest } from '@parley/testkit/reliability/nlu-under-test';
 import { decodeResponse, type GrpcAnswer } from '@parley/testkit/reliability/raw-grpc';
 
@@ -75,17 +74,12 @@ describe('gRPC bad-input matrix', () => {
   });
 
   for (const { name } of named) {
-    const bug = knownBug(name);
-    (bug === undefined ? it : it.fails)(name, async () => {
+    it(name, async () => {
       const testCase = cases.get(name);
       if (!testCase) throw new Error(`no case ${name}`);
       const answer = await send(testCase);
       const problems = problemsOf(testCase, answer);
-      log.record(
-        name,
-        { expected: testCase.expect, got: answer.status, serverError: SERVER_FAILURES.has(answer.status) },
-        bug !== undefined,
-      );
+      log.record(name, { expected: testCase.expect, got: answer.status, serverError: SERVER_FAILURES.has(answer.status) });
       expect(problems).toEqual([]);
     });
   }
