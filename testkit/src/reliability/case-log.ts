@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const ARTIFACT_DIR = join(__dirname, '..', '..', '..', 'test-artifacts', 'reliability');
+const ARTIFACT_DIR = join(__dirname, '..', '..', '..', 'test-artifacts', 'reliability');
 
 export type SuiteKind = 'bad-input' | 'fuzz' | 'fault';
 

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 export const NLU_MAIN = join(ROOT, 'services/nlu/dist/main.js');
 export const DIALOGUE_MAIN = join(ROOT, 'services/dialogue/dist/main.js');
 
@@ -30,7 +30,7 @@ export function missingBuild(): string | undefined {
   return missing.length === 0 ? undefined : `${missing.join(', ')} not built (run npm run build)`;
 }
 
-export function startService(name: string, main: string, env: Record<string, string>): ServiceProcess {
+function startService(name: string, main: string, env: Record<string, string>): ServiceProcess {
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PARLEY_LOG_LEVEL: 'warn', ...env },

@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 
 const KEY_PARAMETER = /([?&]key=)[^&#]*/g;
 
-export function withoutApiKey(url: string): string {
+function withoutApiKey(url: string): string {
   return url.replace(KEY_PARAMETER, '$1[redacted]');
 }
 

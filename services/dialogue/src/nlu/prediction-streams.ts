@@ -9,7 +9,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { nluV1 } from '@parley/proto';
 
 /** Streams kept open: enough to spread over a few replicas; each costs one HTTP/2 stream. */
-export const PREDICTION_STREAMS = 4;
+const PREDICTION_STREAMS = 4;
 /** Sends of one request in all (the first and its resends), as Predict's retry policy allows. */
 const MAX_ATTEMPTS = 3;
 const RESEND_WAIT_MS = 20;

@@ -14,7 +14,7 @@ export const EVAL_USAGE =
   'parley eval --train FILE --test FILE [--val FILE] [--oos-label oos] [--threshold X] [--seed N] [--language en] [--json]';
 
 /** Exactly the fields `--json` prints, in this order. */
-export const EVAL_JSON_FIELDS = [
+const EVAL_JSON_FIELDS = [
   'top1Accuracy',
   'inScopeAccuracy',
   'oosRecall',

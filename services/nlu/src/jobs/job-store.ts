@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { atomicWrite } from '../registry/atomic-write';
 import { isFinished, type TrainingJob } from './training-job';
 
-export const JOB_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
+const JOB_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 
 export class JobStore {
   readonly dir: string;

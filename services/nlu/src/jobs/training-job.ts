@@ -36,7 +36,7 @@ export function isFinished(job: TrainingJob): boolean {
 }
 
 /** A running job's owner rewrites its record every few seconds; silence this long means the owner is gone. */
-export const ABANDONED_AFTER_MS = 30_000;
+const ABANDONED_AFTER_MS = 30_000;
 
 export function newJob(modelId: string, version: string, state: TrainingJob['state'], aliases: readonly string[]): TrainingJob {
   const now = new Date().toISOString();
