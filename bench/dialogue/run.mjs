@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { flag, option } from '../lib/args.mjs';
+import { benchArgs } from '../lib/args.mjs';
 import { freePort } from '../lib/free-port.mjs';
 import { echoClient, unary } from '../lib/grpc-clients.mjs';
 import { postJson } from '../lib/http-client.mjs';
@@ -20,9 +20,15 @@ import { machineLine, writeSection } from '../lib/report.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const rounds = Number(option('rounds', 3));
-const turns = Number(option('turns', 4000));
-const stores = option('stores', 'sqlite,redis,postgres').split(',');
+const args = benchArgs('node bench/dialogue/run.mjs [--rounds 3] [--turns 4000] [--stores sqlite,redis,postgres] [--no-write]', {
+  rounds: { type: 'string', default: '3' },
+  turns: { type: 'string', default: '4000' },
+  stores: { type: 'string', default: 'sqlite,redis,postgres' },
+  'no-write': { type: 'boolean', default: false },
+});
+const rounds = args.integer('rounds');
+const turns = args.integer('turns');
+const stores = args.list('stores', ['sqlite', 'redis', 'postgres']);
 const SESSIONS = 32;
 const work = mkdtempSync(join(tmpdir(), 'parley-bench-dialogue-'));
 const runId = `bench${process.pid}`;
@@ -85,10 +91,10 @@ async function main() {
     env: { PARLEY_NLU_HOST: '127.0.0.1', PARLEY_NLU_PORT: String(nluPort), PARLEY_MODEL_DIR: modelDir, PARLEY_LOG_LEVEL: 'warn' },
     ready: /listening on/,
   });
-  const grpcEcho = await startProcess(process.execPath, [join(root, 'bench/echo/server.mjs'), String(grpcEchoPort)], {
+  const grpcEcho = await startProcess(process.execPath, [join(root, 'bench/echo/server.mjs'), '--port', String(grpcEchoPort)], {
     ready: /listening/,
   });
-  const httpEcho = await startProcess(process.execPath, [join(root, 'bench/echo/http-server.mjs'), String(httpEchoPort)], {
+  const httpEcho = await startProcess(process.execPath, [join(root, 'bench/echo/http-server.mjs'), '--port', String(httpEchoPort)], {
     ready: /listening/,
   });
   const echoGrpc = unary(echoClient(`127.0.0.1:${grpcEchoPort}`), 'Echo');
@@ -166,4 +172,4 @@ ${rows.join('\n')}
 ${redis ? `Bars (Redis): turns/s ≥ 40 % of the gRPC echo's calls/s: ${round(redis.throughputRatio * 100, 1)} % ${verdict(redis.throughputRatio >= 0.4)}; sequential p50 ≤ 3× the echo's: ${round(redis.p50Ratio, 2)}× ${verdict(redis.p50Ratio <= 3)}.` : ''}
 `;
 console.log(markdown);
-if (!flag('no-write')) writeSection('dialogue', markdown);
+if (!args.values['no-write']) writeSection('dialogue', markdown);
