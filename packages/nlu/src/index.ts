@@ -2,6 +2,7 @@ export * from './api';
 export { TextPipeline, type ProcessedText } from './text/text-pipeline';
 export { initBackend } from './backend/init-backend';
 export { trainModel } from './model/train-model';
+export { throwIfAborted } from './classifier/train-classifier';
 export { loadModel } from './model/load-model';
 export { loadClassifierKernels } from './classifier/classifier-kernels';
 export type { ClassifierEngine } from './classifier/intent-classifier';

@@ -17,7 +17,11 @@ export class GatedTrainer implements Trainer {
   }
 
   async train(definition: BotDefinition, options: TrainerOptions): Promise<NluModelArtifact> {
-    await Promise.race([this.gate, new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }))]);
+    // An abort event fires once: a signal aborted before this call is seen by its flag.
+    const aborted = new Promise((resolve) =>
+      options.signal.aborted ? resolve(undefined) : options.signal.addEventListener('abort', resolve, { once: true }),
+    );
+    await Promise.race([this.gate, aborted]);
     return this.inner.train(definition, options);
   }
 }

@@ -4,7 +4,7 @@ import type { NluModelArtifact } from '@parley/nlu';
 
 export interface TrainerOptions {
   onProgress: (event: TrainProgressEvent) => void;
-  /** Aborting rejects with ParleyError('CANCELED'). */
+  /** Aborting rejects with ParleyError('CANCELED'); so does a signal already aborted when train is called. */
   signal: AbortSignal;
 }
 

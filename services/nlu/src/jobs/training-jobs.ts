@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { ParleyError, type BotDefinition } from '@parley/domain';
-import { lintDefinition, loadModel, modelVersionOf, type NluModel } from '@parley/nlu';
+import { lintDefinition, loadModel, modelVersionOf, throwIfAborted, type NluModel } from '@parley/nlu';
 import type { Logger } from 'pino';
 import type { ModelCache } from '../registry/model-cache';
 import type { ModelRegistry } from '../registry/model-registry';
@@ -38,6 +38,8 @@ interface LiveJob {
   finished: Promise<TrainingJob>;
   /** The tail of this job's queue of record writes. */
   persisted: Promise<void>;
+  /** A heartbeat is under way: the next one is skipped rather than queued behind it. */
+  beating: boolean;
 }
 
 export class TrainingJobs {
@@ -68,6 +70,7 @@ export class TrainingJobs {
       abort: new AbortController(),
       finished: Promise.resolve(job),
       persisted: Promise.resolve(),
+      beating: false,
     };
     // Registered before the first await, so a concurrent start of the same version finds this job.
     this.live.set(job.id, live);
@@ -95,6 +98,9 @@ export class TrainingJobs {
     const heartbeat = setInterval(() => void this.beat(live), this.heartbeatMs);
     try {
       await this.update(live, { state: 'training' });
+      // A cancel may have come while that record was written: the trainer is then never started (a trainer waiting
+      // for the abort event would wait for ever, and a worker process would start for nothing).
+      throwIfAborted(live.abort.signal);
       const artifact = await this.options.trainer.train(definition, {
         signal: live.abort.signal,
         onProgress: (event) => {
@@ -156,12 +162,20 @@ export class TrainingJobs {
     await write;
   }
 
+  /**
+   * One heartbeat at a time: on storage slower than the interval, queued heartbeats would pile up ahead of the
+   * job's final write, and a cancel (which answers once that write is done) would wait for all of them.
+   */
   private async beat(live: LiveJob): Promise<void> {
+    if (live.beating) return;
+    live.beating = true;
     try {
       if (await this.options.store.cancelRequested(live.job.id)) live.abort.abort();
       if (!isFinished(live.job)) await this.update(live, {});
     } catch (error) {
       this.options.logger.warn({ err: error, jobId: live.job.id }, 'job heartbeat failed');
+    } finally {
+      live.beating = false;
     }
   }
 
