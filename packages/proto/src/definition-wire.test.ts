@@ -1,10 +1,9 @@
 /** Bot definitions through real protobuf bytes: what a client sends is what the NLU service reads back. */
 import { type BotDefinition, DEFAULT_NLU_CONFIG, type IntentDefinition } from '@parley/domain';
-import type { MessageTypeDefinition } from '@grpc/proto-loader';
+import { overTheWire } from '@parley/testkit/proto/over-the-wire';
 import { describe, expect, it } from 'vitest';
 import { definitionFromWire, definitionToWire } from './definition-wire';
 import type * as nluV1 from './generated/parley/nlu/v1';
-import { loadNluPackage } from './load-nlu-package';
 
 const weather: BotDefinition = {
   name: 'weather_bot',
@@ -32,17 +31,11 @@ const weather: BotDefinition = {
 };
 
 /** What the NLU service's handler receives for `wire`: the bytes a client sends, decoded as proto-loader does. */
-function overTheWire(wire: nluV1.BotDefinition): nluV1.BotDefinition__Output {
-  const type = loadNluPackage().definition['parley.nlu.v1.BotDefinition'] as MessageTypeDefinition<
-    nluV1.BotDefinition,
-    nluV1.BotDefinition__Output
-  >;
-  return type.deserialize(type.serialize(wire));
-}
+const received = (wire: nluV1.BotDefinition): nluV1.BotDefinition__Output => overTheWire('BotDefinition', wire);
 
 describe('definition-wire', () => {
   it('sends the whole definition and reads back the same plain input parseDefinition takes', () => {
-    expect(definitionFromWire(overTheWire(definitionToWire(weather)))).toEqual(weather);
+    expect(definitionFromWire(received(definitionToWire(weather)))).toEqual(weather);
   });
 
   it('sends nothing beyond the contract', () => {
@@ -54,7 +47,7 @@ describe('definition-wire', () => {
   });
 
   it('leaves out what proto3 cannot tell from unset, so that defaults apply', () => {
-    expect(definitionFromWire(overTheWire({ name: 'bare', intents: [{ name: 'a', trainingSentences: ['hi'] }] }))).toEqual({
+    expect(definitionFromWire(received({ name: 'bare', intents: [{ name: 'a', trainingSentences: ['hi'] }] }))).toEqual({
       name: 'bare',
       intents: [{ name: 'a', trainingSentences: ['hi'], parameters: [] }],
       entities: [],
