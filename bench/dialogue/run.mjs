@@ -17,6 +17,7 @@ import { interleavedLatency, interleavedThroughput, throughput } from '../lib/lo
 import { machine } from '../lib/machine.mjs';
 import { startProcess } from '../lib/process.mjs';
 import { machineLine, writeSection } from '../lib/report.mjs';
+import { startDialogueService, startNluService } from '../lib/services.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,22 +39,6 @@ const storeEnv = {
   redis: { PARLEY_STORE: 'redis', PARLEY_REDIS_URL: 'redis://127.0.0.1:6379', PARLEY_REDIS_KEY_PREFIX: `${runId}:` },
   postgres: { PARLEY_STORE: 'postgres', PARLEY_POSTGRES_URL: 'postgres://postgres@127.0.0.1:5432/test', PARLEY_POSTGRES_SCHEMA: runId },
 };
-
-async function startDialogue(store, nluPort) {
-  const port = await freePort();
-  const proc = await startProcess(process.execPath, [join(root, 'services/dialogue/dist/main.js')], {
-    env: {
-      PARLEY_HTTP_HOST: '127.0.0.1',
-      PARLEY_HTTP_PORT: String(port),
-      PARLEY_NLU_ADDRESS: `127.0.0.1:${nluPort}`,
-      PARLEY_BOT: 'weather',
-      PARLEY_LOG_LEVEL: 'warn',
-      ...storeEnv[store],
-    },
-    ready: /dialogue service ready/,
-  });
-  return { ...proc, port };
-}
 
 async function measureTurns(port) {
   const ids = [];
@@ -86,11 +71,8 @@ async function dropBenchData() {
 
 async function main() {
   const modelDir = join(work, 'models');
-  const [nluPort, grpcEchoPort, httpEchoPort] = [await freePort(), await freePort(), await freePort()];
-  const nlu = await startProcess(process.execPath, [join(root, 'services/nlu/dist/main.js')], {
-    env: { PARLEY_NLU_HOST: '127.0.0.1', PARLEY_NLU_PORT: String(nluPort), PARLEY_MODEL_DIR: modelDir, PARLEY_LOG_LEVEL: 'warn' },
-    ready: /listening on/,
-  });
+  const [grpcEchoPort, httpEchoPort] = [await freePort(), await freePort()];
+  const nlu = await startNluService({ modelDir });
   const grpcEcho = await startProcess(process.execPath, [join(root, 'bench/echo/server.mjs'), '--port', String(grpcEchoPort)], {
     ready: /listening/,
   });
@@ -103,7 +85,7 @@ async function main() {
   const results = {};
   try {
     for (const store of stores) {
-      const dialogue = await startDialogue(store, nluPort);
+      const dialogue = await startDialogueService({ nluPort: nlu.port, env: storeEnv[store] });
       try {
         const run = await measureTurns(dialogue.port);
         const samples = [];
