@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { POSTGRES_SCHEMA_VERSION } from './postgres-migrations';
 import { PostgresSessionStore } from './postgres-session-store';
 import type { PostgresSessionStoreOptions } from './postgres-session-store';
 import { describeSessionStoreContract } from './session-store.contract';
@@ -65,7 +66,8 @@ describeWithServer('PostgresSessionStore', `PostgreSQL at ${url}`, unreachable, 
     try {
       await Promise.all(stores.map((store) => store.ping()));
       const tables = await sql('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [fresh]);
-      expect(tables).toEqual(['audit', 'history', 'idempotency', 'sessions'].map((table_name) => ({ table_name })));
+      expect(tables).toEqual(['audit', 'history', 'idempotency', 'schema_version', 'sessions'].map((table_name) => ({ table_name })));
+      expect(await sql(`SELECT version FROM "${fresh}".schema_version`)).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
     } finally {
       await sql(`DROP SCHEMA IF EXISTS "${fresh}" CASCADE`);
     }

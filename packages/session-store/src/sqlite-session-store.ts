@@ -8,15 +8,20 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { JsonValue } from '@parley/domain';
 import { isParleyError } from '@parley/domain';
+import { auditPageOf, checkAuditQuery } from './audit-query';
+import { AUDIT_PURGE_BATCH, AuditRetention } from './audit-retention';
+import { AUDIT_COLUMNS, auditRecordOfColumns, auditSelect, type AuditColumns } from './audit-sql';
 import { KeyedQueue } from './keyed-queue';
 import { lockedTurnOf } from './locked-turn';
 import { isSessionConflictError } from './session-conflict-error';
 import { SessionExpiry } from './session-expiry';
+import { migrateSqlite } from './sqlite-migrations';
 import { prepareSqliteStatements } from './sqlite-schema';
-import type { SessionRow, SqliteStatements } from './sqlite-schema';
+import type { SessionHeadRow, SessionRow, SqliteStatements } from './sqlite-schema';
 import { storeErrors } from './store-errors';
 import type {
-  AuditEntry,
+  AuditPage,
+  AuditQuery,
   HistoryEntry,
   HistoryPage,
   LoadTurnOptions,
@@ -44,15 +49,27 @@ export class SqliteSessionStore implements SessionStore {
   private readonly sql: SqliteStatements;
   private readonly queue = new KeyedQueue();
   private readonly expiry: SessionExpiry;
+  private readonly retention: AuditRetention;
   private readonly stopPurge: () => void;
+  private readonly stopAuditPurge: () => void;
   private readonly writeTurn: (mode: WriteMode, commit: TurnCommit) => void;
+  /** Audit queries, prepared once per combination of filters. */
+  private readonly auditStatements = new Map<string, Database.Statement<unknown[], AuditColumns>>();
 
   constructor(options: SqliteSessionStoreOptions) {
     this.expiry = new SessionExpiry(options.ttlSeconds);
+    this.retention = new AuditRetention(options.auditRetentionSeconds);
     this.db = guard(() => openDatabase(options));
-    this.sql = guard(() => prepareSqliteStatements(this.db));
+    try {
+      guard(() => migrateSqlite(this.db));
+      this.sql = guard(() => prepareSqliteStatements(this.db));
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     this.writeTurn = this.db.transaction((mode: WriteMode, commit: TurnCommit) => this.write(mode, commit)).immediate;
     this.stopPurge = this.expiry.schedule(() => this.purgeExpired());
+    this.stopAuditPurge = this.retention.schedule(() => this.purgeAudit());
   }
 
   async create(commit: TurnCommit): Promise<void> {
@@ -89,7 +106,7 @@ export class SqliteSessionStore implements SessionStore {
 
   async history(id: string, page: { offset: number; limit: number }): Promise<HistoryPage> {
     return guard(() => {
-      const total = this.live(id)?.history_count ?? 0;
+      const total = this.liveHead(id)?.history_count ?? 0;
       const entries = total === 0 ? [] : this.historyRange(id, page.offset, page.offset + page.limit);
       return { entries, total };
     });
@@ -99,21 +116,26 @@ export class SqliteSessionStore implements SessionStore {
     return (await this.loadTurn(id, { recentHistory: limit })).recentHistory;
   }
 
-  async audit(id: string, page: { offset: number; limit: number }): Promise<AuditEntry[]> {
+  async queryAudit(query: AuditQuery): Promise<AuditPage> {
+    const checked = checkAuditQuery(query, this.retention.cutoff());
+    const { text, values } = auditSelect('audit', AUDIT_COLUMNS, checked, { placeholder: () => '?', time: (ms) => ms });
     return guard(() => {
-      if (!this.live(id)) return [];
-      const rows = this.sql.auditRange.all(id, page.offset, page.offset + page.limit);
-      return rows.map((row) => ({ kind: row.kind, data: JSON.parse(row.data), at: row.at }));
+      let statement = this.auditStatements.get(text);
+      if (statement === undefined) {
+        statement = this.db.prepare<unknown[], AuditColumns>(text);
+        this.auditStatements.set(text, statement);
+      }
+      return auditPageOf(statement.all(...values).map(auditRecordOfColumns), checked.limit);
     });
   }
 
   async idempotentResponse(id: string, messageId: string): Promise<JsonValue | undefined> {
-    return guard(() => (this.live(id) ? this.answer(id, messageId) : undefined));
+    return guard(() => (this.liveHead(id) ? this.answer(id, messageId) : undefined));
   }
 
   async delete(id: string): Promise<boolean> {
     return guard(() => {
-      const existed = this.live(id) !== undefined;
+      const existed = this.liveHead(id) !== undefined;
       this.sql.deleteSession.run(id);
       return existed;
     });
@@ -133,12 +155,27 @@ export class SqliteSessionStore implements SessionStore {
 
   async close(): Promise<void> {
     this.stopPurge();
+    this.stopAuditPurge();
     if (this.db.open) this.db.close();
   }
 
-  /** Deletes expired sessions with everything they kept; returns how many. */
+  /** Deletes expired sessions with their history and answers (not their audit); returns how many. */
   purgeExpired(now: number = Date.now()): number {
     return guard(() => this.sql.purgeExpired.run(now).changes);
+  }
+
+  /** Deletes the audit rows older than the retention, in batches (writers go between them); returns how many. */
+  purgeAudit(now: number = Date.now()): number {
+    const cutoff = this.retention.cutoff(now);
+    if (cutoff === undefined) return 0;
+    return guard(() => {
+      let purged = 0;
+      for (;;) {
+        const { changes } = this.sql.purgeAudit.run(cutoff, AUDIT_PURGE_BATCH);
+        purged += changes;
+        if (changes < AUDIT_PURGE_BATCH) return purged;
+      }
+    });
   }
 
   private live(id: string): SessionRow | undefined {
@@ -146,10 +183,16 @@ export class SqliteSessionStore implements SessionStore {
     return row && this.expiry.isLive(row.expires_at) ? row : undefined;
   }
 
+  /** Like live() without the session's payload (variables, prediction, file): for checks and counts. */
+  private liveHead(id: string): SessionHeadRow | undefined {
+    const row = this.sql.sessionHead.get(id);
+    return row && this.expiry.isLive(row.expires_at) ? row : undefined;
+  }
+
   /** Runs inside the IMMEDIATE transaction: every check happens before the first change. */
   private write(mode: WriteMode, commit: TurnCommit): void {
     const { id } = commit.session;
-    let row = this.sql.session.get(id);
+    let row = this.sql.sessionHead.get(id);
     if (row && !this.expiry.isLive(row.expires_at)) {
       this.sql.deleteSession.run(id);
       row = undefined;
@@ -162,11 +205,11 @@ export class SqliteSessionStore implements SessionStore {
     const messageId = commit.idempotency?.messageId;
     if (row && messageId !== undefined && this.sql.answer.get(id, messageId)) throw storeErrors.answered(id, messageId);
     const version = mode === 'reset' && row ? row.version + 1 : commit.session.version + 1;
-    this.saveSession(commit, version, row);
-    this.appendRows(commit, row?.history_count ?? 0, row?.audit_count ?? 0);
+    this.saveSession(commit, version, row, mode !== 'commit' || commit.fileChanged === true);
+    this.appendRows(commit, row?.history_count ?? 0);
   }
 
-  private saveSession(commit: TurnCommit, version: number, previous: SessionRow | undefined): void {
+  private saveSession(commit: TurnCommit, version: number, previous: SessionHeadRow | undefined, writeFile: boolean): void {
     const { session } = commit;
     const row: SessionRow = {
       id: session.id,
@@ -176,21 +219,33 @@ export class SqliteSessionStore implements SessionStore {
       updated_at: session.updatedAt,
       version,
       history_count: (previous?.history_count ?? 0) + commit.history.length,
-      audit_count: (previous?.audit_count ?? 0) + commit.audit.length,
       expires_at: this.expiry.deadline(),
+      predicted_intent: jsonOrNull(session.predictedIntent),
+      message: jsonOrNull(session.message),
+      file: jsonOrNull(session.file),
     };
-    (previous ? this.sql.updateSession : this.sql.insertSession).run(row);
+    if (!previous) this.sql.insertSession.run(row);
+    else (writeFile ? this.sql.updateSessionAndFile : this.sql.updateSession).run(row);
   }
 
-  private appendRows(commit: TurnCommit, historyBase: number, auditBase: number): void {
+  private appendRows(commit: TurnCommit, historyBase: number): void {
     const { id } = commit.session;
     commit.history.forEach((entry, index) => {
       const content = JSON.stringify(entry.content);
       this.sql.insertHistory.run(id, historyBase + index + 1, entry.sender, entry.type, entry.text, content, entry.at);
     });
-    commit.audit.forEach((entry, index) => {
-      this.sql.insertAudit.run(id, auditBase + index + 1, entry.kind, JSON.stringify(entry.data), entry.at);
-    });
+    for (const entry of commit.audit) {
+      this.sql.insertAudit.run({
+        session_id: id,
+        kind: entry.kind,
+        at: Date.parse(entry.at),
+        state: entry.state ?? null,
+        intent: entry.intent ?? null,
+        score: entry.score ?? null,
+        fallback_reason: entry.fallbackReason ?? null,
+        data: JSON.stringify(entry.data),
+      });
+    }
     if (commit.idempotency) {
       const { messageId, response } = commit.idempotency;
       this.sql.insertAnswer.run(id, messageId, JSON.stringify(response));
@@ -217,7 +272,7 @@ function openDatabase(options: SqliteSessionStoreOptions): Database.Database {
 }
 
 function toRecord(row: SessionRow): SessionRecord {
-  return {
+  const record: SessionRecord = {
     id: row.id,
     state: row.state,
     variables: JSON.parse(row.variables),
@@ -225,6 +280,14 @@ function toRecord(row: SessionRow): SessionRecord {
     updatedAt: row.updated_at,
     version: row.version,
   };
+  if (row.predicted_intent !== null) record.predictedIntent = JSON.parse(row.predicted_intent);
+  if (row.message !== null) record.message = JSON.parse(row.message);
+  if (row.file !== null) record.file = JSON.parse(row.file);
+  return record;
+}
+
+function jsonOrNull(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
 }
 
 /** SQLite errors that mean the file cannot be used right now (busy, disk, permissions), not a bug. */

@@ -5,7 +5,7 @@
  * idempotent answer atomically. Anything that fails before the commit leaves the session untouched.
  */
 import { type IntentClassifierPrediction, ParleyError } from '@parley/domain';
-import type { PredictOptions, Predictor, TurnContext, TurnOutcome } from '@parley/bot';
+import type { PredictOptions, Predictor, SessionSnapshot, TurnContext, TurnOutcome } from '@parley/bot';
 import {
   isSessionConflictError,
   type HistoryEntry,
@@ -93,12 +93,12 @@ export class SessionTurns implements TurnService {
             return { result: replayOf(loaded.idempotentResponse, request, messageId), replayed: true };
           }
           const record = requireSession(id, loaded.session);
-          const snapshot = { id, state: record.state, variables: record.variables };
-          const outcome = await this.options.bot.runTurn(snapshot, request, this.context(loaded.recentHistory, predictor));
+          const outcome = await this.options.bot.runTurn(snapshotOf(record), request, this.context(loaded.recentHistory, predictor));
           const result = resultOf(id, outcome);
           const at = this.now().toISOString();
           const idempotency = messageId === undefined ? undefined : { messageId, response: idempotentRecord(request, result) };
-          await writer.commit(commitOf(record, outcome, at, { ...textOf(request), ...(idempotency ? { idempotency } : {}) }));
+          const extra = { ...textOf(request), fileChanged: request.kind === 'file', ...(idempotency ? { idempotency } : {}) };
+          await writer.commit(commitOf(record, outcome, at, extra));
           this.observe(id, outcome);
           this.prefetch.remember(id, outcome.snapshot.state);
           return { result, replayed: false };
@@ -220,6 +220,19 @@ export class SessionTurns implements TurnService {
 function requireSession(id: string, record: SessionRecord | undefined): SessionRecord {
   if (!record) throw new ParleyError('SESSION_NOT_FOUND', `no session with id ${id} (or it expired)`, { field: 'id' });
   return record;
+}
+
+/** What the bot sees of a stored session: state, variables, and what BBF keeps between turns. */
+function snapshotOf(record: SessionRecord): SessionSnapshot {
+  const { id, state, variables, predictedIntent, message, file } = record;
+  return {
+    id,
+    state,
+    variables,
+    ...(predictedIntent === undefined ? {} : { predictedIntent }),
+    ...(message === undefined ? {} : { message }),
+    ...(file === undefined ? {} : { file }),
+  };
 }
 
 function chatHistoryOf(history: HistoryEntry[]): Array<[string, 0 | 1]> {
