@@ -81,6 +81,11 @@ export const ERROR_CODES = {
     http: 503,
     description: 'The session store could not be reached; the session is unchanged.',
   },
+  DIALOGUE_UNAVAILABLE: {
+    grpc: GrpcStatus.UNAVAILABLE,
+    http: 503,
+    description: 'The dialogue service could not be reached (a client of its REST API, such as the parley CLI, reports it).',
+  },
   SHUTTING_DOWN: {
     grpc: GrpcStatus.UNAVAILABLE,
     http: 503,

@@ -41,6 +41,10 @@ export interface CliConfig {
   modelDir: string;
   /** Sent to the NLU service when it requires API keys. */
   nluApiKey?: string;
+  /** The dialogue service's base URL, for the commands that read its REST API (`parley audit`). */
+  dialogueUrl: string;
+  /** Sent to the dialogue service when it requires API keys (one of its PARLEY_API_KEYS). */
+  dialogueApiKey?: string;
 }
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
@@ -72,6 +76,8 @@ const cliSchema = z.object({
   PARLEY_NLU_ADDRESS: z.string().min(1).default('localhost:50051'),
   PARLEY_MODEL_DIR: z.string().min(1).default('./data/models'),
   PARLEY_NLU_API_KEY: apiKey.optional(),
+  PARLEY_DIALOGUE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8080'),
+  PARLEY_DIALOGUE_API_KEY: apiKey.optional(),
 });
 
 /** Variables holding secrets: an error names them but never shows their value. */
@@ -128,5 +134,7 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Cl
     nluAddress: vars.PARLEY_NLU_ADDRESS,
     modelDir: resolve(vars.PARLEY_MODEL_DIR),
     ...(vars.PARLEY_NLU_API_KEY === undefined ? {} : { nluApiKey: vars.PARLEY_NLU_API_KEY }),
+    dialogueUrl: vars.PARLEY_DIALOGUE_URL,
+    ...(vars.PARLEY_DIALOGUE_API_KEY === undefined ? {} : { dialogueApiKey: vars.PARLEY_DIALOGUE_API_KEY }),
   });
 }

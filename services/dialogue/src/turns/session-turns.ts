@@ -68,7 +68,8 @@ export class SessionTurns implements TurnService {
         updatedAt: at,
         version: 0,
       };
-      await this.options.store.create(commitOf(record, outcome, at, { audit: [{ kind: 'session', data: { event: 'created' }, at }] }));
+      const audit = [{ kind: 'session' as const, state: outcome.snapshot.state, data: { event: 'created' }, at }];
+      await this.options.store.create(commitOf(record, outcome, at, { audit }));
       this.observe(sessionId, outcome);
       this.prefetch.remember(sessionId, outcome.snapshot.state);
       return this.publish(resultOf(sessionId, outcome));
@@ -115,7 +116,7 @@ export class SessionTurns implements TurnService {
         const record = requireSession(id, loaded.session);
         const outcome = await this.options.bot.resetSession(id, this.context(loaded.recentHistory));
         const at = this.now().toISOString();
-        const audit = [{ kind: 'session' as const, data: { event: 'reset' }, at }];
+        const audit = [{ kind: 'session' as const, state: outcome.snapshot.state, data: { event: 'reset' }, at }];
         await writer.reset(commitOf(record, outcome, at, { audit }));
         this.observe(id, outcome);
         this.prefetch.remember(id, outcome.snapshot.state);
