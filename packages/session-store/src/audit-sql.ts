@@ -40,7 +40,15 @@ export interface AuditSqlDialect {
   placeholder(n: number): string;
   /** A time (epoch ms) as the `at` column compares with it. */
   time(ms: number): unknown;
+  /** How a query starts from the score index: what follows the table's name, and the order to ask for. */
+  byScore: { from: string; order: string };
 }
+
+/**
+ * A score range matching fewer rows than this is searched through the score index and sorted, rather than by
+ * walking the rows newest first until the page is full (see auditScoreProbe).
+ */
+export const SELECTIVE_SCORE_ROWS = 10_000;
 
 const COLUMN: Record<AuditEqualityFilter, string> = {
   sessionId: 'session_id',
@@ -50,11 +58,33 @@ const COLUMN: Record<AuditEqualityFilter, string> = {
   fallbackReason: 'fallback_reason',
 };
 
+/**
+ * Counts, up to SELECTIVE_SCORE_ROWS, the rows within the query's score bounds (an index-only count on the score
+ * index). Planners estimate a conjunction as if its filters were independent, so for "NONE and score < 0.1" they
+ * walk the rows newest first expecting a match soon, and may walk them all; a small count says to start from the
+ * score index instead. Undefined when the query has no score bound.
+ */
+export function auditScoreProbe(
+  table: string,
+  query: CheckedAuditQuery,
+  dialect: AuditSqlDialect,
+): { text: string; values: unknown[] } | undefined {
+  if (query.minScore === undefined && query.maxScore === undefined) return undefined;
+  const values: unknown[] = [];
+  const where = ['score IS NOT NULL'];
+  if (query.minScore !== undefined) where.push(`score >= ${dialect.placeholder(values.push(query.minScore))}`);
+  if (query.maxScore !== undefined) where.push(`score <= ${dialect.placeholder(values.push(query.maxScore))}`);
+  const limit = dialect.placeholder(values.push(SELECTIVE_SCORE_ROWS));
+  return { text: `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${where.join(' AND ')} LIMIT ${limit}) AS probe`, values };
+}
+
+/** `byScore`: start from the score index (dialect.byScore), when auditScoreProbe found the range selective. */
 export function auditSelect(
   table: string,
   columns: string,
   query: CheckedAuditQuery,
   dialect: AuditSqlDialect,
+  byScore = false,
 ): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const param = (value: unknown): string => {
@@ -74,5 +104,7 @@ export function auditSelect(
     where.push(`at <= ${param(at)}`, `(at < ${param(at)} OR id < ${param(query.before.id)})`);
   }
   const filter = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-  return { text: `SELECT ${columns} FROM ${table} ${filter} ORDER BY at DESC, id DESC LIMIT ${param(query.limit + 1)}`, values };
+  const from = byScore ? `${table} ${dialect.byScore.from}` : table;
+  const order = byScore ? dialect.byScore.order : 'at DESC, id DESC';
+  return { text: `SELECT ${columns} FROM ${from} ${filter} ORDER BY ${order} LIMIT ${param(query.limit + 1)}`, values };
 }

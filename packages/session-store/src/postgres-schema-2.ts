@@ -1,7 +1,8 @@
 /**
  * The PostgreSQL store's schema 2 (postgres-migrations.ts runs it on schema 1). The session keeps its last
  * prediction, message and file; the audit leaves the sessions' lifetime (no foreign key; its own id in write
- * order) and gains the columns a query filters on, each with an index that ends with (at, id), the query's order.
+ * order) and gains the columns a query filters on, each with an index that ends with (at, id), the query's order
+ * (the score's serves a narrow score range; autovacuum's statistics tell the planner when).
  *
  * Schema 1 stays usable for a rolling upgrade: write_turn_v1 is left as it was, `audit_count` and the audit's
  * `seq` stay (unused by schema 2), so replicas still running the old code keep answering while new ones start.
@@ -27,6 +28,7 @@ CREATE INDEX audit_kind ON ${s}.audit (kind, at, id);
 CREATE INDEX audit_intent ON ${s}.audit (intent, at, id) WHERE intent IS NOT NULL;
 CREATE INDEX audit_state ON ${s}.audit (state, at, id) WHERE state IS NOT NULL;
 CREATE INDEX audit_fallback_reason ON ${s}.audit (fallback_reason, at, id) WHERE fallback_reason IS NOT NULL;
+CREATE INDEX audit_score ON ${s}.audit (score, at, id) WHERE score IS NOT NULL;
 ${writeTurnV2(s)}`;
 }
 

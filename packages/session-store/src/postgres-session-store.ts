@@ -11,7 +11,15 @@ import type { JsonValue } from '@parley/domain';
 import { answerBeforeRelease } from './answer-before-release';
 import { auditPageOf, checkAuditQuery } from './audit-query';
 import { AUDIT_PURGE_BATCH, AuditRetention } from './audit-retention';
-import { AUDIT_COLUMNS, auditRecordOfColumns, auditSelect, type AuditColumns } from './audit-sql';
+import {
+  AUDIT_COLUMNS,
+  auditRecordOfColumns,
+  auditScoreProbe,
+  auditSelect,
+  SELECTIVE_SCORE_ROWS,
+  type AuditColumns,
+  type AuditSqlDialect,
+} from './audit-sql';
 import { KeyedQueue } from './keyed-queue';
 import { lockedTurnOf } from './locked-turn';
 import { postgresCall } from './postgres-call';
@@ -136,10 +144,13 @@ export class PostgresSessionStore implements SessionStore {
 
   async queryAudit(query: AuditQuery): Promise<AuditPage> {
     const checked = checkAuditQuery(query, this.retention.cutoff());
+    const table = `${this.sql.schema}.audit`;
+    const probe = auditScoreProbe(table, checked, POSTGRES_AUDIT_DIALECT);
+    const counted = probe && (await this.query<{ n: string }>(probe.text, probe.values, { prepared: false }));
+    const selective = counted !== undefined && Number(counted[0]?.n) < SELECTIVE_SCORE_ROWS;
     // data as text, as the SQLite store selects it: auditRecordOfColumns decodes both alike.
     const columns = `${AUDIT_COLUMNS.replace(/, data$/, '')}, data::text AS data`;
-    const dialect = { placeholder: (n: number) => `$${n}`, time: (ms: number) => new Date(ms).toISOString() };
-    const { text, values } = auditSelect(`${this.sql.schema}.audit`, columns, checked, dialect);
+    const { text, values } = auditSelect(table, columns, checked, POSTGRES_AUDIT_DIALECT, selective);
     // Unnamed: planned with the actual values each time, since how selective a filter is decides the best index.
     const rows = await this.query<AuditColumns>(text, values, { prepared: false });
     return auditPageOf(rows.map(auditRecordOfColumns), checked.limit);
@@ -255,6 +266,16 @@ export class PostgresSessionStore implements SessionStore {
     return this.ready;
   }
 }
+
+/**
+ * `at` is timestamptz, compared with ISO strings. PostgreSQL has no index hints: an order no index can provide
+ * (adding an interval, a stable operation it does not fold) frees the planner to start from the score index.
+ */
+const POSTGRES_AUDIT_DIALECT: AuditSqlDialect = {
+  placeholder: (n) => `$${n}`,
+  time: (ms) => new Date(ms).toISOString(),
+  byScore: { from: '', order: "at + interval '0 seconds' DESC, id + 0 DESC" },
+};
 
 function toRecord(row: SessionRow): SessionRecord {
   const record: SessionRecord = {

@@ -126,6 +126,29 @@ export function describeSessionAuditContract(context: ContractContext): void {
     expect(await scored({})).toEqual([undefined, undefined, 1, 0.7500001, 0.5, 0.25, 0]);
   });
 
+  it('answers a score range alike however many rows it holds (the SQL stores change plans above 10,000)', async () => {
+    const store = context.store();
+    const w = window();
+    // 10,500 rows in one write: scores cycle through 0.000–0.999, every 7th row is a fallback.
+    const rows = Array.from({ length: 10_500 }, (_, n) =>
+      prediction(w.at(n), { score: (n % 1000) / 1000, fallbackReason: n % 7 === 0 ? 'LOW_CONFIDENCE' : 'NONE', data: {} }),
+    );
+    await write(store, newId(), 0, rows);
+    const expected = (keep: (row: AuditEntry) => boolean): string[] =>
+      rows
+        .filter(keep)
+        .map((row) => row.at)
+        .reverse()
+        .slice(0, 20);
+    const ats = async (query: Omit<AuditQuery, 'limit'>): Promise<string[]> =>
+      (await store.queryAudit({ from: w.from, to: w.to, limit: 20, ...query })).rows.map((row) => row.at);
+    // Wide: every row. Narrow: 11 rows in all. Rare together: a fallback with a score of exactly 0.5.
+    expect(await ats({ minScore: 0 })).toEqual(expected(() => true));
+    expect(await ats({ minScore: 0.5, maxScore: 0.5 })).toEqual(expected((row) => row.score === 0.5));
+    const rare = (row: AuditEntry): boolean => row.fallbackReason === 'LOW_CONFIDENCE' && row.score === 0.5;
+    expect(await ats({ fallbackReason: 'LOW_CONFIDENCE', minScore: 0.5, maxScore: 0.5 })).toEqual(expected(rare));
+  });
+
   it('filters by time, from included and to excluded', async () => {
     const store = context.store();
     const w = window();

@@ -52,7 +52,9 @@ CREATE TABLE IF NOT EXISTS idempotency (
 /**
  * Schema 2: the session keeps its last prediction, message and file (JSON, NULL when none); the audit leaves the
  * sessions' lifetime (no foreign key, its own id in write order, `at` as epoch ms) and gains the columns a query
- * filters on, each with an index that also serves the order (at, id) — a rowid table's indexes end with the id.
+ * filters on, each with an index that also serves the order (at, id) — a rowid table's indexes end with the id —
+ * but the score's, which serves a narrow score range (the planner weighs it against the others by the statistics
+ * the store keeps, see sqlite-session-store.ts).
  * Schema-1 rows keep their order: they are copied by (at, session, seq).
  */
 const SCHEMA_2 = `
@@ -84,6 +86,7 @@ CREATE INDEX audit_kind ON audit (kind, at);
 CREATE INDEX audit_intent ON audit (intent, at) WHERE intent IS NOT NULL;
 CREATE INDEX audit_state ON audit (state, at) WHERE state IS NOT NULL;
 CREATE INDEX audit_fallback_reason ON audit (fallback_reason, at) WHERE fallback_reason IS NOT NULL;
+CREATE INDEX audit_score ON audit (score, at) WHERE score IS NOT NULL;
 `;
 
 /** Step n brings a file at version n to version n + 1. */

@@ -10,7 +10,15 @@ import type { JsonValue } from '@parley/domain';
 import { isParleyError } from '@parley/domain';
 import { auditPageOf, checkAuditQuery } from './audit-query';
 import { AUDIT_PURGE_BATCH, AuditRetention } from './audit-retention';
-import { AUDIT_COLUMNS, auditRecordOfColumns, auditSelect, type AuditColumns } from './audit-sql';
+import {
+  AUDIT_COLUMNS,
+  auditRecordOfColumns,
+  auditScoreProbe,
+  auditSelect,
+  SELECTIVE_SCORE_ROWS,
+  type AuditColumns,
+  type AuditSqlDialect,
+} from './audit-sql';
 import { KeyedQueue } from './keyed-queue';
 import { lockedTurnOf } from './locked-turn';
 import { isSessionConflictError } from './session-conflict-error';
@@ -52,9 +60,10 @@ export class SqliteSessionStore implements SessionStore {
   private readonly retention: AuditRetention;
   private readonly stopPurge: () => void;
   private readonly stopAuditPurge: () => void;
+  private readonly stopOptimize: () => void;
   private readonly writeTurn: (mode: WriteMode, commit: TurnCommit) => void;
   /** Audit queries, prepared once per combination of filters. */
-  private readonly auditStatements = new Map<string, Database.Statement<unknown[], AuditColumns>>();
+  private readonly auditStatements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteSessionStoreOptions) {
     this.expiry = new SessionExpiry(options.ttlSeconds);
@@ -70,6 +79,7 @@ export class SqliteSessionStore implements SessionStore {
     this.writeTurn = this.db.transaction((mode: WriteMode, commit: TurnCommit) => this.write(mode, commit)).immediate;
     this.stopPurge = this.expiry.schedule(() => this.purgeExpired());
     this.stopAuditPurge = this.retention.schedule(() => this.purgeAudit());
+    this.stopOptimize = scheduleOptimize(this.db);
   }
 
   async create(commit: TurnCommit): Promise<void> {
@@ -118,15 +128,28 @@ export class SqliteSessionStore implements SessionStore {
 
   async queryAudit(query: AuditQuery): Promise<AuditPage> {
     const checked = checkAuditQuery(query, this.retention.cutoff());
-    const { text, values } = auditSelect('audit', AUDIT_COLUMNS, checked, { placeholder: () => '?', time: (ms) => ms });
     return guard(() => {
-      let statement = this.auditStatements.get(text);
-      if (statement === undefined) {
-        statement = this.db.prepare<unknown[], AuditColumns>(text);
-        this.auditStatements.set(text, statement);
-      }
-      return auditPageOf(statement.all(...values).map(auditRecordOfColumns), checked.limit);
+      const probe = auditScoreProbe('audit', checked, SQLITE_AUDIT_DIALECT);
+      const selective =
+        probe !== undefined && this.auditStatement<{ n: number }>(probe.text).get(...probe.values)!.n < SELECTIVE_SCORE_ROWS;
+      const { text, values } = auditSelect('audit', AUDIT_COLUMNS, checked, SQLITE_AUDIT_DIALECT, selective);
+      return auditPageOf(
+        this.auditStatement<AuditColumns>(text)
+          .all(...values)
+          .map(auditRecordOfColumns),
+        checked.limit,
+      );
     });
+  }
+
+  /** Audit queries vary with their filters: each form is prepared once. */
+  private auditStatement<Row>(text: string): Database.Statement<unknown[], Row> {
+    let statement = this.auditStatements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      this.auditStatements.set(text, statement);
+    }
+    return statement as Database.Statement<unknown[], Row>;
   }
 
   async idempotentResponse(id: string, messageId: string): Promise<JsonValue | undefined> {
@@ -156,6 +179,7 @@ export class SqliteSessionStore implements SessionStore {
   async close(): Promise<void> {
     this.stopPurge();
     this.stopAuditPurge();
+    this.stopOptimize();
     if (this.db.open) this.db.close();
   }
 
@@ -269,6 +293,37 @@ function openDatabase(options: SqliteSessionStoreOptions): Database.Database {
   db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
   return db;
+}
+
+/** `at` is epoch ms. SQLite's planner prefers an equality filter's index to a score range however rare: name it. */
+const SQLITE_AUDIT_DIALECT: AuditSqlDialect = {
+  placeholder: () => '?',
+  time: (ms) => ms,
+  byScore: { from: 'INDEXED BY audit_score', order: 'at DESC, id DESC' },
+};
+
+/** How often a long-running store refreshes the planner's statistics (SQLite's advice: every few hours). */
+const OPTIMIZE_INTERVAL_MS = 3_600_000;
+
+/**
+ * Keeps the query planner's statistics (ANALYZE, with STAT4's samples) fresh, at open and then hourly, as SQLite
+ * advises for long-lived connections: without them an audit query with several filters may pick a poor index
+ * (a narrow score range is rare, a session is small). PRAGMA optimize analyses only tables that changed enough, and
+ * analysis_limit keeps each analysis to a sample, so a large audit costs milliseconds.
+ */
+function scheduleOptimize(db: Database.Database): () => void {
+  const optimize = (): void => {
+    try {
+      db.pragma('analysis_limit = 1000');
+      db.pragma('optimize = 0x10002');
+    } catch {
+      // Busy or closed: statistics are an optimisation, the next round tries again.
+    }
+  };
+  optimize();
+  const timer = setInterval(optimize, OPTIMIZE_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 function toRecord(row: SessionRow): SessionRecord {
