@@ -96,6 +96,17 @@ describeWithServer('PostgresSessionStore', `PostgreSQL at ${url}`, unreachable, 
     expect(await sql(`SELECT count(*)::int AS n FROM "${schema}".history WHERE session_id = $1`, [id])).toEqual([{ n: 0 }]);
   });
 
+  it('purges audit rows older than the retention, and keeps the others and the sessions', async () => {
+    const store = open({ auditRetentionSeconds: 60 });
+    const id = newId();
+    const old = new Date(Date.now() - 120_000).toISOString();
+    const commit = turn(id, 0);
+    await store.create({ ...commit, audit: [{ kind: 'session', at: old, data: {} }, ...commit.audit] });
+    expect(await store.purgeAudit()).toBeGreaterThanOrEqual(1);
+    expect(await sql(`SELECT count(*)::int AS n FROM "${schema}".audit WHERE session_id = $1`, [id])).toEqual([{ n: 1 }]);
+    expect((await store.get(id))?.version).toBe(1);
+  });
+
   it('gives up after lockWaitMs with STORE_UNAVAILABLE, without running fn', async () => {
     const [holder, waiter] = [open(), open({ lockWaitMs: 300 })];
     const id = newId();

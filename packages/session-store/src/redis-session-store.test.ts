@@ -78,6 +78,20 @@ describeWithServer('RedisSessionStore', `Redis at ${url}`, unreachable, () => {
     expect(await admin.zcard(`${keyPrefix}audit:by:sessionId:${expiring}`)).toBe(1);
   });
 
+  it('purges audit rows older than the retention from the rows and every index, and keeps the others', async () => {
+    const store = open({ auditRetentionSeconds: 60 });
+    const id = newId();
+    const old = new Date(Date.now() - 120_000).toISOString();
+    const commit = turn(id, 0);
+    await store.create({ ...commit, audit: [{ kind: 'session', at: old, state: 'gone', data: {} }, ...commit.audit] });
+    expect(await store.purgeAudit()).toBeGreaterThanOrEqual(1);
+    expect(await admin.zcard(`${keyPrefix}audit:by:sessionId:${id}`)).toBe(1);
+    expect(await admin.zcard(`${keyPrefix}audit:by:state:gone`)).toBe(0);
+    const [member] = await admin.zrange(`${keyPrefix}audit:by:sessionId:${id}`, 0, -1);
+    const rowId = String(Number(member?.split(':')[1]));
+    expect(JSON.parse((await admin.hget(`${keyPrefix}audit:rows`, rowId)) ?? '{}')).toMatchObject({ sessionId: id, kind: 'transition' });
+  });
+
   it('renews the lease while the holder runs, so a long turn keeps the lock', async () => {
     const [holder, other] = [open({ lockLeaseMs: 200 }), open({ lockLeaseMs: 200 })];
     const id = newId();
