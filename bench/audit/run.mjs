@@ -69,15 +69,16 @@ async function measure(store) {
 }
 
 /**
- * PostgreSQL's autovacuum analyses a table once a tenth of it changed, within a minute of the load; the bench does it
- * at once rather than wait. SQLite has no such daemon: the store itself runs PRAGMA optimize when it opens.
+ * PostgreSQL's autovacuum analyses a table once a tenth of it changed and vacuums an insert-only one once a fifth
+ * did (which lets the audit's covering indexes answer without reading rows), within a minute of the load; the bench
+ * does both at once rather than wait. SQLite has no such daemon: the store runs PRAGMA optimize when it opens.
  */
 async function analyse(kind) {
   if (kind !== 'postgres') return;
   const { Client } = require('pg');
   const client = new Client({ connectionString: POSTGRES_URL });
   await client.connect();
-  await client.query(`ANALYZE "${schema}".audit`);
+  await client.query(`VACUUM ANALYZE "${schema}".audit`);
   await client.end();
 }
 

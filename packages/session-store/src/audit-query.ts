@@ -43,7 +43,10 @@ export function checkAuditQuery(query: AuditQuery, visibleFromMs: number | undef
   for (const field of AUDIT_EQUALITY_FILTERS) {
     const value: unknown = query[field];
     if (value === undefined) continue;
-    if (typeof value !== 'string' || value === '') throw invalid(field, `${field} must be a non-empty string`);
+    // No NUL: PostgreSQL text cannot hold one (and no name written to the audit has one).
+    if (typeof value !== 'string' || value === '' || value.includes('\u0000')) {
+      throw invalid(field, `${field} must be a non-empty string without U+0000`);
+    }
     if (field === 'kind' && !AUDIT_KINDS.includes(value as AuditKind)) {
       throw invalid(field, `kind must be one of ${AUDIT_KINDS.join(', ')}`);
     }

@@ -1,8 +1,11 @@
 /**
  * The PostgreSQL store's schema 2 (postgres-migrations.ts runs it on schema 1). The session keeps its last
  * prediction, message and file; the audit leaves the sessions' lifetime (no foreign key; its own id in write
- * order) and gains the columns a query filters on, each with an index that ends with (at, id), the query's order
- * (the score's serves a narrow score range; autovacuum's statistics tell the planner when).
+ * order) and gains the columns a query filters on, each with an index that starts with it, then serves the page's
+ * order (at, id), and carries the other filter columns, so that a page's ids come from an index-only scan that
+ * never reads a row failing a filter (the score's index serves a narrow score range). Extended statistics tell the planner which filter values go together
+ * (a fallback_intent is never NONE), which its estimates, and so the store's plans (audit-plan.ts), rely on;
+ * autovacuum keeps them, as it keeps the rest.
  *
  * Schema 1 stays usable for a rolling upgrade: write_turn_v1 is left as it was, `audit_count` and the audit's
  * `seq` stay (unused by schema 2), so replicas still running the old code keep answering while new ones start.
@@ -22,13 +25,21 @@ ALTER TABLE ${s}.audit ADD PRIMARY KEY (id);`;
 /** After the backfill: the indexes (built once, on the filled columns) and the new write function. */
 export function schema2IndexesSql(s: string): string {
   return `
-CREATE INDEX audit_at ON ${s}.audit (at, id);
+CREATE INDEX audit_at ON ${s}.audit (at, id) INCLUDE (kind, state, intent, fallback_reason, score);
 CREATE INDEX audit_session ON ${s}.audit (session_id, at, id);
-CREATE INDEX audit_kind ON ${s}.audit (kind, at, id);
-CREATE INDEX audit_intent ON ${s}.audit (intent, at, id) WHERE intent IS NOT NULL;
-CREATE INDEX audit_state ON ${s}.audit (state, at, id) WHERE state IS NOT NULL;
-CREATE INDEX audit_fallback_reason ON ${s}.audit (fallback_reason, at, id) WHERE fallback_reason IS NOT NULL;
-CREATE INDEX audit_score ON ${s}.audit (score, at, id) WHERE score IS NOT NULL;
+CREATE INDEX audit_kind ON ${s}.audit (kind, at, id) INCLUDE (state, intent, fallback_reason, score);
+CREATE INDEX audit_intent ON ${s}.audit (intent, at, id) INCLUDE (kind, state, fallback_reason, score) WHERE intent IS NOT NULL;
+CREATE INDEX audit_state ON ${s}.audit (state, at, id) INCLUDE (kind, intent, fallback_reason, score) WHERE state IS NOT NULL;
+CREATE INDEX audit_fallback_reason ON ${s}.audit (fallback_reason, at, id) INCLUDE (kind, state, intent, score)
+  WHERE fallback_reason IS NOT NULL;
+CREATE INDEX audit_score ON ${s}.audit (score, at, id) INCLUDE (kind, state, intent, fallback_reason) WHERE score IS NOT NULL;
+CREATE STATISTICS ${s}.audit_intent_reason (mcv, dependencies) ON intent, fallback_reason FROM ${s}.audit;
+CREATE STATISTICS ${s}.audit_state_reason (mcv, dependencies) ON state, fallback_reason FROM ${s}.audit;
+CREATE STATISTICS ${s}.audit_state_intent (mcv, dependencies) ON state, intent FROM ${s}.audit;
+CREATE STATISTICS ${s}.audit_kind_state (mcv, dependencies) ON kind, state FROM ${s}.audit;
+ALTER STATISTICS ${s}.audit_intent_reason SET STATISTICS 1000;
+ALTER STATISTICS ${s}.audit_state_reason SET STATISTICS 1000;
+ALTER STATISTICS ${s}.audit_state_intent SET STATISTICS 1000;
 ${writeTurnV2(s)}`;
 }
 

@@ -11,13 +11,14 @@ import type { JsonValue } from '@parley/domain';
 import { answerBeforeRelease } from './answer-before-release';
 import { auditPageOf, checkAuditQuery } from './audit-query';
 import { AUDIT_PURGE_BATCH, AuditRetention } from './audit-retention';
+import { estimatedAuditPlan, needsAuditPlan } from './audit-plan';
 import {
   AUDIT_COLUMNS,
   auditRecordOfColumns,
-  auditScoreProbe,
   auditSelect,
-  SELECTIVE_SCORE_ROWS,
+  auditWhere,
   type AuditColumns,
+  type AuditPlan,
   type AuditSqlDialect,
 } from './audit-sql';
 import { KeyedQueue } from './keyed-queue';
@@ -145,15 +146,28 @@ export class PostgresSessionStore implements SessionStore {
   async queryAudit(query: AuditQuery): Promise<AuditPage> {
     const checked = checkAuditQuery(query, this.retention.cutoff());
     const table = `${this.sql.schema}.audit`;
-    const probe = auditScoreProbe(table, checked, POSTGRES_AUDIT_DIALECT);
-    const counted = probe && (await this.query<{ n: string }>(probe.text, probe.values, { prepared: false }));
-    const selective = counted !== undefined && Number(counted[0]?.n) < SELECTIVE_SCORE_ROWS;
+    let plan: AuditPlan = {};
+    if (needsAuditPlan(checked)) {
+      const { where, values } = auditWhere(checked, POSTGRES_AUDIT_DIALECT);
+      plan = estimatedAuditPlan(checked, await this.estimatedRows(`SELECT 1 FROM ${table} ${where}`, values));
+    }
     // data as text, as the SQLite store selects it: auditRecordOfColumns decodes both alike.
     const columns = `${AUDIT_COLUMNS.replace(/, data$/, '')}, data::text AS data`;
-    const { text, values } = auditSelect(table, columns, checked, POSTGRES_AUDIT_DIALECT, selective);
+    const { text, values } = auditSelect(table, columns, checked, POSTGRES_AUDIT_DIALECT, plan);
     // Unnamed: planned with the actual values each time, since how selective a filter is decides the best index.
     const rows = await this.query<AuditColumns>(text, values, { prepared: false });
     return auditPageOf(rows.map(auditRecordOfColumns), checked.limit);
+  }
+
+  /**
+   * The planner's estimate of a query's rows, from its histograms: a count would visit the heap until the table is
+   * vacuumed (no index-only scans before), which costs more than the query it is meant to steer.
+   */
+  private async estimatedRows(text: string, values: unknown[]): Promise<number> {
+    const [row] = await this.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(`EXPLAIN (FORMAT JSON) ${text}`, values, {
+      prepared: false,
+    });
+    return row?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
   }
 
   async idempotentResponse(id: string, messageId: string): Promise<JsonValue | undefined> {
@@ -268,13 +282,19 @@ export class PostgresSessionStore implements SessionStore {
 }
 
 /**
- * `at` is timestamptz, compared with ISO strings. PostgreSQL has no index hints: an order no index can provide
- * (adding an interval, a stable operation it does not fold) frees the planner to start from the score index.
+ * `at` is timestamptz, compared with ISO strings. PostgreSQL has real statistics (extended ones for the filter
+ * columns that go together, postgres-schema-2.ts) and intersects indexes, so its own estimate of a query's rows
+ * decides the plan (audit-plan.ts). It has no index hints: an order no index provides (adding an interval, which it
+ * does not fold) frees it to start from any filter's index, and `score + 0` hides the score index. The page's ids
+ * come first, from index-only scans of covering indexes, then their rows.
  */
 const POSTGRES_AUDIT_DIALECT: AuditSqlDialect = {
   placeholder: (n) => `$${n}`,
   time: (ms) => new Date(ms).toISOString(),
-  byScore: { from: '', order: "at + interval '0 seconds' DESC, id + 0 DESC" },
+  startFrom: () => '',
+  unindexedOrder: "at + interval '0 seconds' DESC, id + 0 DESC",
+  hiddenScore: '(score + 0)',
+  idsFirst: true,
 };
 
 function toRecord(row: SessionRow): SessionRecord {

@@ -208,6 +208,7 @@ export function describeSessionAuditContract(context: ContractContext): void {
       [{ cursor: 'not-a-cursor' }, 'cursor'],
       [{ kind: 'other' as never }, 'kind'],
       [{ intent: '' }, 'intent'],
+      [{ state: 'a\u0000b' }, 'state'],
     ];
     for (const [query, field] of bad) {
       const error = await store.queryAudit({ limit: 10, ...query }).catch((reason: unknown) => reason);

@@ -52,10 +52,11 @@ CREATE TABLE IF NOT EXISTS idempotency (
 /**
  * Schema 2: the session keeps its last prediction, message and file (JSON, NULL when none); the audit leaves the
  * sessions' lifetime (no foreign key, its own id in write order, `at` as epoch ms) and gains the columns a query
- * filters on, each with an index that also serves the order (at, id) — a rowid table's indexes end with the id —
- * but the score's, which serves a narrow score range (the planner weighs it against the others by the statistics
- * the store keeps, see sqlite-session-store.ts).
- * Schema-1 rows keep their order: they are copied by (at, session, seq).
+ * filters on. Each filter has an index that starts with it, then serves the page's order (at, id), then carries the
+ * other filter columns: SQLite cannot intersect two indexes, so a query with several filters walks one index and
+ * checks the others inside it, never visiting a row that fails them (a fifth of the time for a rare combination).
+ * The score's index serves a narrow score range. Schema-1 rows keep their order: they are copied by (at, session,
+ * seq).
  */
 const SCHEMA_2 = `
 ALTER TABLE sessions ADD COLUMN predicted_intent TEXT;
@@ -80,13 +81,13 @@ INSERT INTO audit_v2 (session_id, kind, at, state, intent, score, fallback_reaso
   ORDER BY at, session_id, seq;
 DROP TABLE audit;
 ALTER TABLE audit_v2 RENAME TO audit;
-CREATE INDEX audit_at ON audit (at);
-CREATE INDEX audit_session ON audit (session_id, at);
-CREATE INDEX audit_kind ON audit (kind, at);
-CREATE INDEX audit_intent ON audit (intent, at) WHERE intent IS NOT NULL;
-CREATE INDEX audit_state ON audit (state, at) WHERE state IS NOT NULL;
-CREATE INDEX audit_fallback_reason ON audit (fallback_reason, at) WHERE fallback_reason IS NOT NULL;
-CREATE INDEX audit_score ON audit (score, at) WHERE score IS NOT NULL;
+CREATE INDEX audit_at ON audit (at, id, kind, state, intent, fallback_reason, score);
+CREATE INDEX audit_session ON audit (session_id, at, id);
+CREATE INDEX audit_kind ON audit (kind, at, id, state, intent, fallback_reason, score);
+CREATE INDEX audit_intent ON audit (intent, at, id, kind, state, fallback_reason, score) WHERE intent IS NOT NULL;
+CREATE INDEX audit_state ON audit (state, at, id, kind, intent, fallback_reason, score) WHERE state IS NOT NULL;
+CREATE INDEX audit_fallback_reason ON audit (fallback_reason, at, id, kind, state, intent, score) WHERE fallback_reason IS NOT NULL;
+CREATE INDEX audit_score ON audit (score, at, id, kind, state, intent, fallback_reason) WHERE score IS NOT NULL;
 `;
 
 /** Step n brings a file at version n to version n + 1. */

@@ -10,15 +10,8 @@ import type { JsonValue } from '@parley/domain';
 import { isParleyError } from '@parley/domain';
 import { auditPageOf, checkAuditQuery } from './audit-query';
 import { AUDIT_PURGE_BATCH, AuditRetention } from './audit-retention';
-import {
-  AUDIT_COLUMNS,
-  auditRecordOfColumns,
-  auditScoreProbe,
-  auditSelect,
-  SELECTIVE_SCORE_ROWS,
-  type AuditColumns,
-  type AuditSqlDialect,
-} from './audit-sql';
+import { auditProbes, countedAuditPlan, countProbeSql, PROBE_LIMIT } from './audit-plan';
+import { AUDIT_COLUMNS, auditRecordOfColumns, auditSelect, type AuditColumns, type AuditSqlDialect } from './audit-sql';
 import { KeyedQueue } from './keyed-queue';
 import { lockedTurnOf } from './locked-turn';
 import { isSessionConflictError } from './session-conflict-error';
@@ -129,10 +122,13 @@ export class SqliteSessionStore implements SessionStore {
   async queryAudit(query: AuditQuery): Promise<AuditPage> {
     const checked = checkAuditQuery(query, this.retention.cutoff());
     return guard(() => {
-      const probe = auditScoreProbe('audit', checked, SQLITE_AUDIT_DIALECT);
-      const selective =
-        probe !== undefined && this.auditStatement<{ n: number }>(probe.text).get(...probe.values)!.n < SELECTIVE_SCORE_ROWS;
-      const { text, values } = auditSelect('audit', AUDIT_COLUMNS, checked, SQLITE_AUDIT_DIALECT, selective);
+      const probes = auditProbes(checked, SQLITE_AUDIT_DIALECT);
+      const counts = probes.map((probe) => {
+        const count = this.auditStatement<{ n: number }>(countProbeSql('audit', probe, SQLITE_AUDIT_DIALECT));
+        return count.get(...probe.values, PROBE_LIMIT)?.n ?? 0;
+      });
+      const plan = countedAuditPlan(checked, probes, counts);
+      const { text, values } = auditSelect('audit', AUDIT_COLUMNS, checked, SQLITE_AUDIT_DIALECT, plan);
       return auditPageOf(
         this.auditStatement<AuditColumns>(text)
           .all(...values)
@@ -295,11 +291,25 @@ function openDatabase(options: SqliteSessionStoreOptions): Database.Database {
   return db;
 }
 
-/** `at` is epoch ms. SQLite's planner prefers an equality filter's index to a score range however rare: name it. */
+/**
+ * `at` is epoch ms. SQLite has index hints (INDEXED BY) but no way to intersect two indexes, and its statistics are
+ * sampled: every query with a score bound or two filters starts where the probes say (audit-plan.ts).
+ */
+const SQLITE_AUDIT_INDEX = {
+  sessionId: 'audit_session',
+  kind: 'audit_kind',
+  intent: 'audit_intent',
+  state: 'audit_state',
+  fallbackReason: 'audit_fallback_reason',
+  score: 'audit_score',
+} as const;
 const SQLITE_AUDIT_DIALECT: AuditSqlDialect = {
   placeholder: () => '?',
   time: (ms) => ms,
-  byScore: { from: 'INDEXED BY audit_score', order: 'at DESC, id DESC' },
+  startFrom: (filter) => `INDEXED BY ${SQLITE_AUDIT_INDEX[filter]}`,
+  unindexedOrder: '+at DESC, +id DESC',
+  hiddenScore: '+score',
+  idsFirst: false,
 };
 
 /** How often a long-running store refreshes the planner's statistics (SQLite's advice: every few hours). */
