@@ -16,6 +16,14 @@ import { AUDIT_COLUMN, type AuditIndexedFilter, type AuditPlan, type AuditSqlDia
 /** Rows a probe counts at most, and the most a query that reads all its matches should read. */
 export const PROBE_LIMIT = 10_000;
 
+/**
+ * The bounds of further probes, when every filter holds more than PROBE_LIMIT and two or more are equality filters:
+ * SQLite's sampled statistics cannot tell 50,000 rows from 400,000, and walking the larger set to learn that two
+ * values never meet costs ten times more. Counting index entries costs a fraction of walking them, and the bounds
+ * grow so that a clearly smaller filter is found after counting little.
+ */
+export const WIDE_PROBE_LIMITS = [40_000, 200_000];
+
 /** Whether a query may need a plan of its own: a score bound, or two filters or more. A single equality filter's
  * index serves the order directly. */
 export function needsAuditPlan(query: CheckedAuditQuery): boolean {
@@ -48,21 +56,42 @@ export function auditProbes(query: CheckedAuditQuery, dialect: AuditSqlDialect):
   });
 }
 
-/** The bounded, index-only count of a probe's rows; its last parameter is PROBE_LIMIT. */
+/** The bounded, index-only count of a probe's rows; its last parameter is the bound. */
 export function countProbeSql(table: string, probe: AuditProbe, dialect: AuditSqlDialect): string {
   const limit = dialect.placeholder(probe.values.length + 1);
   return `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${probe.condition} LIMIT ${limit}) AS probe`;
 }
 
-/** SQLite's plan from its probes' counts (`counts[i]` answers `probes[i]`). */
-export function countedAuditPlan(query: CheckedAuditQuery, probes: AuditProbe[], counts: number[]): AuditPlan {
-  let smallest: { filter: AuditIndexedFilter; count: number } | undefined;
-  probes.forEach((probe, index) => {
-    const count = counts[index] ?? PROBE_LIMIT;
-    if (smallest === undefined || count < smallest.count) smallest = { filter: probe.filter, count };
-  });
-  if (smallest !== undefined && smallest.count < PROBE_LIMIT) return { start: smallest.filter };
-  return hasScore(query) ? { hideScore: true } : {};
+/**
+ * SQLite's plan: `count(probe, limit)` counts a probe's rows up to `limit`. The smallest filter under PROBE_LIMIT
+ * is where the query starts. When there is none, the equality filters are counted again under each of
+ * WIDE_PROBE_LIMITS in turn, and the smallest under one is the index the query walks (never the score's: it does
+ * not serve the order).
+ */
+export function countedAuditPlan(
+  query: CheckedAuditQuery,
+  probes: AuditProbe[],
+  count: (probe: AuditProbe, limit: number) => number,
+): AuditPlan {
+  const score = hasScore(query) ? { hideScore: true } : {};
+  const first = smallestOf(probes, (probe) => count(probe, PROBE_LIMIT));
+  if (first !== undefined && first.count < PROBE_LIMIT) return { start: first.probe.filter };
+  const equal = probes.filter((probe) => probe.filter !== 'score');
+  if (equal.length < 2) return score;
+  for (const limit of WIDE_PROBE_LIMITS) {
+    const smallest = smallestOf(equal, (probe) => count(probe, limit));
+    if (smallest !== undefined && smallest.count < limit) return { start: smallest.probe.filter, ...score };
+  }
+  return score;
+}
+
+function smallestOf(probes: AuditProbe[], count: (probe: AuditProbe) => number): { probe: AuditProbe; count: number } | undefined {
+  let smallest: { probe: AuditProbe; count: number } | undefined;
+  for (const probe of probes) {
+    const n = count(probe);
+    if (smallest === undefined || n < smallest.count) smallest = { probe, count: n };
+  }
+  return smallest;
 }
 
 /** PostgreSQL's plan from its estimate of the whole query's rows. */
