@@ -3,9 +3,10 @@
  * OpenAPI at /docs. Field names are the store's (`AuditQuery`, `AuditRecord`). Dates are checked by the store,
  * which names the field of a bad one.
  */
+import { AUDIT_KINDS, MAX_AUDIT_PAGE } from '@parley/session-store';
 import { SESSION_ID_PATTERN } from '../turns/session-id';
 
-const KINDS = ['prediction', 'transition', 'session'];
+const KINDS = [...AUDIT_KINDS];
 const name = { type: 'string', minLength: 1, maxLength: 255 };
 const score = { type: 'number', minimum: 0, maximum: 1 };
 const dateTime = { type: 'string', minLength: 1, maxLength: 64, description: 'ISO-8601 with a time zone, e.g. 2030-01-31T12:00:00Z' };
@@ -23,7 +24,7 @@ export const auditQuery = {
     maxScore: { ...score, description: 'Rows with a score at most this' },
     from: { ...dateTime, description: `Rows at or after this time; ${dateTime.description}` },
     to: { ...dateTime, description: `Rows before this time; ${dateTime.description}` },
-    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+    limit: { type: 'integer', minimum: 1, maximum: MAX_AUDIT_PAGE, default: 100 },
     cursor: { type: 'string', minLength: 1, maxLength: 64, description: "The previous page's nextCursor" },
   },
 };
