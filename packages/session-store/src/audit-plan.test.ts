@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { auditProbes, countedAuditPlan, estimatedAuditPlan, needsAuditPlan, PROBE_LIMIT, type AuditProbe } from './audit-plan';
+import {
+  auditProbes,
+  countedAuditPlan,
+  estimatedAuditPlan,
+  needsAuditPlan,
+  PROBE_LIMIT,
+  type AuditCounter,
+  type AuditProbe,
+} from './audit-plan';
 import { checkAuditQuery } from './audit-query';
 import type { AuditSqlDialect } from './audit-sql';
 import type { AuditQuery } from './session-store';
@@ -14,11 +22,17 @@ const dialect: AuditSqlDialect = {
 };
 const checked = (query: Omit<AuditQuery, 'limit'>) => checkAuditQuery({ limit: 50, ...query }, undefined);
 
-/** A counter answering each filter's true row count, bounded like the index-only count; records the bounds asked. */
-function counter(rows: Record<string, number>, asked: string[] = []) {
-  return (probe: AuditProbe, limit: number): number => {
-    asked.push(`${probe.filter}<${limit}`);
-    return Math.min(rows[probe.filter] ?? 0, limit);
+/** A counter answering each filter's true row count, bounded like the index-only count, and a sample of 1 in 50. */
+function counter(rows: Record<string, number>, asked: string[] = []): AuditCounter {
+  return {
+    count: (probe: AuditProbe, limit: number): number => {
+      asked.push(`${probe.filter}<${limit}`);
+      return Math.min(rows[probe.filter] ?? 0, limit);
+    },
+    sample: (probes) => {
+      asked.push(`sample ${probes.map((probe) => probe.filter).join(' ')}`);
+      return probes.map((probe) => Math.round((rows[probe.filter] ?? 0) / 50));
+    },
   };
 }
 
@@ -48,19 +62,12 @@ describe('audit plans', () => {
     expect(countedAuditPlan(query, auditProbes(query, dialect), counter({ kind: 410_000, score: 30_000 }))).toEqual({ hideScore: true });
   });
 
-  it('SQLite counts large equality filters further, so two common values that never meet walk the smaller', () => {
+  it('SQLite samples the newest rows when every filter is large, so two common values that never meet walk the rarer', () => {
     const query = checked({ intent: 'fallback_intent', fallbackReason: 'NONE' });
     const asked: string[] = [];
     const plan = countedAuditPlan(query, auditProbes(query, dialect), counter({ intent: 49_000, fallbackReason: 360_000 }, asked));
     expect(plan).toEqual({ start: 'intent' });
-    expect(asked).toEqual([
-      `intent<${PROBE_LIMIT}`,
-      `fallbackReason<${PROBE_LIMIT}`,
-      'intent<40000',
-      'fallbackReason<40000',
-      'intent<200000',
-      'fallbackReason<200000',
-    ]);
+    expect(asked).toEqual([`intent<${PROBE_LIMIT}`, `fallbackReason<${PROBE_LIMIT}`, 'sample intent fallbackReason']);
   });
 
   it('PostgreSQL sorts few matches and walks many, without the score index', () => {

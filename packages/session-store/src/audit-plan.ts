@@ -17,12 +17,12 @@ import { AUDIT_COLUMN, type AuditIndexedFilter, type AuditPlan, type AuditSqlDia
 export const PROBE_LIMIT = 10_000;
 
 /**
- * The bounds of further probes, when every filter holds more than PROBE_LIMIT and two or more are equality filters:
- * SQLite's sampled statistics cannot tell 50,000 rows from 400,000, and walking the larger set to learn that two
- * values never meet costs ten times more. Counting index entries costs a fraction of walking them, and the bounds
- * grow so that a clearly smaller filter is found after counting little.
+ * Rows of the newest that a sample reads, when every filter holds more than PROBE_LIMIT and two or more are
+ * equality filters: SQLite's sampled statistics cannot tell 50,000 rows from 400,000, and walking the larger set to
+ * learn that two values never meet costs ten times more. How often each filter matches among the newest rows (one
+ * index-only read) tells which set is smaller.
  */
-export const WIDE_PROBE_LIMITS = [40_000, 200_000];
+export const SAMPLE_ROWS = 20_000;
 
 /** Whether a query may need a plan of its own: a score bound, or two filters or more. A single equality filter's
  * index serves the order directly. */
@@ -62,27 +62,36 @@ export function countProbeSql(table: string, probe: AuditProbe, dialect: AuditSq
   return `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${probe.condition} LIMIT ${limit}) AS probe`;
 }
 
+/** How SQLite learns the size of a probe's filter: counted up to a bound, or as matches in the newest rows. */
+export interface AuditCounter {
+  count(probe: AuditProbe, limit: number): number;
+  /** How many of the newest SAMPLE_ROWS rows each probe matches. */
+  sample(probes: AuditProbe[]): number[];
+}
+
 /**
- * SQLite's plan: `count(probe, limit)` counts a probe's rows up to `limit`. The smallest filter under PROBE_LIMIT
- * is where the query starts. When there is none, the equality filters are counted again under each of
- * WIDE_PROBE_LIMITS in turn, and the smallest under one is the index the query walks (never the score's: it does
- * not serve the order).
+ * SQLite's plan. The smallest filter under PROBE_LIMIT is where the query starts. When there is none and two
+ * equality filters or more, the one matching least among the newest rows is the index the query walks (never the
+ * score's: it does not serve the order).
  */
-export function countedAuditPlan(
-  query: CheckedAuditQuery,
-  probes: AuditProbe[],
-  count: (probe: AuditProbe, limit: number) => number,
-): AuditPlan {
+export function countedAuditPlan(query: CheckedAuditQuery, probes: AuditProbe[], counter: AuditCounter): AuditPlan {
   const score = hasScore(query) ? { hideScore: true } : {};
-  const first = smallestOf(probes, (probe) => count(probe, PROBE_LIMIT));
+  const first = smallestOf(probes, (probe) => counter.count(probe, PROBE_LIMIT));
   if (first !== undefined && first.count < PROBE_LIMIT) return { start: first.probe.filter };
   const equal = probes.filter((probe) => probe.filter !== 'score');
   if (equal.length < 2) return score;
-  for (const limit of WIDE_PROBE_LIMITS) {
-    const smallest = smallestOf(equal, (probe) => count(probe, limit));
-    if (smallest !== undefined && smallest.count < limit) return { start: smallest.probe.filter, ...score };
-  }
-  return score;
+  const matches = counter.sample(equal);
+  const rarest = smallestOf(equal, (probe) => matches[equal.indexOf(probe)] ?? 0);
+  return { ...(rarest === undefined ? {} : { start: rarest.probe.filter }), ...score };
+}
+
+/** How many of the newest `limit` rows match each probe, in one read of the `at` index (it carries every filter column). */
+export function sampleProbesSql(table: string, probes: AuditProbe[], dialect: AuditSqlDialect): { text: string; values: unknown[] } {
+  const values = probes.flatMap((probe) => probe.values);
+  const sums = probes.map((probe, index) => `sum(CASE WHEN ${probe.condition} THEN 1 ELSE 0 END) AS n${index}`);
+  const limit = dialect.placeholder(values.push(SAMPLE_ROWS));
+  const newest = `SELECT session_id, kind, state, intent, fallback_reason, score FROM ${table} ORDER BY at DESC, id DESC LIMIT ${limit}`;
+  return { text: `SELECT ${sums.join(', ')} FROM (${newest}) AS newest`, values };
 }
 
 function smallestOf(probes: AuditProbe[], count: (probe: AuditProbe) => number): { probe: AuditProbe; count: number } | undefined {

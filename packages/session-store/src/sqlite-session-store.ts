@@ -10,7 +10,7 @@ import type { JsonValue } from '@parley/domain';
 import { isParleyError } from '@parley/domain';
 import { auditPageOf, checkAuditQuery } from './audit-query';
 import { AUDIT_PURGE_BATCH, AuditRetention } from './audit-retention';
-import { auditProbes, countedAuditPlan, countProbeSql } from './audit-plan';
+import { auditProbes, countedAuditPlan, countProbeSql, sampleProbesSql } from './audit-plan';
 import { AUDIT_COLUMNS, auditRecordOfColumns, auditSelect, type AuditColumns, type AuditSqlDialect } from './audit-sql';
 import { KeyedQueue } from './keyed-queue';
 import { lockedTurnOf } from './locked-turn';
@@ -123,9 +123,16 @@ export class SqliteSessionStore implements SessionStore {
     const checked = checkAuditQuery(query, this.retention.cutoff());
     return guard(() => {
       const probes = auditProbes(checked, SQLITE_AUDIT_DIALECT);
-      const plan = countedAuditPlan(checked, probes, (probe, limit) => {
-        const count = this.auditStatement<{ n: number }>(countProbeSql('audit', probe, SQLITE_AUDIT_DIALECT));
-        return count.get(...probe.values, limit)?.n ?? 0;
+      const plan = countedAuditPlan(checked, probes, {
+        count: (probe, limit) => {
+          const count = this.auditStatement<{ n: number }>(countProbeSql('audit', probe, SQLITE_AUDIT_DIALECT));
+          return count.get(...probe.values, limit)?.n ?? 0;
+        },
+        sample: (sampled) => {
+          const { text, values } = sampleProbesSql('audit', sampled, SQLITE_AUDIT_DIALECT);
+          const row = this.auditStatement<Record<string, number | null>>(text).get(...values) ?? {};
+          return sampled.map((_, index) => row[`n${index}`] ?? 0);
+        },
       });
       const { text, values } = auditSelect('audit', AUDIT_COLUMNS, checked, SQLITE_AUDIT_DIALECT, plan);
       return auditPageOf(
