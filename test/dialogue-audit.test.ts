@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { runCli } from '../services/nlu/src/cli/run-cli';
 import type { CliConfig } from '../services/nlu/src/config';
-import { createFixtureBot } from './support/fixture-bot';
-import { startDialogueTestApp, type DialogueTestApp } from './support/dialogue-test-app';
+import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
+import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
 
 const KEY = 'audit-test-key-00000001';
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex').toString('base64');

@@ -9,9 +9,17 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Bot, type Session } from '@parley/bot';
 import { MemorySessionStore, PostgresSessionStore, RedisSessionStore, SqliteSessionStore, type SessionStore } from '@parley/session-store';
-import { describeWithServer, unreachableReason } from '../packages/session-store/src/testing/server-gate';
-import { deleteRedisKeys, dropPostgresSchema, pingPostgres, pingRedis, POSTGRES_URL, REDIS_URL, runName } from './support/backends';
-import { startDialogueTestApp } from './support/dialogue-test-app';
+import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
+import {
+  deleteRedisKeys,
+  dropPostgresSchema,
+  pingPostgres,
+  pingRedis,
+  POSTGRES_URL,
+  REDIS_URL,
+  runName,
+} from '@parley/testkit/services/backends';
+import { startDialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
 

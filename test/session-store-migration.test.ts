@@ -23,8 +23,17 @@ import {
   type AuditRecord,
   type SessionStore,
 } from '@parley/session-store';
-import { describeWithServer, unreachableReason } from '../packages/session-store/src/testing/server-gate';
-import { deleteRedisKeys, dropPostgresSchema, pingPostgres, pingRedis, POSTGRES_URL, REDIS_URL, runName } from './support/backends';
+import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
+import { SQLITE_OPEN_CHILD, typescriptChildArgs } from '@parley/testkit/session-store/typescript-child';
+import {
+  deleteRedisKeys,
+  dropPostgresSchema,
+  pingPostgres,
+  pingRedis,
+  POSTGRES_URL,
+  REDIS_URL,
+  runName,
+} from '@parley/testkit/services/backends';
 
 const fixtures = join(__dirname, 'fixtures', 'session-store-v1');
 
@@ -291,12 +300,9 @@ describeWithServer('Redis schema 1 → latest', `Redis at ${REDIS_URL}`, await u
   });
 });
 
-/** Opens the file in a child process (testing/sqlite-open-child.ts); resolves with what it printed. */
+/** Opens the file in a child process (testkit's sqlite-open-child.ts); resolves with what it printed. */
 function openInChild(path: string): Promise<string> {
-  const testing = join(__dirname, '..', 'packages', 'session-store', 'src', 'testing');
-  const child = spawn(process.execPath, [join(testing, 'run-typescript.cjs'), join(testing, 'sqlite-open-child.ts'), path, 'alpha'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, typescriptChildArgs(SQLITE_OPEN_CHILD, [path, 'alpha']), { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     let errors = '';

@@ -103,7 +103,7 @@ export function auditRecordOfColumns(row: AuditColumns): AuditRecord {
   const entry = {
     kind: row.kind,
     at: new Date(row.at).toISOString(),
-    data: JSON.parse(row.data),
+    data: JSON.parse(row.data) as AuditRecord['data'],
     ...(row.state === null ? {} : { state: row.state }),
     ...(row.intent === null ? {} : { intent: row.intent }),
     ...(row.score === null ? {} : { score: row.score }),

@@ -5,8 +5,7 @@
  * query can never starve the pool their own lock sits in.
  */
 import { createHash } from 'node:crypto';
-import { Pool } from 'pg';
-import type { PoolConfig } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 import type { JsonValue } from '@parley/domain';
 import { answerBeforeRelease } from './answer-before-release';
 import { auditPageOf, checkAuditQuery } from './audit-query';
@@ -26,8 +25,7 @@ import { lockedTurnOf } from './locked-turn';
 import { postgresCall } from './postgres-call';
 import { PostgresLock } from './postgres-lock';
 import { migratePostgres, quoteSchema } from './postgres-migrations';
-import { PostgresStatements } from './postgres-statements';
-import type { SessionRow } from './postgres-statements';
+import { PostgresStatements, type SessionRow } from './postgres-statements';
 import { SessionExpiry } from './session-expiry';
 import { storeErrors } from './store-errors';
 import type {

@@ -6,7 +6,6 @@
  * the version to appear. Each list moves in one script that checks the list is as read, so a migration cut short
  * is finished by the next without moving a row twice. A prefix from a newer Parley is refused.
  */
-import type { JsonObject } from '@parley/domain';
 import { auditRowArgs, type RedisAuditKeys } from './redis-audit';
 import { redisCall, type RedisClient } from './redis-client';
 import { RedisLock } from './redis-lock';
@@ -63,7 +62,7 @@ async function moveList(client: RedisClient, key: string, sessionId: string, aud
     if (rows.length === 0) return;
     const args = rows.flatMap((row) => {
       const { kind, data, at } = JSON.parse(row) as AuditEntry;
-      return auditRowArgs({ kind, data, at, ...schema1AuditFields(kind, data as JsonObject) }, sessionId);
+      return auditRowArgs({ kind, data, at, ...schema1AuditFields(kind, data) }, sessionId);
     });
     const outcome = await redisCall(() =>
       client.parleyMigrateAuditList(key, audit.rows, audit.id, audit.all, audit.byPrefix, sessionId, String(rows.length), ...args),

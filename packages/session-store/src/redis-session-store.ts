@@ -11,8 +11,7 @@ import { answerBeforeRelease } from './answer-before-release';
 import { AuditRetention } from './audit-retention';
 import { KeyedQueue } from './keyed-queue';
 import { auditRowArgs, RedisAudit } from './redis-audit';
-import { createRedisClient, redisCall } from './redis-client';
-import type { LoadTurnReply, RedisClient } from './redis-client';
+import { createRedisClient, type LoadTurnReply, redisCall, type RedisClient } from './redis-client';
 import { newLockToken, RedisLock } from './redis-lock';
 import { migrateRedis } from './redis-migrations';
 import { SessionExpiry } from './session-expiry';
@@ -296,15 +295,15 @@ function toRecord(id: string, fields: Record<string, string>): SessionRecord | u
   const record: SessionRecord = {
     id,
     state: fields['state'] ?? '',
-    variables: JSON.parse(fields['variables'] ?? '{}'),
+    variables: JSON.parse(fields['variables'] ?? '{}') as SessionRecord['variables'],
     createdAt: fields['createdAt'] ?? '',
     updatedAt: fields['updatedAt'] ?? '',
     version: Number(fields['version']),
   };
-  for (const field of ['predictedIntent', 'message', 'file'] as const) {
-    const json = fields[field];
-    if (json !== undefined) record[field] = JSON.parse(json);
-  }
+  const { predictedIntent, message, file } = fields;
+  if (predictedIntent !== undefined) record.predictedIntent = JSON.parse(predictedIntent) as SessionRecord['predictedIntent'];
+  if (message !== undefined) record.message = JSON.parse(message) as string;
+  if (file !== undefined) record.file = JSON.parse(file) as SessionRecord['file'];
   return record;
 }
 

@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { ContractContext } from './session-store.contract';
 import type { AuditEntry, AuditQuery, AuditRecord, SessionStore } from './session-store';
-import { expectCode } from './testing/assertions';
-import { newId, sleep, turn } from './testing/turns';
+import { expectCode } from '@parley/testkit/session-store/assertions';
+import { newId, sleep, turn } from '@parley/testkit/session-store/turns';
 
 /** A window of time no other test writes in: a random minute of the 1990s. */
 function window(): { at: (ms: number) => string; from: string; to: string } {

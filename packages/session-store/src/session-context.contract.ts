@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import type { FileData, IntentClassifierPrediction } from '@parley/domain';
 import type { ContractContext } from './session-store.contract';
 import type { TurnCommit } from './session-store';
-import { newId, turn } from './testing/turns';
+import { newId, turn } from '@parley/testkit/session-store/turns';
 
 const prediction: IntentClassifierPrediction = {
   intent: 'weather_intent',

@@ -4,8 +4,8 @@
  */
 import { expect, it } from 'vitest';
 import type { ContractContext } from './session-store.contract';
-import { expectCode } from './testing/assertions';
-import { created, newId, sleep, turn } from './testing/turns';
+import { expectCode } from '@parley/testkit/session-store/assertions';
+import { created, newId, sleep, turn } from '@parley/testkit/session-store/turns';
 
 export function describeSessionExpiryContract(context: ContractContext): void {
   it('expires a session ttlSeconds after its last write, with everything it kept but its audit', async () => {

@@ -6,8 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { JsonValue } from '@parley/domain';
-import { isParleyError } from '@parley/domain';
+import { isParleyError, type JsonValue } from '@parley/domain';
 import { auditPageOf, checkAuditQuery } from './audit-query';
 import { AUDIT_PURGE_BATCH, AuditRetention } from './audit-retention';
 import { auditProbes, countedAuditPlan, countProbeSql, sampleProbesSql } from './audit-plan';
@@ -17,8 +16,7 @@ import { lockedTurnOf } from './locked-turn';
 import { isSessionConflictError } from './session-conflict-error';
 import { SessionExpiry } from './session-expiry';
 import { migrateSqlite } from './sqlite-migrations';
-import { prepareSqliteStatements } from './sqlite-schema';
-import type { SessionHeadRow, SessionRow, SqliteStatements } from './sqlite-schema';
+import { prepareSqliteStatements, type SessionHeadRow, type SessionRow, type SqliteStatements } from './sqlite-schema';
 import { storeErrors } from './store-errors';
 import type {
   AuditPage,
@@ -69,7 +67,8 @@ export class SqliteSessionStore implements SessionStore {
       this.db.close();
       throw error;
     }
-    this.writeTurn = this.db.transaction((mode: WriteMode, commit: TurnCommit) => this.write(mode, commit)).immediate;
+    const writeTurn = this.db.transaction((mode: WriteMode, commit: TurnCommit) => this.write(mode, commit));
+    this.writeTurn = (mode, commit) => writeTurn.immediate(mode, commit);
     this.stopPurge = this.expiry.schedule(() => this.purgeExpired());
     this.stopAuditPurge = this.retention.schedule(() => this.purgeAudit());
     this.stopOptimize = scheduleOptimize(this.db);
@@ -279,12 +278,12 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   private historyRange(id: string, after: number, through: number): HistoryEntry[] {
-    return this.sql.historyRange.all(id, after, through).map((row) => ({ ...row, content: JSON.parse(row.content) }));
+    return this.sql.historyRange.all(id, after, through).map((row) => ({ ...row, content: JSON.parse(row.content) as JsonValue }));
   }
 
   private answer(id: string, messageId: string): JsonValue | undefined {
     const row = this.sql.answer.get(id, messageId);
-    return row && JSON.parse(row.response);
+    return row && (JSON.parse(row.response) as JsonValue);
   }
 }
 
@@ -346,14 +345,14 @@ function toRecord(row: SessionRow): SessionRecord {
   const record: SessionRecord = {
     id: row.id,
     state: row.state,
-    variables: JSON.parse(row.variables),
+    variables: JSON.parse(row.variables) as SessionRecord['variables'],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
   };
-  if (row.predicted_intent !== null) record.predictedIntent = JSON.parse(row.predicted_intent);
-  if (row.message !== null) record.message = JSON.parse(row.message);
-  if (row.file !== null) record.file = JSON.parse(row.file);
+  if (row.predicted_intent !== null) record.predictedIntent = JSON.parse(row.predicted_intent) as SessionRecord['predictedIntent'];
+  if (row.message !== null) record.message = JSON.parse(row.message) as string;
+  if (row.file !== null) record.file = JSON.parse(row.file) as SessionRecord['file'];
   return record;
 }
 
