@@ -65,7 +65,7 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
   });
   const subscribed = modelEvents?.start(registry);
 
-  const { definition, grpcObject } = loadNluPackage();
+  const { grpcObject } = loadNluPackage();
   const grpcServer = new Server({
     'grpc.max_receive_message_length': config.maxMessageBytes,
     'grpc.max_send_message_length': config.maxMessageBytes,
@@ -73,7 +73,7 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
   });
   const predictStreams = new PredictStreams(service, logger);
   addTolerantService(grpcServer, grpcObject.parley.nlu.v1.Nlu.service, createNluHandlers(service, logger, predictStreams), logger);
-  const health = addHealthAndReflection(grpcServer, definition, logger);
+  const health = addHealthAndReflection(grpcServer, logger);
 
   // Serving needs no TensorFlow backend (inference is plain JS); trainings initialise it where they run.
   const ready = (async () => {
