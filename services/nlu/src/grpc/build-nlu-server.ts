@@ -16,6 +16,7 @@ import { ModelEvents } from '../registry/model-events';
 import { openModelEventChannel } from '../registry/open-model-event-channel';
 import { createNluCore } from '../service/create-nlu-core';
 import type { NluService } from '../service/nlu-service';
+import { countingAuthorizationLines } from './authorization-lines';
 import { addHealthAndReflection } from './health-and-reflection';
 import { addTolerantService } from './malformed-requests';
 import { PredictStreams } from './predict-streams';
@@ -66,11 +67,13 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
   const subscribed = modelEvents?.start(registry);
 
   const { grpcObject } = loadNluPackage();
-  const grpcServer = new Server({
-    'grpc.max_receive_message_length': config.maxMessageBytes,
-    'grpc.max_send_message_length': config.maxMessageBytes,
-    ...(config.apiKeys.length > 0 ? { interceptors: [requireApiKey(new ApiKeySet(config.apiKeys), logger)] } : {}),
-  });
+  const grpcServer = countingAuthorizationLines(
+    new Server({
+      'grpc.max_receive_message_length': config.maxMessageBytes,
+      'grpc.max_send_message_length': config.maxMessageBytes,
+      ...(config.apiKeys.length > 0 ? { interceptors: [requireApiKey(new ApiKeySet(config.apiKeys), logger)] } : {}),
+    }),
+  );
   const predictStreams = new PredictStreams(service, logger);
   addTolerantService(grpcServer, grpcObject.parley.nlu.v1.Nlu.service, createNluHandlers(service, logger, predictStreams), logger);
   const health = addHealthAndReflection(grpcServer, logger);

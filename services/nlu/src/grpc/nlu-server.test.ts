@@ -285,7 +285,7 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     expectError(await failure(remove({ model: 'greetings' })), status.NOT_FOUND, 'model');
   });
 
-  it('answers INVALID_ARGUMENT naming the field: empty text, text over the limit, missing model, malformed definition', async () => {
+  it('answers INVALID_ARGUMENT naming the field: empty text, text over the limit, missing model, malformed or word-less definition', async () => {
     await trainedVersion(server.client, greetings());
     expectError(await failure(predict(server.client, { model: 'greetings', text: '' })), status.INVALID_ARGUMENT, 'text');
     expectError(await failure(predict(server.client, { model: 'greetings', text: 'x'.repeat(51) })), status.INVALID_ARGUMENT, 'text');
@@ -296,6 +296,11 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     const unknownEntity = greetings();
     unknownEntity.intents![2]!.parameters![0]!.entity = 'town';
     expectError(await failure(train(server.client, unknownEntity)), status.INVALID_ARGUMENT, 'intents[2].parameters[0].entity');
+    // Refused before any job exists: a sentence of punctuation alone would leave training nothing to learn.
+    const jobsBefore = (await getModel(server.client, 'greetings')).activeJobs.length;
+    const wordless = train(server.client, greetings(['?!']));
+    expectError(await failure(wordless), status.INVALID_ARGUMENT, 'intents[0].trainingSentences[4]');
+    expect((await getModel(server.client, 'greetings')).activeJobs).toHaveLength(jobsBefore);
     const start = call((options, callback) => server.client.StartTraining({}, options, callback));
     expectError(await failure(start), status.INVALID_ARGUMENT, 'definition');
     const badAlias = call((options, callback) =>
