@@ -5,6 +5,7 @@ export { trainModel } from './model/train-model';
 export { loadModel } from './model/load-model';
 export { modelVersionOf, MODEL_FORMAT } from './model/model-version';
 export { DEFAULT_HYPER_PARAMETERS, type HyperParameters } from './model/hyper-parameters';
+export { trainingPlanOf, type TrainingPlan } from './model/training-plan';
 export { evaluateDataset } from './evaluate/evaluate-dataset';
 export { evaluateModel } from './evaluate/evaluate-model';
 export { addTypos, type TypoOptions } from './evaluate/add-typos';

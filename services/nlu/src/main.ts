@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   let metricsServer: MetricsHttpServer | undefined;
   if (config.metricsPort > 0) metricsServer = await startMetricsHttpServer(metrics, config.host, config.metricsPort);
   const modelEvents = config.modelEventsUrl === undefined ? 'off (polling only)' : describeUrl(config.modelEventsUrl);
-  logger.info({ address, modelDir: config.modelDir, modelEvents, metricsPort: metricsServer?.port }, `NLU service listening on ${address}`);
+  const modelStore = config.modelStore.kind === 'directory' ? config.modelStore.dir : describeUrl(config.modelStore.url);
+  logger.info({ address, modelStore, modelEvents, metricsPort: metricsServer?.port }, `NLU service listening on ${address}`);
   process.stdout.write(`parley NLU service listening on ${address}\n`);
   void server.ready.then(() => logger.info('models loaded; health is SERVING'));
 

@@ -56,14 +56,16 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
     config.modelEventsUrl === undefined
       ? undefined
       : new ModelEvents(openModelEventChannel(config.modelEventsUrl, logger), metrics, logger);
-  const { service, jobs, cache, registry } = await createNluCore({
+  const core = await createNluCore({
     ...config,
     limits: config,
-    trainer: deps.trainer ?? (config.trainer === 'inline' ? new InlineTrainer() : new WorkerTrainer()),
+    trainer:
+      deps.trainer ?? (config.trainer === 'inline' ? new InlineTrainer() : new WorkerTrainer({ memoryBytes: config.trainingMemoryBytes })),
     metrics,
     logger,
     onModelChange: modelEvents && ((change) => modelEvents.announce(change)),
   });
+  const { service, jobs, cache, registry } = core;
   const subscribed = modelEvents?.start(registry);
 
   const { grpcObject } = loadNluPackage();
@@ -110,6 +112,7 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
         await shutDown;
         await modelEvents?.close();
         cache.clear();
+        await core.close();
       })();
       return closing;
     },
