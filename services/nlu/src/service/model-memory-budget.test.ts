@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_MODEL_MEMORY_BYTES, SERVING_HEADROOM_BYTES, modelMemoryBudget } from './model-memory-budget';
+import { LOADED_MODEL_OVERHEAD, MIN_MODEL_MEMORY_BYTES, SERVING_HEADROOM_BYTES, modelMemoryBudget } from './model-memory-budget';
 
 const MB = 1024 * 1024;
 
 describe('modelMemoryBudget', () => {
-  it('gives models the cap less the start-up footprint and the serving headroom', () => {
-    expect(modelMemoryBudget(512 * MB, 90 * MB)).toBe(512 * MB - 90 * MB - SERVING_HEADROOM_BYTES);
+  it('gives models the cap less the start-up footprint and the serving headroom, in the sizes models report', () => {
+    expect(modelMemoryBudget(512 * MB, 90 * MB)).toBe(Math.floor((512 * MB - 90 * MB - SERVING_HEADROOM_BYTES) / LOADED_MODEL_OVERHEAD));
   });
 
   it('refuses a cap that leaves models less than the minimum, naming the variable and the least value that works', () => {
@@ -16,6 +16,6 @@ describe('modelMemoryBudget', () => {
       ),
     );
     expect(() => modelMemoryBudget((least - 1) * MB, 90 * MB)).toThrow(/PARLEY_MODEL_MEMORY_MB/);
-    expect(modelMemoryBudget(least * MB, 90 * MB)).toBe(MIN_MODEL_MEMORY_BYTES);
+    expect(modelMemoryBudget(least * MB, 90 * MB)).toBe(Math.floor(MIN_MODEL_MEMORY_BYTES / LOADED_MODEL_OVERHEAD));
   });
 });
