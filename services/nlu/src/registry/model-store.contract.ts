@@ -1,6 +1,6 @@
 /**
- * What every model store keeps (directory-model-store.test.ts and postgres-model-store.test.ts run it, the latter
- * on the machine's real PostgreSQL): versions written once and read back byte for byte, whatever the artifact
+ * What every model store keeps (directory-model-store.test.ts and test/nlu-model-store-postgres.test.ts run it, the
+ * latter on the machine's real PostgreSQL): versions written once and read back byte for byte, whatever the artifact
  * holds; aliases that only ever point at a version that exists; deletions that take their aliases along; training
  * job records with a cancel flag that survives rewrites. Each case opens two handles on one storage, as two
  * replicas would. Then the same through the real NLU server: two servers on one store, one training and moving

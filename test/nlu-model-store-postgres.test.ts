@@ -1,5 +1,5 @@
 /**
- * The model store contract on the machine's real PostgreSQL, in a schema of this run, plus what only PostgreSQL
+ * The NLU model store contract on the machine's real PostgreSQL, in a schema of this run, plus what only PostgreSQL
  * does: its tables in the configured schema (created by replicas starting together), MODEL_STORE_UNAVAILABLE when
  * the server cannot be reached, and NLU servers on it that write nothing to their model directory.
  */
@@ -8,11 +8,11 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { describeWithServer, unreachableReason } from '../../../../packages/session-store/src/testing/server-gate';
-import { testServers } from '../../../../packages/session-store/src/testing/test-servers';
+import { describeWithServer, unreachableReason } from '../packages/session-store/src/testing/server-gate';
+import { testServers } from '../packages/session-store/src/testing/test-servers';
 import { afterAll, expect, it } from 'vitest';
-import { describeModelStoreContract } from './model-store.contract';
-import { openModelStore } from './open-model-store';
+import { describeModelStoreContract } from '../services/nlu/src/registry/model-store.contract';
+import { openModelStore } from '../services/nlu/src/registry/open-model-store';
 
 const url = testServers.postgresUrl;
 
