@@ -139,6 +139,8 @@ export class TrainingJobs {
       }
       delete job.queuePosition;
       await this.update(live, { state: 'training' });
+      // Canceled while its record was written: no trainer need start only to stop.
+      if (live.abort.signal.aborted) throw new ParleyError('CANCELED', 'training was canceled');
       const { maxTrainingSeconds } = this.options;
       // setTimeout takes at most 2^31 - 1 ms (24.8 days); a longer limit is no limit.
       if (maxTrainingSeconds !== undefined && maxTrainingSeconds * 1000 < 2 ** 31) {
