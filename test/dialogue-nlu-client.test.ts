@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weatherBot } from '@parley/examples';
 import { ParleyError } from '@parley/domain';
-import { FaultyProxy } from './reliability/support/faulty-proxy';
-import { startNluTestServer, type NluTestServer } from './support/nlu-test-server';
+import { FaultyProxy } from '@parley/testkit/reliability/faulty-proxy';
+import { startNluTestServer, type NluTestServer } from '@parley/testkit/services/nlu-test-server';
 import { NluClient } from '../services/dialogue/src/nlu/nlu-client';
 
 const options = { deadlineMs: 2_000, trainTimeoutMs: 60_000 };

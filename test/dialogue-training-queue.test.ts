@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { describeWithServer } from '../packages/session-store/src/testing/server-gate';
-import { NluOperator } from './support/nlu-operator';
+import { describeWithServer } from '@parley/testkit/session-store/server-gate';
+import { NluOperator } from '@parley/testkit/services/nlu-operator';
 import {
   killAllServices,
   missingBuild,
@@ -17,7 +17,7 @@ import {
   startNluProcess,
   startService,
   DIALOGUE_MAIN,
-} from './support/service-process';
+} from '@parley/testkit/services/service-process';
 
 const dirs: string[] = [];
 afterAll(async () => {

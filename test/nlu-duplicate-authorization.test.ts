@@ -7,8 +7,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithServer, unreachableReason } from '../packages/session-store/src/testing/server-gate';
-import { startNlu, type NluUnderTest } from './reliability/support/nlu-under-test';
+import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
+import { startNlu, type NluUnderTest } from '@parley/testkit/reliability/nlu-under-test';
 
 const run = promisify(execFile);
 const PYTHON = '/usr/bin/python3';

@@ -15,9 +15,9 @@ import { promisify } from 'node:util';
 import { Metadata } from '@grpc/grpc-js';
 import type { nluV1 } from '@parley/proto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithServer, unreachableReason } from '../packages/session-store/src/testing/server-gate';
-import { startNlu, tinyDefinition, type NluUnderTest } from './reliability/support/nlu-under-test';
-import { decodeResponse } from './reliability/support/raw-grpc';
+import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
+import { startNlu, tinyDefinition, type NluUnderTest } from '@parley/testkit/reliability/nlu-under-test';
+import { decodeResponse } from '@parley/testkit/reliability/raw-grpc';
 
 const run = promisify(execFile);
 const PYTHON = '/usr/bin/python3';

@@ -15,14 +15,28 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { weatherBot } from '@parley/examples';
-import { describeWithServer, unreachableReason } from '../packages/session-store/src/testing/server-gate';
+import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
 import { freePort } from '../bench/lib/free-port.mjs';
-import { lostTurns, type AcknowledgedTurn, type HistoryRow } from './reliability/support/acknowledged-turns';
-import { deleteRedisKeys, dropPostgresSchema, pingPostgres, pingRedis, POSTGRES_URL, REDIS_URL, runName } from './support/backends';
-import { NluOperator } from './support/nlu-operator';
-import { RestClient } from './support/rest-client';
-import { RetryingTurnClient } from './support/retrying-turn-client';
-import { killAllServices, missingBuild, startDialogueProcess, startNluProcess, type ServiceProcess } from './support/service-process';
+import { lostTurns, type AcknowledgedTurn, type HistoryRow } from '@parley/testkit/reliability/acknowledged-turns';
+import {
+  deleteRedisKeys,
+  dropPostgresSchema,
+  pingPostgres,
+  pingRedis,
+  POSTGRES_URL,
+  REDIS_URL,
+  runName,
+} from '@parley/testkit/services/backends';
+import { NluOperator } from '@parley/testkit/services/nlu-operator';
+import { RestClient } from '@parley/testkit/services/rest-client';
+import { RetryingTurnClient } from '@parley/testkit/services/retrying-turn-client';
+import {
+  killAllServices,
+  missingBuild,
+  startDialogueProcess,
+  startNluProcess,
+  type ServiceProcess,
+} from '@parley/testkit/services/service-process';
 
 const CLIENTS = 64;
 const TURNS = 10_000;
@@ -244,7 +258,7 @@ describeWithServer('the docker-compose topology as processes', 'Redis, PostgreSQ
 async function createSessions(apis: RestClient[]): Promise<string[]> {
   const ids: string[] = [];
   for (let index = 0; index < CLIENTS * SESSIONS_PER_CLIENT; index += 1) ids.push(`topology-${index}`);
-  await Promise.all(ids.map((id, index) => apis[index % apis.length]?.post('/v1/sessions', { id }, 201)));
+  await Promise.all(ids.map((id, index) => apis[index % apis.length]!.post('/v1/sessions', { id }, 201)));
   return ids;
 }
 

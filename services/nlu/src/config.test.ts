@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       maxBatch: 256,
       maxConcurrentTrainings: 1,
       trainer: 'worker',
+      kernels: true,
       metricsPort: 0,
       logLevel: 'info',
     });
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
     expect(config.modelMemoryBytes).toBe(Math.round(1.5 * 1024 * 1024));
     expect(config.maxConcurrentTrainings).toBe(3);
     expect(config.logLevel).toBe('warn');
+    expect(loadConfig({ PARLEY_NLU_KERNELS: 'off' }).kernels).toBe(false);
   });
 
   it.each([
@@ -49,6 +51,7 @@ describe('loadConfig', () => {
     ['PARLEY_MODEL_MEMORY_MB', '-1'],
     ['PARLEY_LOG_LEVEL', 'loud'],
     ['PARLEY_NLU_TRAINER', 'gpu'],
+    ['PARLEY_NLU_KERNELS', 'maybe'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}="${value}"`));
   });

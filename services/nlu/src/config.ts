@@ -30,8 +30,10 @@ export interface NluServiceConfig {
   trainingLimits: TrainingLimits;
   /** Memory of one training process; its JavaScript heap is limited to a share of it. */
   trainingMemoryBytes: number;
-  /** `worker`: training runs in a child process (needs the built dist); `inline`: on the main thread. */
+  /** `worker`: training runs in a child process (needs the built dist); `inline`: in the service's process. */
   trainer: 'worker' | 'inline';
+  /** Whether classifiers run in the WebAssembly SIMD kernels (compiled at start-up) or in the JS loops. */
+  kernels: boolean;
   /** How long another replica's alias or version changes may stay unseen (when not announced). */
   registryRefreshMs: number;
   /**
@@ -87,6 +89,7 @@ const serviceSchema = z.object({
   PARLEY_MAX_TRAINING_SECONDS: int(1).default(1800),
   PARLEY_TRAINING_MEMORY_MB: z.coerce.number().min(64).default(1024),
   PARLEY_NLU_TRAINER: z.enum(['worker', 'inline']).default('worker'),
+  PARLEY_NLU_KERNELS: z.enum(['on', 'off']).default('on'),
   PARLEY_REGISTRY_REFRESH_MS: int(0).default(2000),
   PARLEY_MODEL_EVENTS_URL: z
     .string()
@@ -172,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<NluSe
     }),
     trainingMemoryBytes: Math.round(vars.PARLEY_TRAINING_MEMORY_MB * 1024 * 1024),
     trainer: vars.PARLEY_NLU_TRAINER,
+    kernels: vars.PARLEY_NLU_KERNELS === 'on',
     registryRefreshMs: vars.PARLEY_REGISTRY_REFRESH_MS,
     modelEventsUrl: vars.PARLEY_MODEL_EVENTS_URL ?? (modelStore.kind === 'postgres' ? modelStore.url : undefined),
     maxMessageBytes: Math.round(vars.PARLEY_GRPC_MAX_MESSAGE_MB * 1024 * 1024),

@@ -4,7 +4,7 @@
  */
 import { ALL_INTENTS_SCOPE, ParleyError, type BotDefinition, type IntentDefinition, type IntentClassifierPrediction } from '@parley/domain';
 import type { NluModel, NluModelArtifact, ScopeStats } from '../api';
-import type { IntentClassifier } from '../classifier/intent-classifier';
+import type { ClassifierEngine, IntentClassifier } from '../classifier/intent-classifier';
 import { decideIntent, fallback, type IntentDecision } from './decide-intent';
 import type { HyperParameters } from './hyper-parameters';
 import { packArtifact } from './model-artifact';
@@ -50,6 +50,10 @@ export class TrainedNluModel implements NluModel {
     this.scopes = [...this.scopeIntents.keys()];
     this.names = parts.definition.intents.map((intent) => intent.name);
     this.intentByName = new Map(parts.definition.intents.map((intent) => [intent.name, intent]));
+  }
+
+  get engine(): ClassifierEngine {
+    return this.parts.classifier.engine;
   }
 
   get sizeBytes(): number {

@@ -13,7 +13,7 @@ import { isIP } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type BotDefinition, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
 import type { PredictOptions, Predictor } from '@parley/bot';
-import { loadNluPackage, nluClientOptions, predictionFromWire, type nluV1 } from '@parley/proto';
+import { loadNluPackage, nluClientOptions, predictionFromWire, type nluV1, NLU_SERVICE } from '@parley/proto';
 import { GRPC_TARGET } from '../config';
 import { fromWireTrainResult, toWireDefinition, type TrainSummary } from './nlu-wire';
 import { failure, PredictionStreams } from './prediction-streams';
@@ -43,7 +43,7 @@ export interface TrainProgressEvent {
   accuracy: number;
 }
 
-const SERVICE = 'parley.nlu.v1.Nlu';
+const SERVICE = NLU_SERVICE;
 const RETRY_WAIT_MS = 250;
 /** How long to wait before asking again when the NLU's training queue is full. */
 const QUEUE_FULL_WAIT_MS = 2_000;

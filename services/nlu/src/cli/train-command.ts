@@ -71,6 +71,8 @@ async function trainLocally(
       },
     },
     trainer: new InlineTrainer(),
+    // Training only stores the artifact; the engine that serves it is chosen where it is served.
+    kernels: false,
     metrics: new NluMetrics(),
     logger: pino({ level: 'silent' }),
   });

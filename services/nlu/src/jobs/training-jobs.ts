@@ -26,6 +26,8 @@ export interface TrainingJobsOptions {
   maxQueued?: number;
   /** How long a job may train before it is stopped and fails; default no limit. */
   maxTrainingSeconds?: number;
+  /** Serve trained versions with the classifier kernels (PARLEY_NLU_KERNELS). */
+  kernels: boolean;
   logger: Logger;
   /** How often a running job rewrites its record (heartbeat) and looks for a cancel marker. */
   heartbeatMs?: number;
@@ -156,7 +158,7 @@ export class TrainingJobs {
           live.events.emit('update', { ...job });
         },
       });
-      const model = loadModel(artifact);
+      const model = loadModel(artifact, { kernels: this.options.kernels });
       if (model.version !== job.version) {
         model.dispose();
         throw new Error(`trained version ${model.version} differs from the expected ${job.version}`);

@@ -1,5 +1,5 @@
 /**
- * What every model store keeps (directory-model-store.test.ts and test/nlu-model-store-postgres.test.ts run it, the
+ * What every model store keeps (directory-model-store.test.ts and postgres-model-store.test.ts run it, the
  * latter on the machine's real PostgreSQL): versions written once and read back byte for byte, whatever the artifact
  * holds; aliases that only ever point at a version that exists; deletions that take their aliases along; training
  * job records with a cancel flag that survives rewrites. Each case opens two handles on one storage, as two
@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { buildNluServer, type NluServer } from '../grpc/build-nlu-server';
 import type { TrainingJob } from '../jobs/training-job';
-import { GatedTrainer } from '../testing/gated-trainer';
+import { GatedTrainer } from '@parley/testkit/nlu-service/gated-trainer';
 import type { VersionInfo } from './model-store';
 import type { OpenedModelStore } from './open-model-store';
 

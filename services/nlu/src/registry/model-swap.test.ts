@@ -14,7 +14,7 @@ import type { VersionInfo } from './model-store';
 import { ModelSwap } from './model-swap';
 
 let dir = '';
-let store: ModelStore;
+let store: DirectoryModelStore;
 let artifact: NluModelArtifact;
 let size = 0;
 
@@ -63,7 +63,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 function setUp(capBytes: number): { cache: ModelCache; swap: ModelSwap } {
   const cache = new ModelCache(capBytes);
   cache.put('bot', 'v1', loadModel(artifact));
-  return { cache, swap: new ModelSwap(store, cache, pino({ level: 'silent' })) };
+  return { cache, swap: new ModelSwap(store, cache, pino({ level: 'silent' }), false) };
 }
 
 describe('ModelSwap', () => {

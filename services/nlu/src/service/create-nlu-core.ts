@@ -2,6 +2,7 @@
  * Assembles the NLU use cases over a model store: registry, memory cache, training jobs and NluService.
  * The gRPC server and the CLI's `--local` mode share it, so both train, reuse and store models the same way.
  */
+import { loadClassifierKernels } from '@parley/nlu';
 import type { Logger } from 'pino';
 import type { Trainer } from '../jobs/trainer';
 import { TrainingJobs } from '../jobs/training-jobs';
@@ -24,6 +25,8 @@ export interface NluCoreOptions {
   registryRefreshMs: number;
   limits: NluServiceLimits;
   trainer: Trainer;
+  /** Compile the classifier kernels first (a runtime that cannot run them fails here, not later). */
+  kernels: boolean;
   metrics: NluMetrics;
   logger: Logger;
   /** Called after this process changed the model store (ModelEvents announces it). */
@@ -41,11 +44,12 @@ export interface NluCore {
 
 export async function createNluCore(options: NluCoreOptions): Promise<NluCore> {
   const { metrics, logger } = options;
+  if (options.kernels) await loadClassifierKernels();
   const { models: store, jobs: jobStore } = openModelStore(options.modelStore);
   const cache = new ModelCache(options.modelMemoryBytes, {
     onResident: (modelId, version, bytes) => metrics.setModelMemory(modelId, version, bytes),
   });
-  const swap = new ModelSwap(store, cache, logger);
+  const swap = new ModelSwap(store, cache, logger, options.kernels);
   const registry = new ModelRegistry(store, options.registryRefreshMs, Date.now, {
     beforeAliasesMove: (modelId, versions) => swap.beforeAliasesMove(modelId, versions),
     afterRefresh: (modelId, versions) => swap.afterRefresh(modelId, versions),
@@ -68,8 +72,9 @@ export async function createNluCore(options: NluCoreOptions): Promise<NluCore> {
     maxConcurrent: options.maxConcurrentTrainings,
     maxQueued: options.maxQueuedTrainings,
     maxTrainingSeconds: options.limits.trainingLimits.maxSeconds,
+    kernels: options.kernels,
     onFinished: (job) => metrics.observeTraining(job.state),
   });
-  const service = new NluService({ registry, cache, jobs, metrics, logger, limits: options.limits });
+  const service = new NluService({ registry, cache, jobs, metrics, logger, limits: options.limits, kernels: options.kernels });
   return { service, jobs, cache, registry, close: () => store.close() };
 }
