@@ -42,7 +42,13 @@ describe('the audit over REST and the CLI (real NLU, memory store)', () => {
   const cli = async (argv: string[], config: Partial<CliConfig> = {}) => {
     const out: string[] = [];
     const err: string[] = [];
-    const full: CliConfig = { nluAddress: 'unused:1', modelDir: directory, dialogueUrl: baseUrl, dialogueApiKey: KEY, ...config };
+    const full: CliConfig = {
+      nluAddress: 'unused:1',
+      modelStore: { kind: 'directory', dir: directory },
+      dialogueUrl: baseUrl,
+      dialogueApiKey: KEY,
+      ...config,
+    };
     const code = await runCli(argv, full, {
       stdout: { write: (text: string) => out.push(text) },
       stderr: { write: (text: string) => err.push(text) },
