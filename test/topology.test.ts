@@ -1,6 +1,7 @@
 /**
- * The docker-compose topology as processes: 2 NLU replicas (one shared model directory, model events over the
- * machine's Redis), 2 dialogue replicas (Redis store under a key prefix of this run, both NLUs round-robin, following
+ * The docker-compose topology as processes: 2 NLU replicas (models in the machine's PostgreSQL, in a schema of this
+ * run, with no shared directory: each replica has a model directory of its own, which stays empty; model events
+ * over the same database's LISTEN/NOTIFY), 2 dialogue replicas (Redis store under a key prefix of this run, both NLUs round-robin, following
  * the `production` alias). 64 clients send 10,000 turns across both dialogue replicas, each into sessions it owns,
  * each message with a messageId, retrying as the README tells clients to (connection error or 503: the same request
  * to the other replica). Meanwhile an operator trains a new version of the bot's model (another seed) and moves the
@@ -8,7 +9,7 @@
  * No turn may fail, no message be lost or doubled, answers begun after the swap must carry the new version, and
  * both replicas must have served turns. Then both services' /metrics are checked.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,7 +18,15 @@ import { weatherBot } from '@parley/examples';
 import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
 import { freePort } from '../bench/lib/free-port.mjs';
 import { lostTurns, type AcknowledgedTurn, type HistoryRow } from '@parley/testkit/reliability/acknowledged-turns';
-import { deleteRedisKeys, pingRedis, REDIS_URL, runName } from '@parley/testkit/services/backends';
+import {
+  deleteRedisKeys,
+  dropPostgresSchema,
+  pingPostgres,
+  pingRedis,
+  POSTGRES_URL,
+  REDIS_URL,
+  runName,
+} from '@parley/testkit/services/backends';
 import { NluOperator } from '@parley/testkit/services/nlu-operator';
 import { RestClient } from '@parley/testkit/services/rest-client';
 import { RetryingTurnClient } from '@parley/testkit/services/retrying-turn-client';
@@ -50,12 +59,13 @@ interface Turn extends AcknowledgedTurn {
   modelVersion: string;
 }
 
-const unreachable = missingBuild() ?? (await unreachableReason(pingRedis));
+const unreachable = missingBuild() ?? (await unreachableReason(pingRedis)) ?? (await unreachableReason(pingPostgres));
 
 afterAll(killAllServices);
 
-describeWithServer('the docker-compose topology as processes', 'Redis and the built services', unreachable, () => {
+describeWithServer('the docker-compose topology as processes', 'Redis, PostgreSQL and the built services', unreachable, () => {
   const prefix = `${runName('parley_topology')}:`;
+  const modelSchema = runName('parley_topology_models');
   let directory: string;
   const nluAddresses: string[] = [];
   const nluMetricsPorts: number[] = [];
@@ -66,11 +76,14 @@ describeWithServer('the docker-compose topology as processes', 'Redis and the bu
   beforeAll(async () => {
     const started = Date.now();
     directory = await mkdtemp(join(tmpdir(), 'parley-topology-'));
-    const modelDir = join(directory, 'models');
     nluMetricsPorts.push(await freePort(), await freePort());
     const nlus = await Promise.all(
-      nluMetricsPorts.map((port) =>
-        startNluProcess(modelDir, { PARLEY_MODEL_EVENTS_URL: REDIS_URL, PARLEY_NLU_METRICS_PORT: String(port) }),
+      nluMetricsPorts.map((port, n) =>
+        startNluProcess(join(directory, `models-${n}`), {
+          PARLEY_MODEL_STORE: POSTGRES_URL,
+          PARLEY_MODEL_STORE_SCHEMA: modelSchema,
+          PARLEY_NLU_METRICS_PORT: String(port),
+        }),
       ),
     );
     nluAddresses.push(...nlus.map((nlu) => nlu.address));
@@ -91,6 +104,7 @@ describeWithServer('the docker-compose topology as processes', 'Redis and the bu
     console.info(`topology test timings (ms): ${JSON.stringify(timings)}`);
     await killAllServices();
     await deleteRedisKeys(prefix);
+    await dropPostgresSchema(modelSchema);
     if (directory) await rm(directory, { recursive: true, force: true });
   });
 
@@ -234,8 +248,9 @@ describeWithServer('the docker-compose topology as processes', 'Redis and the bu
       expect(text).toMatch(new RegExp(`parley_nlu_predict_seconds_count\\{model="${MODEL}"\\} [1-9]`));
       modelLoads += Number(/parley_nlu_model_load_seconds_count\{outcome="ok"\} (\d+)/.exec(text)?.[1] ?? 0);
     }
-    // The replica that did not train a version loaded it from the shared model store.
+    // The replica that did not train a version loaded it from the shared model store: PostgreSQL, not a directory.
     expect(modelLoads).toBeGreaterThan(0);
+    expect(await readdir(directory)).toEqual([]);
   });
 });
 

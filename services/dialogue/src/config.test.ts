@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 1_048_576, apiKeys: [], rateLimitPerMinute: 0, trustProxyHops: 0 },
       nlu: { addresses: ['localhost:50051'], deadlineMs: 2_000, trainTimeoutMs: 600_000, rankingLimit: 10 },
-      store: { kind: 'sqlite', path: './data/sessions.db', ttlSeconds: 0 },
+      store: { kind: 'sqlite', path: './data/sessions.db', ttlSeconds: 0, auditRetentionSeconds: 0 },
       bot: 'weather',
       maxTextLength: 2_000,
       historyWindow: 20,
@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       PARLEY_REDIS_URL: 'redis://cache:6379/2',
       PARLEY_REDIS_KEY_PREFIX: 'bot1:',
       PARLEY_SESSION_TTL_SECONDS: '3600',
+      PARLEY_AUDIT_RETENTION_SECONDS: '7776000',
       PARLEY_BOT: './my-bot.js',
       PARLEY_MAX_TEXT_LENGTH: '500',
       PARLEY_BODY_LIMIT_BYTES: '65536',
@@ -36,7 +37,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       http: { host: '0.0.0.0', port: 9000, bodyLimitBytes: 65_536 },
       nlu: { addresses: ['nlu-a:50051', 'nlu-b:50052'], deadlineMs: 750, modelAlias: 'production' },
-      store: { kind: 'redis', url: 'redis://cache:6379/2', keyPrefix: 'bot1:', ttlSeconds: 3600 },
+      store: { kind: 'redis', url: 'redis://cache:6379/2', keyPrefix: 'bot1:', ttlSeconds: 3600, auditRetentionSeconds: 7_776_000 },
       bot: './my-bot.js',
       maxTextLength: 500,
       historyWindow: 0,
@@ -80,6 +81,8 @@ describe('loadConfig', () => {
     [{ PARLEY_RATE_LIMIT_PER_MINUTE: '-1' }, /PARLEY_RATE_LIMIT_PER_MINUTE/],
     [{ PARLEY_RATE_LIMIT_PER_MINUTE: 'lots' }, /PARLEY_RATE_LIMIT_PER_MINUTE/],
     [{ PARLEY_TRUST_PROXY_HOPS: '11' }, /PARLEY_TRUST_PROXY_HOPS/],
+    [{ PARLEY_AUDIT_RETENTION_SECONDS: '-5' }, /PARLEY_AUDIT_RETENTION_SECONDS/],
+    [{ PARLEY_AUDIT_RETENTION_SECONDS: '90 days' }, /PARLEY_AUDIT_RETENTION_SECONDS/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -17,11 +17,10 @@ export class GatedTrainer implements Trainer {
   }
 
   async train(definition: BotDefinition, options: TrainerOptions): Promise<NluModelArtifact> {
-    // An abort event fires once: a signal aborted before this call is seen by its flag.
-    const aborted = new Promise((resolve) =>
-      options.signal.aborted ? resolve(undefined) : options.signal.addEventListener('abort', resolve, { once: true }),
-    );
-    await Promise.race([this.gate, aborted]);
+    // A signal aborted before the call never fires 'abort' again: go straight on (training then rejects with CANCELED).
+    if (!options.signal.aborted) {
+      await Promise.race([this.gate, new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }))]);
+    }
     return this.inner.train(definition, options);
   }
 }

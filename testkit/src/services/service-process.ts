@@ -30,7 +30,7 @@ export function missingBuild(): string | undefined {
   return missing.length === 0 ? undefined : `${missing.join(', ')} not built (run npm run build)`;
 }
 
-function startService(name: string, main: string, env: Record<string, string>): ServiceProcess {
+export function startService(name: string, main: string, env: Record<string, string>): ServiceProcess {
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PARLEY_LOG_LEVEL: 'warn', ...env },

@@ -44,7 +44,18 @@ export interface NluClientOptions {
   apiKey?: string;
 }
 
+/** Where the NLU's training of the bot stands: waiting for a training slot, or training (with its epoch progress). */
+export interface TrainingUpdate {
+  /** Queued: the NLU's training slots are busy and this training waits, `queuePosition`-th in line. */
+  state: 'queued' | 'training';
+  queuePosition: number;
+  /** Once an epoch has run. */
+  progress?: TrainProgressEvent;
+}
+
 const RETRY_WAIT_MS = 250;
+/** How long to wait before asking again when the NLU's training queue is full. */
+const QUEUE_FULL_WAIT_MS = 2_000;
 /**
  * The alias a training asks for when the dialogue follows an alias: naming any alias keeps the NLU from moving its
  * default one (`production`), and `latest` is moved to every new version anyway.
@@ -99,25 +110,35 @@ export class NluClient implements Predictor {
   }
 
   /**
-   * Sends the definition to Train and waits for DONE; an identical definition is reused by the NLU at once. Waits
-   * for the NLU to come up (it may start after us), within `trainTimeoutMs`.
+   * Sends the definition to Train and waits for DONE; an identical definition is reused by the NLU at once. Waits,
+   * within `trainTimeoutMs`, for the NLU to come up (it may start after us), for a training slot (the training then
+   * waits QUEUED on the NLU), and for room in a full training queue (asking again every few seconds).
    */
-  async train(definition: BotDefinition, onProgress?: (event: TrainProgressEvent) => void): Promise<TrainSummary> {
+  async train(definition: BotDefinition, onUpdate?: (update: TrainingUpdate) => void): Promise<TrainSummary> {
     const deadline = Date.now() + this.options.trainTimeoutMs;
     for (;;) {
+      if (Date.now() >= deadline) throw this.trainTimeout(definition);
       try {
-        const summary = await this.trainOnce(definition, deadline, onProgress);
+        const summary = await this.trainOnce(definition, deadline, onUpdate);
         const id = summary.modelId || definition.name;
         const alias = this.options.modelAlias;
         if (alias !== undefined) await this.adoptAlias(id, alias, summary.version);
         this.model = { id, version: summary.version, ref: alias ?? summary.version };
         return summary;
       } catch (error) {
-        const retryable = error instanceof ParleyError && error.cause instanceof Error && codeOf(error.cause) === grpc.status.UNAVAILABLE;
-        if (!retryable || Date.now() + RETRY_WAIT_MS >= deadline) throw error;
-        await sleep(RETRY_WAIT_MS);
+        const wait = retryWait(error);
+        if (wait === undefined) throw error;
+        if (Date.now() + wait >= deadline) throw this.trainTimeout(definition, error);
+        await sleep(wait);
       }
     }
+  }
+
+  private trainTimeout(definition: BotDefinition, cause?: unknown): ParleyError {
+    const ms = this.options.trainTimeoutMs;
+    return new ParleyError('NLU_UNAVAILABLE', `the NLU did not train ${definition.name} within ${ms} ms (PARLEY_NLU_TRAIN_TIMEOUT_MS)`, {
+      cause,
+    });
   }
 
   async predict(text: string, scope: string, options?: PredictOptions): Promise<IntentClassifierPrediction> {
@@ -179,7 +200,7 @@ export class NluClient implements Predictor {
     });
   }
 
-  private trainOnce(definition: BotDefinition, deadline: number, onProgress?: (event: TrainProgressEvent) => void): Promise<TrainSummary> {
+  private trainOnce(definition: BotDefinition, deadline: number, onUpdate?: (update: TrainingUpdate) => void): Promise<TrainSummary> {
     return new Promise((resolve, reject) => {
       let summary: TrainSummary | undefined;
       let failure: ParleyError | undefined;
@@ -192,11 +213,17 @@ export class NluClient implements Predictor {
         else if (progress.state === 'JOB_STATE_FAILED' || progress.state === 'JOB_STATE_CANCELED') {
           failure = new ParleyError('INVALID_DEFINITION', `training ${definition.name} ended ${progress.state}: ${progress.error}`);
         } else {
-          const event = trainProgressFromWire(progress);
-          if (event) onProgress?.(event);
+          const progressed = trainProgressFromWire(progress);
+          onUpdate?.({
+            state: progress.state === 'JOB_STATE_QUEUED' ? 'queued' : 'training',
+            queuePosition: progress.queuePosition,
+            ...(progressed ? { progress: progressed } : {}),
+          });
         }
       });
-      call.on('error', (error: grpc.ServiceError) => reject(trainFailure(definition, error)));
+      call.on('error', (error: grpc.ServiceError) =>
+        reject(error.code === grpc.status.DEADLINE_EXCEEDED ? this.trainTimeout(definition, error) : trainFailure(definition, error)),
+      );
       call.on('end', () => {
         if (failure) reject(failure);
         else if (summary) resolve(summary);
@@ -215,9 +242,18 @@ export class NluClient implements Predictor {
   }
 }
 
-function codeOf(error: Error): number | undefined {
-  const code = (error as Partial<grpc.ServiceError>).code;
-  return typeof code === 'number' ? code : undefined;
+/**
+ * How long to wait before training again after `error`, or undefined when it is final: the NLU unreachable (it may
+ * be starting), or its training queue full (a slot frees when a training ends).
+ */
+function retryWait(error: unknown): number | undefined {
+  // nluFailure and trainFailure keep the gRPC failure as the cause.
+  const cause = error instanceof ParleyError ? error.cause : undefined;
+  if (!(cause instanceof Error) || typeof (cause as Partial<grpc.ServiceError>).code !== 'number') return undefined;
+  const failure = cause as grpc.ServiceError;
+  if (failure.code === grpc.status.UNAVAILABLE) return RETRY_WAIT_MS;
+  if (parleyErrorFromGrpc(failure, 'Train').code === 'TRAINING_QUEUE_FULL') return QUEUE_FULL_WAIT_MS;
+  return undefined;
 }
 
 /**

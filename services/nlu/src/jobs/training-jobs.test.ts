@@ -7,9 +7,10 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ModelCache } from '../registry/model-cache';
 import { ModelRegistry } from '../registry/model-registry';
-import { ModelStore } from '../registry/model-store';
+import { DirectoryModelStore } from '../registry/directory-model-store';
 import { InlineTrainer } from './inline-trainer';
-import { JobStore } from './job-store';
+import { DirectoryJobStore } from './directory-job-store';
+import type { JobStore } from './job-store';
 import type { Trainer } from './trainer';
 import { GatedTrainer } from '@parley/testkit/nlu-service/gated-trainer';
 import { TrainingJobs } from './training-jobs';
@@ -23,8 +24,8 @@ const definition = parseDefinition({
   ],
 });
 
-async function replica(dir: string, trainer: Trainer, store = new JobStore(dir)): Promise<TrainingJobs> {
-  const registry = new ModelRegistry(new ModelStore(dir), 0);
+async function replica(dir: string, trainer: Trainer, store: JobStore = new DirectoryJobStore(dir)): Promise<TrainingJobs> {
+  const registry = new ModelRegistry(new DirectoryModelStore(dir), 0);
   await registry.init();
   await store.init();
   return new TrainingJobs({
@@ -80,7 +81,7 @@ describe('TrainingJobs across replicas', () => {
 });
 
 /** A JobStore whose write of a job's 'training' record waits until the test lets it through (slow storage). */
-class HeldJobStore extends JobStore {
+class HeldJobStore extends DirectoryJobStore {
   private release: () => void = () => undefined;
   private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
   /** Resolves when the 'training' record's write has begun. */
@@ -106,7 +107,7 @@ class HeldJobStore extends JobStore {
 }
 
 /** A JobStore on storage slower than the heartbeat: each write takes `writeMs`; it logs the states written. */
-class SlowJobStore extends JobStore {
+class SlowJobStore extends DirectoryJobStore {
   readonly written: TrainingJob['state'][] = [];
 
   constructor(

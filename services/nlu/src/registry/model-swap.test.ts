@@ -10,11 +10,12 @@ import { trainTinyModel } from '@parley/testkit/nlu/tiny-model';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelCache } from './model-cache';
-import { ModelStore, type VersionInfo } from './model-store';
+import { DirectoryModelStore } from './directory-model-store';
+import type { VersionInfo } from './model-store';
 import { ModelSwap } from './model-swap';
 
 let dir = '';
-let store: ModelStore;
+let store: DirectoryModelStore;
 let artifact: NluModelArtifact;
 let size = 0;
 
@@ -36,7 +37,7 @@ function info(modelId: string, version: string): VersionInfo {
 beforeAll(async () => {
   ({ artifact, sizeBytes: size } = await trainTinyModel());
   dir = await mkdtemp(join(tmpdir(), 'parley-swap-'));
-  store = new ModelStore(dir);
+  store = new DirectoryModelStore(dir);
   await store.init();
   for (const [modelId, version] of [
     ['bot', 'v1'],
