@@ -5,7 +5,7 @@
  * training never finishes, answers the "still training" and "too many trainings" cases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { nluV1 } from '@parley/proto';
+import { ERROR_FIELD_METADATA, type nluV1 } from '@parley/proto';
 import { GatedTrainer } from '@parley/testkit/nlu-service/gated-trainer';
 import { CaseLog } from '@parley/testkit/reliability/case-log';
 import { GRPC_LIMITS, grpcCases, type GrpcCase, type GrpcCaseContext } from '@parley/testkit/reliability/grpc-cases';
@@ -62,7 +62,7 @@ function problemsOf(testCase: GrpcCase, answer: GrpcAnswer): string[] {
   const field = testCase.field;
   if (field !== undefined && answer.status !== 'OK') {
     const named =
-      answer.details.includes(field) || answer.metadata.get('parley-error-field').some((value) => String(value).includes(field));
+      answer.details.includes(field) || answer.metadata.get(ERROR_FIELD_METADATA).some((value) => String(value).includes(field));
     if (!named) problems.push(`the status does not name "${field}": ${answer.details.slice(0, 300)}`);
   }
   if (answer.status === 'INTERNAL' && answer.details !== 'internal error')
