@@ -15,12 +15,14 @@ export interface DialogueConfig {
   /**
    * `apiKeys`: keys the API (/v1) requires, none = open. `rateLimitPerMinute`: requests one API key (else one client
    * address) may make per minute, 0 = unlimited. `trustProxyHops`: proxies in front whose X-Forwarded-For names the
-   * client address (0 = the socket's peer is the client).
+   * client address (0 = the socket's peer is the client). `requestTimeoutMs`: the whole request (headers and body)
+   * must arrive within it, else 408 REQUEST_TIMEOUT.
    */
   http: {
     host: string;
     port: number;
     bodyLimitBytes: number;
+    requestTimeoutMs: number;
     apiKeys: readonly string[];
     rateLimitPerMinute: number;
     trustProxyHops: number;
@@ -92,6 +94,7 @@ const schema = z.object({
   PARLEY_BOT: z.string().min(1).default('weather'),
   PARLEY_MAX_TEXT_LENGTH: integer(1, 1_000_000).default(2_000),
   PARLEY_BODY_LIMIT_BYTES: integer(1_024, 100 * 1024 * 1024).default(1024 * 1024),
+  PARLEY_REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
   PARLEY_HISTORY_WINDOW: integer(0, 10_000).default(20),
   PARLEY_SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DialogueConfig
       host: vars.PARLEY_HTTP_HOST,
       port: vars.PARLEY_HTTP_PORT,
       bodyLimitBytes: vars.PARLEY_BODY_LIMIT_BYTES,
+      requestTimeoutMs: vars.PARLEY_REQUEST_TIMEOUT_MS,
       apiKeys: vars.PARLEY_API_KEYS,
       rateLimitPerMinute: vars.PARLEY_RATE_LIMIT_PER_MINUTE,
       trustProxyHops: vars.PARLEY_TRUST_PROXY_HOPS,
