@@ -29,7 +29,11 @@ describe('loadConfig', () => {
       PARLEY_MODEL_MEMORY_MB: '1.5',
       PARLEY_MAX_CONCURRENT_TRAININGS: '3',
       PARLEY_LOG_LEVEL: 'warn',
+      PARLEY_ALLOW_UNAUTHENTICATED: 'true',
+      PARLEY_NLU_MAX_CONNECTION_AGE_MS: '0',
+      PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS: '1000',
     });
+    expect(config).toMatchObject({ maxConnectionAgeMs: 0, maxConnectionAgeGraceMs: 1000, allowUnauthenticated: true });
     expect(config).toMatchObject({ host: '0.0.0.0', port: 6000, modelDir: '/tmp/models', maxTextLength: 10, maxBatch: 256 });
     expect(config.modelMemoryBytes).toBe(Math.round(1.5 * 1024 * 1024));
     expect(config.maxConcurrentTrainings).toBe(3);
@@ -43,6 +47,8 @@ describe('loadConfig', () => {
     ['PARLEY_MODEL_MEMORY_MB', '-1'],
     ['PARLEY_LOG_LEVEL', 'loud'],
     ['PARLEY_NLU_TRAINER', 'gpu'],
+    ['PARLEY_ALLOW_UNAUTHENTICATED', 'yes'],
+    ['PARLEY_NLU_MAX_CONNECTION_AGE_MS', '-5'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}="${value}"`));
   });
@@ -84,5 +90,23 @@ describe('loadCliConfig', () => {
   it('defaults to the local service and model directory', () => {
     expect(loadCliConfig({})).toEqual({ nluAddress: 'localhost:50051', modelDir: resolve('./data/models') });
     expect(loadCliConfig({ PARLEY_NLU_ADDRESS: 'nlu:7000' }).nluAddress).toBe('nlu:7000');
+  });
+});
+
+describe('protected mode', () => {
+  const KEY = 'a-key-of-sixteen-or-more';
+
+  it.each(['0.0.0.0', '::', '10.1.2.3', 'nlu'])('refuses to listen on %s with no API keys, naming PARLEY_ALLOW_UNAUTHENTICATED', (host) => {
+    expect(() => loadConfig({ PARLEY_NLU_HOST: host })).toThrow(/PARLEY_NLU_API_KEYS.*PARLEY_ALLOW_UNAUTHENTICATED=true/);
+  });
+
+  it.each(['127.0.0.1', '127.0.0.2', '::1', 'localhost'])('stays open on the loopback address %s', (host) => {
+    expect(loadConfig({ PARLEY_NLU_HOST: host }).apiKeys).toEqual([]);
+  });
+
+  it('listens beyond loopback with keys, or when told it may go without', () => {
+    expect(loadConfig({ PARLEY_NLU_HOST: '0.0.0.0', PARLEY_NLU_API_KEYS: KEY }).apiKeys).toEqual([KEY]);
+    expect(loadConfig({ PARLEY_NLU_HOST: '0.0.0.0', PARLEY_ALLOW_UNAUTHENTICATED: 'true' }).allowUnauthenticated).toBe(true);
+    expect(() => loadConfig({ PARLEY_NLU_HOST: '0.0.0.0', PARLEY_ALLOW_UNAUTHENTICATED: 'false' })).toThrow(/PARLEY_ALLOW_UNAUTHENTICATED/);
   });
 });

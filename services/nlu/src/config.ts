@@ -3,7 +3,7 @@
  * messages naming the variable, frozen, and passed down.
  */
 import { resolve } from 'node:path';
-import { MIN_API_KEY_LENGTH, splitApiKeys } from '@parley/domain';
+import { isLoopbackHost, MIN_API_KEY_LENGTH, splitApiKeys } from '@parley/domain';
 import { z } from 'zod';
 import { MODEL_EVENT_URL_SCHEMES } from './registry/model-event-channel';
 
@@ -34,6 +34,14 @@ export interface NluServiceConfig {
   logLevel: LogLevel;
   /** Keys a call must present (`authorization: Bearer <key>`); empty means the service is open. */
   apiKeys: readonly string[];
+  /** PARLEY_ALLOW_UNAUTHENTICATED: open (no keys) although listening beyond loopback; main.ts warns. */
+  allowUnauthenticated: boolean;
+  /**
+   * A connection is told to go (GOAWAY) after about this long (0 = never), so clients re-resolve the replicas and
+   * new ones get their share; calls still running on it get `maxConnectionAgeGraceMs` more before it is closed.
+   */
+  maxConnectionAgeMs: number;
+  maxConnectionAgeGraceMs: number;
 }
 
 export interface CliConfig {
@@ -66,6 +74,9 @@ const serviceSchema = z.object({
   PARLEY_NLU_METRICS_PORT: int(0, 65535).default(0),
   PARLEY_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PARLEY_NLU_API_KEYS: z.string().transform(splitApiKeys).pipe(z.array(apiKey)).default([]),
+  PARLEY_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], "expected 'true' or 'false'").default('false'),
+  PARLEY_NLU_MAX_CONNECTION_AGE_MS: int(0).default(30_000),
+  PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS: int(0).default(300_000),
 });
 
 const cliSchema = z.object({
@@ -102,6 +113,16 @@ function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.out
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<NluServiceConfig> {
   const vars = parseEnv(serviceSchema, env);
+  const allowUnauthenticated = vars.PARLEY_ALLOW_UNAUTHENTICATED === 'true';
+  // Protected mode, as Redis has it: an open service is fine on loopback (npm start), never by accident beyond it.
+  if (!isLoopbackHost(vars.PARLEY_NLU_HOST) && vars.PARLEY_NLU_API_KEYS.length === 0 && !allowUnauthenticated) {
+    throw new Error(
+      `invalid configuration: PARLEY_NLU_HOST=${JSON.stringify(vars.PARLEY_NLU_HOST)} listens beyond this machine and ` +
+        'PARLEY_NLU_API_KEYS is not set, so anyone who can reach it could train, delete and query models. Set ' +
+        'PARLEY_NLU_API_KEYS (comma-separated keys of at least 16 characters), listen on 127.0.0.1, or set ' +
+        'PARLEY_ALLOW_UNAUTHENTICATED=true if a network policy already keeps strangers out.',
+    );
+  }
   return Object.freeze({
     host: vars.PARLEY_NLU_HOST,
     port: vars.PARLEY_NLU_PORT,
@@ -119,6 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<NluSe
     metricsPort: vars.PARLEY_NLU_METRICS_PORT,
     logLevel: vars.PARLEY_LOG_LEVEL,
     apiKeys: Object.freeze(vars.PARLEY_NLU_API_KEYS),
+    allowUnauthenticated,
+    maxConnectionAgeMs: vars.PARLEY_NLU_MAX_CONNECTION_AGE_MS,
+    maxConnectionAgeGraceMs: vars.PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS,
   });
 }
 

@@ -37,9 +37,7 @@ export function checkTurnRequest(request: TurnRequest, maxTextLength: number): v
 
 function checkText(text: string, maxTextLength: number): void {
   if (typeof text !== 'string' || isBlankText(text)) {
-    throw new ParleyError('TEXT_EMPTY', 'text must hold a visible character (it is empty, or only white space or invisible characters)', {
-      field: 'text',
-    });
+    throw new ParleyError('TEXT_EMPTY', 'text must not be empty: it holds no visible character', { field: 'text' });
   }
   if (text.length > maxTextLength) {
     throw new ParleyError('TEXT_TOO_LONG', `text is longer than ${maxTextLength} characters`, { field: 'text' });
