@@ -555,4 +555,29 @@ describe('NLU gRPC server: PredictStream', () => {
     await ended;
     expect(Date.now() - started).toBeLessThan(1_500); // the grace period here is 2,000 ms
   });
+
+  it('recycles connections: after the maximum age and its grace, a stream still open is cut, and new calls reconnect', async () => {
+    const own = await startServer(await tempDir(), { PARLEY_NLU_MAX_CONNECTION_AGE_MS: '1000', PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS: '300' });
+    await trainedVersion(own.client, greetings());
+    // A channel of its own, so its one connection starts now.
+    const { grpcObject } = loadNluPackage();
+    const client = new grpcObject.parley.nlu.v1.Nlu(`127.0.0.1:${own.port}`, credentials.createInsecure(), {
+      'grpc.use_local_subchannel_pool': 1,
+    });
+    const started = Date.now();
+    const stream = client.PredictStream();
+    const cut = new Promise<ServiceError>((resolve) => stream.on('error', resolve));
+    const answers = await exchange(stream, [{ id: 1, request: { model: 'greetings', text: 'hello' } }]);
+    expect(answers.get(1)?.prediction?.intent).toBe('greet');
+    expect((await cut).code).toBe(status.UNAVAILABLE);
+    // 1,000 ms ± 10 % of age, then 300 ms of grace.
+    expect(Date.now() - started).toBeGreaterThan(900 + 300 - 50);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    // The next call goes over a new connection.
+    const again = client.PredictStream();
+    expect((await exchange(again, [{ id: 2, request: { model: 'greetings', text: 'bye' } }])).get(2)?.prediction?.intent).toBe('bye');
+    again.end();
+    client.close();
+    await own.close();
+  });
 });
