@@ -201,3 +201,15 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** Where the container's healthcheck finds the service it runs beside: /health, a wildcard host read as loopback. */
+export function loadHealthcheckConfig(env: NodeJS.ProcessEnv = process.env): { url: string } {
+  const parsed = schema.pick({ PARLEY_HTTP_HOST: true, PARLEY_HTTP_PORT: true }).safeParse(withoutEmptyValues(env));
+  if (!parsed.success)
+    throw new Error(
+      `invalid configuration: ${parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join('; ')}`,
+    );
+  const host = parsed.data.PARLEY_HTTP_HOST.replace(/^\[(.*)\]$/, '$1');
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return { url: `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${parsed.data.PARLEY_HTTP_PORT}/health` };
+}

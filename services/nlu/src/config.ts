@@ -44,6 +44,12 @@ export interface NluServiceConfig {
   maxConnectionAgeGraceMs: number;
 }
 
+/** Where the container's healthcheck finds the service it runs beside. */
+export interface HealthcheckConfig {
+  /** host:port to call: the listen address, with a wildcard (0.0.0.0, ::) replaced by loopback. */
+  target: string;
+}
+
 export interface CliConfig {
   nluAddress: string;
   modelDir: string;
@@ -84,6 +90,8 @@ const cliSchema = z.object({
   PARLEY_MODEL_DIR: z.string().min(1).default('./data/models'),
   PARLEY_NLU_API_KEY: apiKey.optional(),
 });
+
+const healthcheckSchema = serviceSchema.pick({ PARLEY_NLU_HOST: true, PARLEY_NLU_PORT: true });
 
 /** Variables holding secrets: an error names them but never shows their value. */
 const SECRET = /_API_KEYS?$/;
@@ -153,4 +161,11 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Cl
     modelDir: resolve(vars.PARLEY_MODEL_DIR),
     ...(vars.PARLEY_NLU_API_KEY === undefined ? {} : { nluApiKey: vars.PARLEY_NLU_API_KEY }),
   });
+}
+
+export function loadHealthcheckConfig(env: NodeJS.ProcessEnv = process.env): Readonly<HealthcheckConfig> {
+  const vars = parseEnv(healthcheckSchema, env);
+  const host = vars.PARLEY_NLU_HOST.replace(/^\[(.*)\]$/, '$1');
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return Object.freeze({ target: `${reachable.includes(':') ? `[${reachable}]` : reachable}:${vars.PARLEY_NLU_PORT}` });
 }
