@@ -51,6 +51,7 @@ const RETRY_WAIT_MS = 250;
 const TRAIN_ALIASES_WHEN_FOLLOWING = ['latest'];
 
 const DEFAULT_RESOLVE_INTERVAL_MS = 5_000;
+const MAX_RECONNECT_BACKOFF_MS = 5_000;
 
 /** Each channel reaches one replica; GetModel (the /ready probe) is retried there when the connection fails. */
 const SERVICE_CONFIG = {
@@ -88,6 +89,9 @@ export class NluClient implements Predictor {
       'grpc.service_config': JSON.stringify(SERVICE_CONFIG),
       'grpc.enable_retries': 1,
       'grpc.keepalive_time_ms': 30_000,
+      // A replica that comes back (restarted, or the NLU starting after the dialogue) is retried within 5 s, not
+      // after grpc's default back-off of up to 2 minutes.
+      'grpc.max_reconnect_backoff_ms': MAX_RECONNECT_BACKOFF_MS,
       ...nluClientOptions(options.apiKey),
     };
     const endpoints = new NluEndpoints(
