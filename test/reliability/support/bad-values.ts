@@ -66,6 +66,7 @@ export const BLANK_TEXTS: Array<[string, string]> = [
   ['byte order mark and zero-width space', '\ufeff\u200b'],
   ['no-break and zero-width spaces', '\u00a0\u200b\u00a0'],
   ['control characters only', '\u0007\u001b\u007f'],
+  ['NUL only', '\u0000'],
 ];
 
 /**
@@ -74,7 +75,7 @@ export const BLANK_TEXTS: Array<[string, string]> = [
  */
 export const NUL_TEXTS: Array<[string, string]> = [
   ['NUL inside', 'a\u0000b'],
-  ['NUL only', '\u0000'],
+  ['NUL between words', 'hello\u0000world'],
   ['NUL at the end', 'hello\u0000'],
 ];
 
