@@ -557,7 +557,10 @@ describe('NLU gRPC server: PredictStream', () => {
   });
 
   it('recycles connections: after the maximum age and its grace, a stream still open is cut, and new calls reconnect', async () => {
-    const own = await startServer(await tempDir(), { PARLEY_NLU_MAX_CONNECTION_AGE_MS: '1000', PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS: '300' });
+    const own = await startServer(await tempDir(), {
+      PARLEY_NLU_MAX_CONNECTION_AGE_MS: '1000',
+      PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS: '300',
+    });
     await trainedVersion(own.client, greetings());
     // A channel of its own, so its one connection starts now.
     const { grpcObject } = loadNluPackage();
