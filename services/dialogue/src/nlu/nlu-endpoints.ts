@@ -23,6 +23,8 @@ const READY_POLL_MS = 50;
 
 export class NluEndpoints {
   private current = new Map<string, NluEndpoint>();
+  /** `current`'s values, as a list kept with it. */
+  private listed: readonly NluEndpoint[] = [];
   private readonly retired = new Set<NluEndpoint>();
   private readonly listeners = new Set<(endpoints: readonly NluEndpoint[]) => void>();
   private next = 0;
@@ -46,7 +48,7 @@ export class NluEndpoints {
   }
 
   list(): readonly NluEndpoint[] {
-    return [...this.current.values()];
+    return this.listed;
   }
 
   /** Called with the new list whenever replicas come or go. */
@@ -60,10 +62,22 @@ export class NluEndpoints {
    * while no address has resolved.
    */
   pick(avoid?: NluEndpoint): NluEndpoint | undefined {
-    const all = this.list();
-    const ready = all.filter(isReady);
-    for (const pool of [ready.filter((endpoint) => endpoint !== avoid), ready, all.filter((endpoint) => endpoint !== avoid), all]) {
-      if (pool.length > 0) return pool[this.next++ % pool.length];
+    // Every prediction picks: scan the current list in place rather than build filtered copies.
+    const all = this.listed;
+    const tests: Array<(endpoint: NluEndpoint) => boolean> = [
+      (endpoint) => endpoint !== avoid && isReady(endpoint),
+      isReady,
+      (endpoint) => endpoint !== avoid,
+      () => true,
+    ];
+    for (const test of tests) {
+      for (let step = 0; step < all.length; step += 1) {
+        const index = (this.next + step) % all.length;
+        const endpoint = all[index] as NluEndpoint;
+        if (!test(endpoint)) continue;
+        this.next = index + 1;
+        return endpoint;
+      }
     }
     return undefined;
   }
@@ -89,6 +103,7 @@ export class NluEndpoints {
     clearInterval(this.timer);
     for (const endpoint of [...this.current.values(), ...this.retired]) endpoint.client.close();
     this.current.clear();
+    this.listed = [];
     this.retired.clear();
   }
 
@@ -103,6 +118,7 @@ export class NluEndpoints {
     const gone = [...this.current.values()].filter((endpoint) => !next.has(endpoint.target));
     const added = targets.some((target) => !this.current.has(target));
     this.current = next;
+    this.listed = [...next.values()];
     for (const endpoint of gone) this.retire(endpoint);
     if (added || gone.length > 0) for (const listener of this.listeners) listener(this.list());
   }
