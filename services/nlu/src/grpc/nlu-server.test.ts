@@ -570,16 +570,20 @@ describe('NLU gRPC server: PredictStream', () => {
     const started = Date.now();
     const stream = client.PredictStream();
     const cut = new Promise<ServiceError>((resolve) => stream.on('error', resolve));
-    const answers = await exchange(stream, [{ id: 1, request: { model: 'greetings', text: 'hello' } }]);
-    expect(answers.get(1)?.prediction?.intent).toBe('greet');
+    stream.on('data', () => undefined); // answered or not before the cut: only the cut matters here
+    stream.write({ id: 1, request: { model: 'greetings', text: 'hello' } });
     expect((await cut).code).toBe(status.UNAVAILABLE);
-    // 1,000 ms ± 10 % of age, then 300 ms of grace.
+    // 1,000 ms ± 10 % of age, then 300 ms of grace (the connection opened at or after `started`).
     expect(Date.now() - started).toBeGreaterThan(900 + 300 - 50);
-    expect(Date.now() - started).toBeLessThan(3_000);
-    // The next call goes over a new connection.
-    const again = client.PredictStream();
-    expect((await exchange(again, [{ id: 2, request: { model: 'greetings', text: 'bye' } }])).get(2)?.prediction?.intent).toBe('bye');
-    again.end();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Calls go on over a new connection. Every connection here is cut after about 1.3 s, so on a loaded machine a
+    // call may meet the next cut: one more try then.
+    const predict = () =>
+      call<nluV1.IntentClassifierPrediction__Output>((options, callback) =>
+        client.Predict({ model: 'greetings', text: 'bye' }, options, callback),
+      );
+    const answer = await predict().catch((error: ServiceError) => (error.code === status.UNAVAILABLE ? predict() : Promise.reject(error)));
+    expect(answer.intent).toBe('bye');
     client.close();
     await own.close();
   });
