@@ -14,6 +14,7 @@ export default defineConfig({
       '@parley/bot': src('./packages/bot/src/index.ts'),
       '@parley/session-store': src('./packages/session-store/src/index.ts'),
       '@parley/examples': src('./examples/src/index.ts'),
+      '@parley/testkit': src('./testkit/src'),
     },
   },
   test: {

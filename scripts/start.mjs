@@ -3,7 +3,7 @@
 // unless PARLEY_BOT / PARLEY_STORE say otherwise) as child processes, prints both addresses, and forwards
 // SIGINT/SIGTERM to them (as SIGTERM). Any PARLEY_* variable set in the environment is passed through.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,9 +25,8 @@ const env = {
 const children = new Set();
 let stopping = false;
 
+/** The incremental build, every time: a no-op when dist is fresh, so an edited source always runs as edited. */
 function build() {
-  if (existsSync(NLU_MAIN) && existsSync(DIALOGUE_MAIN)) return;
-  console.log('Building Parley (first run)…');
   const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error('The build failed; fix it and run npm start again.');

@@ -22,8 +22,8 @@ function imports(file: string): string[] {
   return [...text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1] as string);
 }
 
-/** Tests and their helpers (src/testing/, excluded from the build) may read the environment (CI=true). */
-const isTestSupport = (file: string): boolean => file.endsWith('.test.ts') || file.endsWith('.contract.ts') || file.includes('/testing/');
+/** Tests (excluded from the build) may read the environment (CI=true) and import their devDependencies (@parley/testkit). */
+const isTestSupport = (file: string): boolean => file.endsWith('.test.ts') || file.endsWith('.contract.ts');
 
 const workspaces = [
   'packages/domain',
@@ -39,8 +39,10 @@ const corePackages = ['packages/domain', 'packages/nlu', 'packages/bot', 'packag
 describe.each(workspaces)('%s', (workspace) => {
   const manifest = JSON.parse(readFileSync(join(root, workspace, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
   };
   const declared = new Set(Object.keys(manifest.dependencies ?? {}));
+  const declaredForTests = new Set([...declared, ...Object.keys(manifest.devDependencies ?? {})]);
   const files = sourceFiles(join(root, workspace, 'src'));
 
   it('imports only the @parley packages it declares', () => {
@@ -48,7 +50,7 @@ describe.each(workspaces)('%s', (workspace) => {
       imports(file)
         .filter((spec) => spec.startsWith('@parley/'))
         .map((spec) => spec.split('/').slice(0, 2).join('/'))
-        .filter((name) => !declared.has(name))
+        .filter((name) => !(isTestSupport(file) ? declaredForTests : declared).has(name))
         .map((name) => `${relative(root, file)} → ${name}`),
     );
     expect(undeclared).toEqual([]);

@@ -13,9 +13,9 @@ import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { freePort } from '../bench/lib/free-port.mjs';
-import { cleanBuild, removeCleanBuild } from './support/clean-build';
-import { parseDockerfile, type DockerStage } from './support/dockerfile';
-import { killAllServices, ROOT, startService } from './support/service-process';
+import { cleanBuild, removeCleanBuild } from '@parley/testkit/services/clean-build';
+import { parseDockerfile, type DockerStage } from '@parley/testkit/services/dockerfile';
+import { killAllServices, ROOT, startService } from '@parley/testkit/services/service-process';
 
 interface ComposeService {
   build?: { context?: string; dockerfile?: string };

@@ -1,8 +1,8 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionStore } from '@parley/session-store';
-import { createFixtureBot } from './support/fixture-bot';
-import { startDialogueTestApp, type DialogueTestApp } from './support/dialogue-test-app';
+import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
+import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex').toString('base64');
 

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weatherBot } from '@parley/examples';
 import { NluClient } from '../services/dialogue/src/nlu/nlu-client';
-import { NluOperator } from './support/nlu-operator';
-import { startNluTestServer, type NluTestServer } from './support/nlu-test-server';
+import { NluOperator } from '@parley/testkit/services/nlu-operator';
+import { startNluTestServer, type NluTestServer } from '@parley/testkit/services/nlu-test-server';
 
 const definition = weatherBot.definition();
 const reseeded = { ...definition, config: { ...definition.config, seed: definition.config.seed + 1 } };

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weatherBot } from '@parley/examples';
 import { ParleyError } from '@parley/domain';
 import { freePort } from '../bench/lib/free-port.mjs';
-import { FaultyProxy } from './reliability/support/faulty-proxy';
-import { startNluTestServer, type NluTestServer } from './support/nlu-test-server';
-import { TestDnsServer } from './support/test-dns-server';
+import { FaultyProxy } from '@parley/testkit/reliability/faulty-proxy';
+import { startNluTestServer, type NluTestServer } from '@parley/testkit/services/nlu-test-server';
+import { TestDnsServer } from '@parley/testkit/services/test-dns-server';
 import { NluClient } from '../services/dialogue/src/nlu/nlu-client';
 import { resolveNluTargets } from '../services/dialogue/src/nlu/resolve-nlu-targets';
 

@@ -6,11 +6,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithServer, unreachableReason } from '../packages/session-store/src/testing/server-gate';
-import { dropPostgresSchema, pingPostgres, POSTGRES_URL, runName } from './support/backends';
-import { RestClient } from './support/rest-client';
-import { killAllServices, missingBuild, startDialogueProcess, startNluProcess } from './support/service-process';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
+import { dropPostgresSchema, pingPostgres, POSTGRES_URL, runName } from '@parley/testkit/services/backends';
+import { RestClient } from '@parley/testkit/services/rest-client';
+import { killAllServices, missingBuild, startDialogueProcess, startNluProcess } from '@parley/testkit/services/service-process';
 
 const WEATHER = /^The weather in (\w+) is \d+°C (🥶|🥵)$/u;
 

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../services/dialogue/src/app';
 import { loadConfig } from '../services/dialogue/src/config';
 import { NluClient } from '../services/dialogue/src/nlu/nlu-client';
-import { startNlu, type NluUnderTest } from './reliability/support/nlu-under-test';
-import { startDialogueTestApp, TEST_ENV, type DialogueTestApp } from './support/dialogue-test-app';
-import { createFixtureBot } from './support/fixture-bot';
+import { startNlu, type NluUnderTest } from '@parley/testkit/reliability/nlu-under-test';
+import { startDialogueTestApp, TEST_ENV, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
+import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
 
 const KEYS = ['security-key-one-0123456789', 'security-key-two-0123456789'] as const;
 const LIMIT = 3;

@@ -7,10 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithServer } from '../packages/session-store/src/testing/server-gate';
-import { WsProbe } from './reliability/support/ws-probe';
-import { RestClient } from './support/rest-client';
-import { killAllServices, missingBuild, startDialogueProcess, startNluProcess } from './support/service-process';
+import { describeWithServer } from '@parley/testkit/session-store/server-gate';
+import { WsProbe } from '@parley/testkit/reliability/ws-probe';
+import { RestClient } from '@parley/testkit/services/rest-client';
+import { killAllServices, missingBuild, startDialogueProcess, startNluProcess } from '@parley/testkit/services/service-process';
 
 const DELAY_MS = 3_000;
 

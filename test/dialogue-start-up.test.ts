@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { freePort } from '../bench/lib/free-port.mjs';
-import { describeWithServer } from '../packages/session-store/src/testing/server-gate';
-import { killAllServices, missingBuild, startNluProcess, startService } from './support/service-process';
+import { describeWithServer } from '@parley/testkit/session-store/server-gate';
+import { killAllServices, missingBuild, startNluProcess, startService } from '@parley/testkit/services/service-process';
 
 afterAll(killAllServices);
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParleyError } from '@parley/domain';
 import { MemorySessionStore } from '@parley/session-store';
-import { createFixtureBot } from './support/fixture-bot';
-import { startNluTestServer, type NluTestServer } from './support/nlu-test-server';
+import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
+import { startNluTestServer, type NluTestServer } from '@parley/testkit/services/nlu-test-server';
 import { DialogueMetrics } from '../services/dialogue/src/metrics/dialogue-metrics';
 import { NluClient } from '../services/dialogue/src/nlu/nlu-client';
 import { SessionTurns } from '../services/dialogue/src/turns/session-turns';

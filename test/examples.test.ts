@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageBot, greetingsBot, weatherBot } from '@parley/examples';
 import type { DialogueBot } from '../services/dialogue/src/bot/dialogue-bot';
-import { startDialogueTestApp, type DialogueTestApp } from './support/dialogue-test-app';
+import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
 
 function conversation(bot: DialogueBot): {
   say(text: string): Promise<{ state: string; texts: unknown[] }>;

@@ -1,9 +1,9 @@
 /** NLU replicas announcing model changes to each other over the machine's real Redis (pub/sub). */
 import Redis from 'ioredis';
-import { unreachableReason } from '../packages/session-store/src/testing/server-gate';
-import { pingRedis, REDIS_URL } from './support/backends';
-import { describeModelEventsContract } from './support/model-events-contract';
-import { missingBuild } from './support/service-process';
+import { unreachableReason } from '@parley/testkit/session-store/server-gate';
+import { pingRedis, REDIS_URL } from '@parley/testkit/services/backends';
+import { describeModelEventsContract } from '@parley/testkit/services/model-events-contract';
+import { missingBuild } from '@parley/testkit/services/service-process';
 
 async function connectionsNamed(name: string): Promise<number> {
   const admin = new Redis(REDIS_URL, { maxRetriesPerRequest: 0 });

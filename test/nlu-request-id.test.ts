@@ -7,9 +7,9 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { WsProbe } from './reliability/support/ws-probe';
-import { createFixtureBot } from './support/fixture-bot';
-import { startDialogueTestApp, type DialogueTestApp } from './support/dialogue-test-app';
+import { WsProbe } from '@parley/testkit/reliability/ws-probe';
+import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
+import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
 
 interface LogLine {
   level: number;

@@ -17,15 +17,21 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { weatherBot } from '@parley/examples';
-import { describeWithServer, unreachableReason } from '../packages/session-store/src/testing/server-gate';
+import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
 import { freePort } from '../bench/lib/free-port.mjs';
-import { lostTurns, type AcknowledgedTurn, type HistoryRow } from './reliability/support/acknowledged-turns';
-import { deleteRedisKeys, pingRedis, REDIS_URL, runName } from './support/backends';
-import { NluOperator } from './support/nlu-operator';
-import { RestClient } from './support/rest-client';
-import { RetryingTurnClient } from './support/retrying-turn-client';
-import { killAllServices, missingBuild, startDialogueProcess, startNluProcess, type ServiceProcess } from './support/service-process';
-import { TestDnsServer } from './support/test-dns-server';
+import { lostTurns, type AcknowledgedTurn, type HistoryRow } from '@parley/testkit/reliability/acknowledged-turns';
+import { deleteRedisKeys, pingRedis, REDIS_URL, runName } from '@parley/testkit/services/backends';
+import { NluOperator } from '@parley/testkit/services/nlu-operator';
+import { RestClient } from '@parley/testkit/services/rest-client';
+import { RetryingTurnClient } from '@parley/testkit/services/retrying-turn-client';
+import {
+  killAllServices,
+  missingBuild,
+  startDialogueProcess,
+  startNluProcess,
+  type ServiceProcess,
+} from '@parley/testkit/services/service-process';
+import { TestDnsServer } from '@parley/testkit/services/test-dns-server';
 
 const CLIENTS = 64;
 const TURNS = 10_000;
@@ -258,10 +264,11 @@ describeWithServer('the docker-compose topology as processes', 'Redis and the bu
   });
 
   it(`gives a third NLU replica added under load ≥ ${NEW_REPLICA_MIN_SHARE * 100} % of the predictions within ${NEW_REPLICA_WINDOW_MS / 1000} s, and fails no turn when one is removed`, async () => {
-    const apis = replicas.map((replica) => new RestClient(replica.url));
-    const sessions: string[] = [];
-    for (let index = 0; index < SCALE_CLIENTS * SESSIONS_PER_CLIENT; index += 1) sessions.push(`topology-scale-${index}`);
-    await Promise.all(sessions.map((id, index) => apis[index % apis.length]?.post('/v1/sessions', { id }, 201)));
+    const sessions = await createSessions(
+      replicas.map((replica) => new RestClient(replica.url)),
+      SCALE_CLIENTS,
+      'topology-scale',
+    );
     // No retry at all: a turn that meets a 503 or a broken connection fails.
     const client = new RetryingTurnClient(
       replicas.map((replica) => replica.url),
@@ -371,10 +378,10 @@ function predictCount(metrics: string): number {
 }
 
 /** Creates every client's sessions, alternating between the replicas. */
-async function createSessions(apis: RestClient[]): Promise<string[]> {
+async function createSessions(apis: RestClient[], clients = CLIENTS, prefix = 'topology'): Promise<string[]> {
   const ids: string[] = [];
-  for (let index = 0; index < CLIENTS * SESSIONS_PER_CLIENT; index += 1) ids.push(`topology-${index}`);
-  await Promise.all(ids.map((id, index) => apis[index % apis.length]?.post('/v1/sessions', { id }, 201)));
+  for (let index = 0; index < clients * SESSIONS_PER_CLIENT; index += 1) ids.push(`${prefix}-${index}`);
+  await Promise.all(ids.map((id, index) => apis[index % apis.length]!.post('/v1/sessions', { id }, 201)));
   return ids;
 }
 

@@ -9,9 +9,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryTurns } from './webchat/memory-turns';
-import { GREETINGS, serveChat, startChatUnderTest, type ChatUnderTest } from './webchat/serve-chat';
-import { showcaseBot } from './webchat/showcase-bot';
+import { MemoryTurns } from '@parley/testkit/webchat/memory-turns';
+import { GREETINGS, serveChat, startChatUnderTest, type ChatUnderTest } from '@parley/testkit/webchat/serve-chat';
+import { showcaseBot } from '@parley/testkit/webchat/showcase-bot';
 
 /** Debian's package; PARLEY_CHROMIUM points elsewhere (another distribution's path). */
 const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const nlu = require('../../packages/nlu/dist/index.js');
+// As the service serves models: in the classifier kernels.
+await nlu.loadClassifierKernels();
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

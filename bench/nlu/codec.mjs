@@ -15,7 +15,7 @@ function microseconds(fn, iterations) {
 
 export function codecTimes(answer, { runs = 9, iterations = 5000 } = {}) {
   const { loadNluPackage } = require('../../packages/proto/dist/index.js');
-  const service = 'parley.nlu.v1.Nlu';
+  const { NLU_SERVICE: service } = require('../../packages/proto/dist/index.js');
   const plain = plainNluDefinition()[service].Predict;
   const fast = loadNluPackage().definition[service].Predict;
   const bytes = plain.responseSerialize(answer);

@@ -11,6 +11,7 @@ import { machineLine } from '../lib/report.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const nlu = createRequire(import.meta.url)('../../packages/nlu/dist/index.js');
+await nlu.loadClassifierKernels();
 const runs = Number(option('runs', 5));
 const calls = Number(option('calls', 2000));
 

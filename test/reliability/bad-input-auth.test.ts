@@ -7,14 +7,14 @@
 import { Metadata } from '@grpc/grpc-js';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDialogueTestApp, type DialogueTestApp } from '../support/dialogue-test-app';
-import { createFixtureBot } from '../support/fixture-bot';
-import { CaseLog } from './support/case-log';
-import { authGrpcCases, type GrpcCase } from './support/grpc-cases';
-import { startNlu, tinyDefinition, type NluUnderTest } from './support/nlu-under-test';
-import { API_KEYS, authRestCases } from './support/rest-cases';
-import { runRestCase } from './support/run-rest-case';
-import { authWsCases, type WsAuthCase } from './support/ws-cases';
+import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
+import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
+import { CaseLog } from '@parley/testkit/reliability/case-log';
+import { authGrpcCases, type GrpcCase } from '@parley/testkit/reliability/grpc-cases';
+import { startNlu, tinyDefinition, type NluUnderTest } from '@parley/testkit/reliability/nlu-under-test';
+import { API_KEYS, authRestCases } from '@parley/testkit/reliability/rest-cases';
+import { runRestCase } from '@parley/testkit/reliability/run-rest-case';
+import { authWsCases, type WsAuthCase } from '@parley/testkit/reliability/ws-cases';
 
 const log = new CaseLog('bad-input-auth', 'bad-input');
 const NLU_KEYS = ['nlu-key-one-0123456789abcdef', 'nlu-key-two-0123456789abcdef'] as const;

@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { nluV1 } from '@parley/proto';
-import { GatedTrainer } from '../../services/nlu/src/testing/gated-trainer';
-import { CaseLog } from './support/case-log';
-import { GRPC_LIMITS, grpcCases, type GrpcCase, type GrpcCaseContext } from './support/grpc-cases';
-import { knownBug } from './support/known-bugs';
-import { startNlu, tinyDefinition, train, type NluUnderTest } from './support/nlu-under-test';
-import { decodeResponse, type GrpcAnswer } from './support/raw-grpc';
+import { GatedTrainer } from '@parley/testkit/nlu-service/gated-trainer';
+import { CaseLog } from '@parley/testkit/reliability/case-log';
+import { GRPC_LIMITS, grpcCases, type GrpcCase, type GrpcCaseContext } from '@parley/testkit/reliability/grpc-cases';
+import { knownBug } from '@parley/testkit/reliability/known-bugs';
+import { startNlu, tinyDefinition, train, type NluUnderTest } from '@parley/testkit/reliability/nlu-under-test';
+import { decodeResponse, type GrpcAnswer } from '@parley/testkit/reliability/raw-grpc';
 
 const log = new CaseLog('bad-input-grpc', 'bad-input');
 const ENV = {

@@ -9,12 +9,12 @@
 import { ERROR_CODES } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startDialogueTestApp, type DialogueTestApp } from '../support/dialogue-test-app';
-import { createFixtureBot } from '../support/fixture-bot';
-import { CaseLog } from './support/case-log';
-import { HEAD_ROUTES, HTTP_LIMITS, httpCases } from './support/http-cases';
-import { rawExchange, type RawResponse } from './support/raw-http';
-import { newSession } from './support/run-rest-case';
+import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
+import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
+import { CaseLog } from '@parley/testkit/reliability/case-log';
+import { HEAD_ROUTES, HTTP_LIMITS, httpCases } from '@parley/testkit/reliability/http-cases';
+import { rawExchange, type RawResponse } from '@parley/testkit/reliability/raw-http';
+import { newSession } from '@parley/testkit/reliability/run-rest-case';
 
 const log = new CaseLog('bad-input-http', 'bad-input');
 

@@ -9,14 +9,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSessionStore, type SessionStore } from '@parley/session-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithServer, unreachableReason } from '../../packages/session-store/src/testing/server-gate';
-import { dropPostgresSchema, deleteRedisKeys, pingPostgres, pingRedis, POSTGRES_URL, REDIS_URL, runName } from '../support/backends';
-import { startDialogueTestApp, type DialogueTestApp } from '../support/dialogue-test-app';
-import { createFixtureBot } from '../support/fixture-bot';
-import { CaseLog } from './support/case-log';
-import { knownBug } from './support/known-bugs';
-import { oddTextAcceptances, oddTextCases, REST_LIMITS, restCases, type RestCase } from './support/rest-cases';
-import { runRestCase } from './support/run-rest-case';
+import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
+import {
+  dropPostgresSchema,
+  deleteRedisKeys,
+  pingPostgres,
+  pingRedis,
+  POSTGRES_URL,
+  REDIS_URL,
+  runName,
+} from '@parley/testkit/services/backends';
+import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
+import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
+import { CaseLog } from '@parley/testkit/reliability/case-log';
+import { knownBug } from '@parley/testkit/reliability/known-bugs';
+import { oddTextAcceptances, oddTextCases, REST_LIMITS, restCases, type RestCase } from '@parley/testkit/reliability/rest-cases';
+import { runRestCase } from '@parley/testkit/reliability/run-rest-case';
 
 const log = new CaseLog('bad-input-rest', 'bad-input');
 const ENV = {

@@ -7,12 +7,12 @@
 import type { FastifyInstance } from 'fastify';
 import { ERROR_CODES } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDialogueTestApp, type DialogueTestApp } from '../support/dialogue-test-app';
-import { createFixtureBot } from '../support/fixture-bot';
-import { CaseLog, type CaseOutcome } from './support/case-log';
-import { knownBug } from './support/known-bugs';
-import { WS_LIMITS, wsCases, type WsCase } from './support/ws-cases';
-import { type Frame, WsProbe } from './support/ws-probe';
+import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
+import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
+import { CaseLog, type CaseOutcome } from '@parley/testkit/reliability/case-log';
+import { knownBug } from '@parley/testkit/reliability/known-bugs';
+import { WS_LIMITS, wsCases, type WsCase } from '@parley/testkit/reliability/ws-cases';
+import { type Frame, WsProbe } from '@parley/testkit/reliability/ws-probe';
 
 const log = new CaseLog('bad-input-websocket', 'bad-input');
 let harness: DialogueTestApp;

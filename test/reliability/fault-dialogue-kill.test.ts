@@ -9,11 +9,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithServer, unreachableReason } from '../../packages/session-store/src/testing/server-gate';
-import { dropPostgresSchema, pingPostgres, POSTGRES_URL, runName } from '../support/backends';
-import { killAllServices, missingBuild, startDialogueProcess, startNluProcess, type ServiceProcess } from '../support/service-process';
-import { lostTurns, type AcknowledgedTurn, type HistoryRow } from './support/acknowledged-turns';
-import { CaseLog } from './support/case-log';
+import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
+import { dropPostgresSchema, pingPostgres, POSTGRES_URL, runName } from '@parley/testkit/services/backends';
+import {
+  killAllServices,
+  missingBuild,
+  startDialogueProcess,
+  startNluProcess,
+  type ServiceProcess,
+} from '@parley/testkit/services/service-process';
+import { lostTurns, type AcknowledgedTurn, type HistoryRow } from '@parley/testkit/reliability/acknowledged-turns';
+import { CaseLog } from '@parley/testkit/reliability/case-log';
 
 const SESSIONS = 16;
 const CLIENTS = 32;

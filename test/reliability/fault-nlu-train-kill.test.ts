@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { nluV1 } from '@parley/proto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithServer } from '../../packages/session-store/src/testing/server-gate';
-import { killAllServices, missingBuild, startNluProcess, type ServiceProcess } from '../support/service-process';
-import { CaseLog } from './support/case-log';
-import { tinyDefinition, train } from './support/nlu-under-test';
-import { decodeResponse, RawGrpcClient } from './support/raw-grpc';
+import { describeWithServer } from '@parley/testkit/session-store/server-gate';
+import { killAllServices, missingBuild, startNluProcess, type ServiceProcess } from '@parley/testkit/services/service-process';
+import { CaseLog } from '@parley/testkit/reliability/case-log';
+import { tinyDefinition, train } from '@parley/testkit/reliability/nlu-under-test';
+import { decodeResponse, RawGrpcClient } from '@parley/testkit/reliability/raw-grpc';
 
 const log = new CaseLog('fault-nlu-train-kill', 'fault');
 const TEXTS = ['hello', 'see you later', 'is it raining in BCN', 'good night', 'zebra quantum'];

@@ -14,11 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../services/dialogue/src/app';
 import { loadConfig } from '../../services/dialogue/src/config';
 import { NluClient } from '../../services/dialogue/src/nlu/nlu-client';
-import { createFixtureBot } from '../support/fixture-bot';
-import { startNluTestServer, type NluTestServer } from '../support/nlu-test-server';
-import { CaseLog } from './support/case-log';
-import { FaultyProxy, type ProxyMode } from './support/faulty-proxy';
-import { WsProbe } from './support/ws-probe';
+import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
+import { startNluTestServer, type NluTestServer } from '@parley/testkit/services/nlu-test-server';
+import { CaseLog } from '@parley/testkit/reliability/case-log';
+import { FaultyProxy, type ProxyMode } from '@parley/testkit/reliability/faulty-proxy';
+import { WsProbe } from '@parley/testkit/reliability/ws-probe';
 
 const DEADLINE_MS = 400;
 /** A 503 must come within the deadline, its retries and some slack for a loaded CI machine. */

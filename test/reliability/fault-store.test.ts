@@ -12,13 +12,21 @@ import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { createSessionStore, type SessionStore } from '@parley/session-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithServer, unreachableReason } from '../../packages/session-store/src/testing/server-gate';
-import { deleteRedisKeys, dropPostgresSchema, pingPostgres, pingRedis, POSTGRES_URL, REDIS_URL, runName } from '../support/backends';
-import { startDialogueTestApp, type DialogueTestApp } from '../support/dialogue-test-app';
-import { createFixtureBot } from '../support/fixture-bot';
-import { lostTurns, type AcknowledgedTurn, type HistoryRow } from './support/acknowledged-turns';
-import { CaseLog } from './support/case-log';
-import { FaultyProxy, type ProxyMode } from './support/faulty-proxy';
+import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
+import {
+  deleteRedisKeys,
+  dropPostgresSchema,
+  pingPostgres,
+  pingRedis,
+  POSTGRES_URL,
+  REDIS_URL,
+  runName,
+} from '@parley/testkit/services/backends';
+import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
+import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
+import { lostTurns, type AcknowledgedTurn, type HistoryRow } from '@parley/testkit/reliability/acknowledged-turns';
+import { CaseLog } from '@parley/testkit/reliability/case-log';
+import { FaultyProxy, type ProxyMode } from '@parley/testkit/reliability/faulty-proxy';
 
 const log = new CaseLog('fault-store', 'fault');
 /**

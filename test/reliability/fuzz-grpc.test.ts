@@ -8,12 +8,12 @@
 import fc from 'fast-check';
 import type { nluV1 } from '@parley/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseLog } from './support/case-log';
-import { FirstOnlyTrainer } from './support/first-only-trainer';
-import { fuzzCall, type FuzzCall } from './support/grpc-arbitraries';
-import { startNlu, tinyDefinition, train, type NluUnderTest } from './support/nlu-under-test';
-import { decodeResponse, type GrpcAnswer } from './support/raw-grpc';
-import { fuzzSeed } from './support/fuzz-seed';
+import { CaseLog } from '@parley/testkit/reliability/case-log';
+import { FirstOnlyTrainer } from '@parley/testkit/reliability/first-only-trainer';
+import { fuzzCall, type FuzzCall } from '@parley/testkit/reliability/grpc-arbitraries';
+import { startNlu, tinyDefinition, train, type NluUnderTest } from '@parley/testkit/reliability/nlu-under-test';
+import { decodeResponse, type GrpcAnswer } from '@parley/testkit/reliability/raw-grpc';
+import { fuzzSeed } from '@parley/testkit/reliability/fuzz-seed';
 
 const RUNS = 10_000;
 const SERVER_FAILURES = new Set(['UNKNOWN', 'INTERNAL', 'DATA_LOSS']);

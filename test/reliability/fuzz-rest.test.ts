@@ -11,12 +11,12 @@ import fc from 'fast-check';
 import { ERROR_CODES } from '@parley/domain';
 import { createSessionStore } from '@parley/session-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDialogueTestApp, type DialogueTestApp } from '../support/dialogue-test-app';
-import { createFixtureBot } from '../support/fixture-bot';
-import { CaseLog } from './support/case-log';
-import { HistoryModel, type HistoryEntry, type TurnKind } from './support/history-model';
-import { fuzzRequest, type FuzzRequest } from './support/rest-arbitraries';
-import { fuzzSeed } from './support/fuzz-seed';
+import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
+import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
+import { CaseLog } from '@parley/testkit/reliability/case-log';
+import { HistoryModel, type HistoryEntry, type TurnKind } from '@parley/testkit/reliability/history-model';
+import { fuzzRequest, type FuzzRequest } from '@parley/testkit/reliability/rest-arbitraries';
+import { fuzzSeed } from '@parley/testkit/reliability/fuzz-seed';
 
 const INJECTED_RUNS = 10_000;
 const HTTP_RUNS = 1_000;
@@ -132,15 +132,13 @@ async function observe(request: FuzzRequest, id: string, url: string, answer: An
 
 async function fullHistory(id: string): Promise<{ entries: HistoryEntry[]; total: number }> {
   const entries: HistoryEntry[] = [];
-  let total = 0;
   for (let offset = 0; ; offset += 500) {
     const page = (await harness.app.inject({ method: 'GET', url: `/v1/sessions/${id}/history?offset=${offset}&limit=500` })).json() as {
       entries: HistoryEntry[];
       total: number;
     };
     entries.push(...page.entries);
-    total = page.total;
-    if (page.entries.length < 500) return { entries, total };
+    if (page.entries.length < 500) return { entries, total: page.total };
   }
 }
 

@@ -2,7 +2,7 @@
 import { getParameter } from '@parley/domain';
 import { describe, expect, it } from 'vitest';
 import { Bot } from './bot';
-import { Conversation, texts } from './testing/conversation';
+import { Conversation, texts } from '@parley/testkit/bot/conversation';
 
 function greetingsBot(): Bot {
   const bot = new Bot('greetings_bot');

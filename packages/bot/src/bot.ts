@@ -3,8 +3,16 @@
  * dialogue service calls. The first definition() or session seals the bot, so the model the NLU trained on and the
  * state machine that runs can never disagree.
  */
-import { ALL_INTENTS_SCOPE, BASE_ENTITY_PREFIX, DEFAULT_NLU_CONFIG, FALLBACK_INTENT, ParleyError } from '@parley/domain';
-import type { BotDefinition, EntityEntry, NluConfig } from '@parley/domain';
+import {
+  ALL_INTENTS_SCOPE,
+  BASE_ENTITY_PREFIX,
+  type BotDefinition,
+  DEFAULT_NLU_CONFIG,
+  type EntityEntry,
+  FALLBACK_INTENT,
+  type NluConfig,
+  ParleyError,
+} from '@parley/domain';
 import type { BotRegistry } from './bot-registry';
 import { CompiledBot } from './compiled-bot';
 import { checkName, definitionError } from './definition-error';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Bot } from './bot';
-import { Conversation, texts } from './testing/conversation';
+import { Conversation, texts } from '@parley/testkit/bot/conversation';
 
 describe('global states', () => {
   function helpBot() {

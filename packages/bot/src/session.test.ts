@@ -4,7 +4,7 @@ import { Bot } from './bot';
 import { Session } from './session';
 import { SessionDraft } from './session-draft';
 import type { StateBody } from './state';
-import { FakePredictor } from './testing/fake-predictor';
+import { FakePredictor } from '@parley/testkit/bot/fake-predictor';
 import type { TurnContext } from './turn';
 
 function sessionOf(variables: Record<string, JsonValue> = {}): { session: Session; draft: SessionDraft } {

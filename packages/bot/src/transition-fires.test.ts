@@ -1,7 +1,7 @@
 import type { JsonObject } from '@parley/domain';
 import { describe, expect, it } from 'vitest';
 import { Bot } from './bot';
-import { Conversation, texts } from './testing/conversation';
+import { Conversation, texts } from '@parley/testkit/bot/conversation';
 
 describe('variable transitions', () => {
   it.each([

@@ -2,7 +2,7 @@ import { ParleyError, type IntentClassifierPrediction } from '@parley/domain';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { Bot } from './bot';
-import { Conversation, texts } from './testing/conversation';
+import { Conversation, texts } from '@parley/testkit/bot/conversation';
 import type { SessionSnapshot, TurnContext } from './turn';
 import { MAX_MOVES_PER_TURN } from './turn-runner';
 
@@ -295,12 +295,12 @@ describe('sessions', () => {
       session.reply('counted');
     });
     counted.goTo(s0);
-    const prediction = (await new Conversation(bot).predictor.predict('count', 's0')) as IntentClassifierPrediction;
+    const prediction = await new Conversation(bot).predictor.predict('count', 's0');
     const variables = { list: [0], gone: true, kept: { deep: [1] } };
     const snapshot = deepFreeze({ id: 'u1', state: 's0', variables, predictedIntent: prediction });
     const context: TurnContext = { predictor: new Conversation(bot).predictor, chatHistory: deepFreeze([['hi', 1]]) };
     const before = structuredClone(snapshot);
-    const outcome = await bot.runTurn(snapshot as SessionSnapshot, { kind: 'message', text: 'count' }, context);
+    const outcome = await bot.runTurn(snapshot, { kind: 'message', text: 'count' }, context);
     expect(outcome.snapshot.variables).toEqual({ list: [0, 1], kept: { deep: [1] } });
     expect(outcome.snapshot.variables.kept).not.toBe(variables.kept);
     expect(snapshot).toEqual(before);

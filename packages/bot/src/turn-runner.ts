@@ -48,9 +48,10 @@ export class TurnRunner {
         return this.#onFile(input.file);
       case 'event':
         return this.#onEvent(input.name, input.params);
-      default:
+      default: {
         const kind = JSON.stringify((input as { kind: unknown }).kind);
         throw new ParleyError('INVALID_ARGUMENT', `unknown turn input kind ${kind}`, { field: 'kind' });
+      }
     }
   }
 

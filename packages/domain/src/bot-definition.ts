@@ -72,7 +72,7 @@ export const DEFAULT_NLU_CONFIG: NluConfig = Object.freeze({
   seed: 42,
   timezone: 'UTC',
   hyperParameters: {},
-}) as NluConfig;
+});
 
 /** The scope every model has: all intents of the definition. */
 export const ALL_INTENTS_SCOPE = '*';

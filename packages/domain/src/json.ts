@@ -31,8 +31,7 @@ function isJsonAt(value: unknown, depth: number, ancestors: Set<unknown>): boole
       ancestors.add(value);
       const ok = Array.isArray(value)
         ? value.every((item) => isJsonAt(item, depth + 1, ancestors))
-        : Object.getPrototypeOf(value) === Object.prototype &&
-          Object.values(value as object).every((item) => isJsonAt(item, depth + 1, ancestors));
+        : Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every((item) => isJsonAt(item, depth + 1, ancestors));
       ancestors.delete(value);
       return ok;
     }

@@ -1,8 +1,9 @@
 /**
  * The public contract of @parley/nlu: what the NLU service (and the CLI, and benchmarks) call.
- * Pure code: no I/O, no process.env. A trained model is plain data (an artifact) plus live tensors.
+ * Pure code: no I/O, no process.env. A trained model is plain data (an artifact) plus typed arrays that serve it.
  */
 import type { BotDefinition, IntentClassifierPrediction, JsonObject } from '@parley/domain';
+import type { ClassifierEngine } from './classifier/intent-classifier';
 
 export interface TrainProgressEvent {
   scope: string;
@@ -29,7 +30,7 @@ export interface ScopeStats {
 export interface NluModelArtifact {
   /** Definition, version, seed, vocabulary, hyper-parameters, metrics, format version. JSON-serialisable. */
   manifest: JsonObject;
-  /** Concatenated float32 weights, described by the manifest. */
+  /** One little-endian byte block (feature hashes, int8 embedding rows and their scales, float32 output layer), laid out by the manifest. */
   weights: Uint8Array;
 }
 
@@ -43,6 +44,8 @@ export interface NluModel {
   readonly trainSeconds: number;
   /** Approximate memory held by the model (weights + vocabulary), for the memory cap. */
   readonly sizeBytes: number;
+  /** Where the classifier's arithmetic runs: the WebAssembly SIMD kernels (when loaded), or the JS loops. */
+  readonly engine: ClassifierEngine;
   /**
    * Classifies one text within a scope (default "*"). Throws ParleyError TEXT_EMPTY or SCOPE_NOT_FOUND.
    * `now` is the reference instant for relative datetimes (default: the current time).
@@ -51,7 +54,7 @@ export interface NluModel {
   /** The intents of a scope, in definition order. Throws ParleyError SCOPE_NOT_FOUND. */
   intentsOf(scope: string): readonly string[];
   toArtifact(): NluModelArtifact;
-  /** Frees tensors. The model must not be used afterwards. */
+  /** Releases what the model holds. The model must not be used afterwards. */
   dispose(): void;
 }
 

@@ -3,6 +3,8 @@ export { TextPipeline, type ProcessedText } from './text/text-pipeline';
 export { initBackend } from './backend/init-backend';
 export { trainModel } from './model/train-model';
 export { loadModel } from './model/load-model';
+export { loadClassifierKernels } from './classifier/classifier-kernels';
+export type { ClassifierEngine } from './classifier/intent-classifier';
 export { modelVersionOf, MODEL_FORMAT } from './model/model-version';
 export { DEFAULT_HYPER_PARAMETERS, type HyperParameters } from './model/hyper-parameters';
 export { evaluateDataset } from './evaluate/evaluate-dataset';

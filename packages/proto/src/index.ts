@@ -1,4 +1,5 @@
-export { loadNluPackage, protoDir, NLU_PROTO_FILE, PROTO_LOADER_OPTIONS } from './load-nlu-package';
+export { loadNluPackage, protoDir, NLU_PROTO_FILE, PROTO_LOADER_OPTIONS, type NluPackage } from './load-nlu-package';
+export { NLU_SERVICE } from './nlu-service-name';
 export type { ProtoGrpcType } from './generated/nlu';
 export type * as nluV1 from './generated/parley/nlu/v1/index';
 export { toWireValue, toWireStruct, fromWireValue, fromWireStruct } from './json-wire';

@@ -8,7 +8,7 @@ import { withPredictionCodec } from './prediction-codec';
 
 export const NLU_PROTO_FILE = 'parley/nlu/v1/nlu.proto';
 
-/** The proto/ folder: PARLEY_PROTO_DIR when set by a deployment, else the repository's. */
+/** The proto/ folder of the repository (or of the image, which keeps the same layout). */
 export function protoDir(): string {
   const candidates = [resolve(__dirname, '../../../proto'), resolve(__dirname, '../../../../proto')];
   const found = candidates.find((dir) => existsSync(join(dir, NLU_PROTO_FILE)));
@@ -25,13 +25,26 @@ export const PROTO_LOADER_OPTIONS: protoLoader.Options = {
   oneofs: true,
 };
 
-let cached: { definition: protoLoader.PackageDefinition; grpcObject: ProtoGrpcType } | undefined;
+export interface NluPackage {
+  definition: protoLoader.PackageDefinition;
+  grpcObject: ProtoGrpcType;
+}
 
-export function loadNluPackage(): { definition: protoLoader.PackageDefinition; grpcObject: ProtoGrpcType } {
-  if (!cached) {
-    // Predictions travel through prediction-codec.ts: a 150-intent ranking costs protobufjs more than predicting.
-    const definition = withPredictionCodec(protoLoader.loadSync(NLU_PROTO_FILE, { ...PROTO_LOADER_OPTIONS, includeDirs: [protoDir()] }));
-    cached = { definition, grpcObject: grpc.loadPackageDefinition(definition) as unknown as ProtoGrpcType };
+const cached = new Map<boolean, NluPackage>();
+
+/**
+ * The loaded contract. Predict's, PredictBatch's and PredictStream's answers go through prediction-codec.ts (a
+ * 150-intent ranking costs protobufjs more than predicting; see README.md); `{ predictionCodec: false }` gives
+ * proto-loader's own serializers instead, for a client or server that would rather not depend on the hand codec.
+ */
+export function loadNluPackage(options: { predictionCodec?: boolean } = {}): NluPackage {
+  const withCodec = options.predictionCodec ?? true;
+  let loaded = cached.get(withCodec);
+  if (!loaded) {
+    const plain = protoLoader.loadSync(NLU_PROTO_FILE, { ...PROTO_LOADER_OPTIONS, includeDirs: [protoDir()] });
+    const definition = withCodec ? withPredictionCodec(plain) : plain;
+    loaded = { definition, grpcObject: grpc.loadPackageDefinition(definition) as unknown as ProtoGrpcType };
+    cached.set(withCodec, loaded);
   }
-  return cached;
+  return loaded;
 }

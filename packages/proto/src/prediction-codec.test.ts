@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadNluPackage, NLU_PROTO_FILE, PROTO_LOADER_OPTIONS, protoDir } from './load-nlu-package';
 import { predictionToWire } from './prediction-wire';
 import { nameKey } from './ranking-codec';
+import { NLU_SERVICE } from './nlu-service-name';
 
 interface Codec {
   responseSerialize(value: object): Buffer;
@@ -12,7 +13,7 @@ interface Codec {
 }
 type Methods = Record<'Predict' | 'PredictBatch' | 'PredictStream', Codec>;
 
-const SERVICE = 'parley.nlu.v1.Nlu';
+const SERVICE = NLU_SERVICE;
 /** Predictions as @parley/proto encodes and decodes them (prediction-codec.ts). */
 const fast = loadNluPackage().definition[SERVICE] as unknown as Methods;
 /** The same contract through stock proto-loader: what any other client or server does with the bytes. */

@@ -10,29 +10,39 @@ import type { IntentClassifierPrediction, IntentClassifierPrediction__Output } f
 import type { PredictBatchResponse, PredictBatchResponse__Output } from './generated/parley/nlu/v1/PredictBatchResponse';
 import type { PredictStreamResponse, PredictStreamResponse__Output } from './generated/parley/nlu/v1/PredictStreamResponse';
 import { WIRE_LENGTH_DELIMITED, WireError, WireReader, varintSize, writeVarint } from './protobuf-wire';
-import { appendRanking, RANKING_TAG, RankingReader } from './ranking-codec';
+import { NLU_SERVICE } from './nlu-service-name';
+import { appendRanking, RankingReader, useRankingFields } from './ranking-codec';
 
-/** The fields that carry predictions, as nlu.proto numbers them. */
-const BATCH_PREDICTIONS_TAG = (1 << 3) | WIRE_LENGTH_DELIMITED;
-const STREAM_PREDICTION_TAG = (2 << 3) | WIRE_LENGTH_DELIMITED;
-
-const SERVICE = 'parley.nlu.v1.Nlu';
+/** A field's number as the loaded nlu.proto declares it, so the codec never disagrees with the contract. */
+function fieldNumber(definition: PackageDefinition, type: string, field: string): number {
+  const descriptor = (definition[`parley.nlu.v1.${type}`] as { type?: { field?: Array<{ name: string; number: number }> } }).type;
+  const number = descriptor?.field?.find((entry) => entry.name === field)?.number;
+  if (number === undefined) throw new Error(`nlu.proto has no field ${type}.${field}`);
+  return number;
+}
 
 interface Codec<T, Output> {
-  serialize(value: T): Buffer;
-  deserialize(bytes: Buffer): Output;
+  serialize: (value: T) => Buffer;
+  deserialize: (bytes: Buffer) => Output;
 }
 
 /** The package with Predict's, PredictBatch's and PredictStream's answers encoded and decoded by this module. */
 export function withPredictionCodec(definition: PackageDefinition): PackageDefinition {
+  const rankingTag = useRankingFields({
+    ranking: fieldNumber(definition, 'IntentClassifierPrediction', 'ranking'),
+    intent: fieldNumber(definition, 'IntentScore', 'intent'),
+    score: fieldNumber(definition, 'IntentScore', 'score'),
+  });
+  const batchTag = (fieldNumber(definition, 'PredictBatchResponse', 'predictions') << 3) | WIRE_LENGTH_DELIMITED;
+  const streamTag = (fieldNumber(definition, 'PredictStreamResponse', 'prediction') << 3) | WIRE_LENGTH_DELIMITED;
   const plain = <T, Output>(type: string) => definition[`parley.nlu.v1.${type}`] as unknown as Codec<T, Output>;
-  const prediction = predictionCodec(plain('IntentClassifierPrediction'));
-  const batch = batchCodec(prediction, plain('PredictBatchResponse'));
-  const stream = streamCodec(prediction, plain('PredictStreamResponse'));
-  const service = definition[SERVICE] as ServiceDefinition;
+  const prediction = predictionCodec(plain('IntentClassifierPrediction'), rankingTag);
+  const batch = batchCodec(prediction, plain('PredictBatchResponse'), batchTag);
+  const stream = streamCodec(prediction, plain('PredictStreamResponse'), streamTag);
+  const service = definition[NLU_SERVICE] as ServiceDefinition;
   const answers = <T extends object, Output extends object>(method: string, codec: Codec<T, Output>): MethodDefinition<object, object> => {
     const plainMethod = service[method];
-    if (plainMethod === undefined) throw new Error(`${SERVICE}.${method} is not in nlu.proto`);
+    if (plainMethod === undefined) throw new Error(`${NLU_SERVICE}.${method} is not in nlu.proto`);
     // The method's own answer type, which proto-loader's definitions type as object.
     return { ...plainMethod, responseSerialize: codec.serialize, responseDeserialize: codec.deserialize } as unknown as MethodDefinition<
       object,
@@ -45,16 +55,17 @@ export function withPredictionCodec(definition: PackageDefinition): PackageDefin
     PredictBatch: answers('PredictBatch', batch),
     PredictStream: answers('PredictStream', stream),
   };
-  return { ...definition, [SERVICE]: withCodec };
+  return { ...definition, [NLU_SERVICE]: withCodec };
 }
 
 function predictionCodec(
   plain: Codec<IntentClassifierPrediction, IntentClassifierPrediction__Output>,
+  rankingTag: number,
 ): Codec<IntentClassifierPrediction, IntentClassifierPrediction__Output> {
   return {
     serialize: (prediction) => appendRanking(plain.serialize({ ...prediction, ranking: [] }), prediction.ranking ?? []),
     deserialize(bytes) {
-      const [decoded, ranking] = decodeSplitting(bytes, RANKING_TAG, new RankingReader(bytes).entry, plain.deserialize);
+      const [decoded, ranking] = decodeSplitting(bytes, rankingTag, new RankingReader(bytes).entry, plain.deserialize);
       return Object.assign(decoded, { ranking });
     },
   };
@@ -63,21 +74,13 @@ function predictionCodec(
 function batchCodec(
   prediction: Codec<IntentClassifierPrediction, IntentClassifierPrediction__Output>,
   plain: Codec<PredictBatchResponse, PredictBatchResponse__Output>,
+  batchTag: number,
 ): Codec<PredictBatchResponse, PredictBatchResponse__Output> {
   return {
     serialize: (response) =>
-      appendMessages(
-        plain.serialize({ ...response, predictions: [] }),
-        BATCH_PREDICTIONS_TAG,
-        (response.predictions ?? []).map(prediction.serialize),
-      ),
+      appendMessages(plain.serialize({ ...response, predictions: [] }), batchTag, (response.predictions ?? []).map(prediction.serialize)),
     deserialize(bytes) {
-      const [decoded, predictions] = decodeSplitting(
-        bytes,
-        BATCH_PREDICTIONS_TAG,
-        embedded(bytes, prediction.deserialize),
-        plain.deserialize,
-      );
+      const [decoded, predictions] = decodeSplitting(bytes, batchTag, embedded(bytes, prediction.deserialize), plain.deserialize);
       return Object.assign(decoded, { predictions });
     },
   };
@@ -86,20 +89,16 @@ function batchCodec(
 function streamCodec(
   prediction: Codec<IntentClassifierPrediction, IntentClassifierPrediction__Output>,
   plain: Codec<PredictStreamResponse, PredictStreamResponse__Output>,
+  streamTag: number,
 ): Codec<PredictStreamResponse, PredictStreamResponse__Output> {
   return {
     serialize(response) {
       if (!response.prediction) return plain.serialize(response);
       const head = plain.serialize({ ...response, prediction: null, result: undefined });
-      return appendMessages(head, STREAM_PREDICTION_TAG, [prediction.serialize(response.prediction)]);
+      return appendMessages(head, streamTag, [prediction.serialize(response.prediction)]);
     },
     deserialize(bytes) {
-      const [decoded, predictions] = decodeSplitting(
-        bytes,
-        STREAM_PREDICTION_TAG,
-        embedded(bytes, prediction.deserialize),
-        plain.deserialize,
-      );
+      const [decoded, predictions] = decodeSplitting(bytes, streamTag, embedded(bytes, prediction.deserialize), plain.deserialize);
       // A message field sent twice would be merged; no encoder sends one twice, so the last one is the answer.
       const last = predictions.at(-1);
       return last === undefined ? decoded : Object.assign(decoded, { prediction: last, result: 'prediction' as const });

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadNluPackage } from './load-nlu-package';
 import { protobufWireProblem } from './protobuf-wire';
+import { NLU_SERVICE } from './nlu-service-name';
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 
 describe('protobufWireProblem', () => {
   it('passes real messages, empty ones and unknown fields', () => {
-    const predict = loadNluPackage().definition['parley.nlu.v1.Nlu'] as unknown as Record<
-      string,
-      { requestSerialize(value: object): Buffer }
-    >;
+    const predict = loadNluPackage().definition[NLU_SERVICE] as unknown as Record<string, { requestSerialize(value: object): Buffer }>;
     const encoded = predict['Predict']?.requestSerialize({ model: 'greetings', text: 'héllo 👋', scope: 'start' }) ?? Buffer.alloc(0);
     expect(protobufWireProblem(encoded)).toBeUndefined();
     expect(protobufWireProblem(bytes())).toBeUndefined();

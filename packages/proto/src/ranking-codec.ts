@@ -5,23 +5,45 @@
  * prediction itself. Here each intent name's bytes are encoded once and kept, and a message's names are read out of
  * a cache of the names already seen. prediction-codec.test.ts checks both directions against protobufjs.
  */
+import { LRUCache } from 'lru-cache';
 import type { IntentScore, IntentScore__Output } from './generated/parley/nlu/v1/IntentScore';
 import { WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WireError, WireReader, varintSize, writeVarint } from './protobuf-wire';
 
-/** IntentClassifierPrediction.ranking and IntentScore's fields, as nlu.proto numbers them. */
-export const RANKING_TAG = (5 << 3) | WIRE_LENGTH_DELIMITED;
-const INTENT_TAG = (1 << 3) | WIRE_LENGTH_DELIMITED;
-const SCORE_TAG = (2 << 3) | WIRE_FIXED64;
+/** The field numbers the codec writes and reads, taken from the loaded nlu.proto (prediction-codec.ts). */
+export interface RankingFields {
+  /** IntentClassifierPrediction.ranking */
+  ranking: number;
+  /** IntentScore.intent */
+  intent: number;
+  /** IntentScore.score */
+  score: number;
+}
+
+let RANKING_TAG = 0;
+let INTENT_TAG = 0;
+let SCORE_TAG = 0;
+
+/** Sets the field numbers; every tag here fits one byte (fields 1–15), which the fast paths rely on. */
+export function useRankingFields(fields: RankingFields): number {
+  for (const [name, number] of Object.entries(fields)) {
+    if (number < 1 || number > 15) throw new Error(`ranking codec: field ${name} is numbered ${number}, outside 1–15`);
+  }
+  RANKING_TAG = (fields.ranking << 3) | WIRE_LENGTH_DELIMITED;
+  INTENT_TAG = (fields.intent << 3) | WIRE_LENGTH_DELIMITED;
+  SCORE_TAG = (fields.score << 3) | WIRE_FIXED64;
+  return RANKING_TAG;
+}
+
 /** An encoded score: its tag and a double. */
 const SCORE_BYTES = 9;
+/** Names each cache keeps: far more than the intents of the models one process serves at once. */
+const NAMES_KEPT = 10_000;
 
 /**
  * Intent name → the bytes of its ranking entry up to the score's value: the entry's tag and length, the intent field,
- * the score's tag. They are the same in every answer (a score is always 8 bytes). Bounded: a process serving many
- * models starts over when full.
+ * the score's tag. They are the same in every answer (a score is always 8 bytes). The least recently used go first.
  */
-const entryHeads = new Map<string, Uint8Array>();
-const ENTRY_HEADS_LIMIT = 10_000;
+const entryHeads = new LRUCache<string, Uint8Array>({ max: NAMES_KEPT });
 
 function entryHead(intent: string): Uint8Array {
   let head = entryHeads.get(intent);
@@ -35,7 +57,6 @@ function entryHead(intent: string): Uint8Array {
     at = writeVarint(head, at, utf8.length);
     head.set(utf8, at);
     head[head.length - 1] = SCORE_TAG;
-    if (entryHeads.size >= ENTRY_HEADS_LIMIT) entryHeads.clear();
     entryHeads.set(intent, head);
   }
   return head;
@@ -77,8 +98,7 @@ interface KnownName {
  * entry made a full answer's decoding allocate ~15 KB, and under load the client spent ~40 µs more per answer.
  * Bounded like the encoder's cache.
  */
-const knownNames = new Map<number, KnownName>();
-const KNOWN_NAMES_LIMIT = 10_000;
+const knownNames = new LRUCache<number, KnownName>({ max: NAMES_KEPT });
 
 /** FNV-1a over the name's bytes, kept within V8's small integers. Exported for the tests, which make keys collide. */
 export function nameKey(bytes: Uint8Array, start: number, length: number): number {
@@ -98,8 +118,8 @@ function decodeName(bytes: Buffer, start: number, end: number): string {
     if (same) return known.text;
   }
   const text = bytes.toString('utf8', start, end);
-  if (knownNames.size >= KNOWN_NAMES_LIMIT) knownNames.clear();
-  knownNames.set(key, { bytes: bytes.slice(start, end), text, next: knownNames.get(key) });
+  // A copy: Buffer#slice is a view, which would pin the received message and change if its buffer were reused.
+  knownNames.set(key, { bytes: Uint8Array.prototype.slice.call(bytes, start, end), text, next: knownNames.peek(key) });
   return text;
 }
 

@@ -2,20 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSessionStore } from './create-session-store';
-import type { SessionStoreConfig } from './create-session-store';
+import { createSessionStore, type SessionStoreConfig } from './create-session-store';
 import { MemorySessionStore } from './memory-session-store';
 import { PostgresSessionStore } from './postgres-session-store';
 import { RedisSessionStore } from './redis-session-store';
 import { SqliteSessionStore } from './sqlite-session-store';
-import { created } from './testing/turns';
+import { created } from '@parley/testkit/session-store/turns';
 
 const directory = mkdtempSync(join(tmpdir(), 'parley-factory-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('createSessionStore', () => {
   it('builds the adapter each kind names', async () => {
-    const cases: Array<[SessionStoreConfig, Function]> = [
+    const cases: Array<[SessionStoreConfig, abstract new (...args: never[]) => unknown]> = [
       [{ kind: 'memory' }, MemorySessionStore],
       [{ kind: 'sqlite', path: join(directory, 'factory.db'), ttlSeconds: 60 }, SqliteSessionStore],
       [{ kind: 'redis', url: 'redis://127.0.0.1:1', keyPrefix: 'x:' }, RedisSessionStore],

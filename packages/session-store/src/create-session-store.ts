@@ -4,13 +4,10 @@
  */
 import { ParleyError } from '@parley/domain';
 import { MemorySessionStore } from './memory-session-store';
-import { PostgresSessionStore } from './postgres-session-store';
-import type { PostgresSessionStoreOptions } from './postgres-session-store';
-import { RedisSessionStore } from './redis-session-store';
-import type { RedisSessionStoreOptions } from './redis-session-store';
+import { PostgresSessionStore, type PostgresSessionStoreOptions } from './postgres-session-store';
+import { RedisSessionStore, type RedisSessionStoreOptions } from './redis-session-store';
 import type { SessionStore, SessionStoreOptions } from './session-store';
-import { SqliteSessionStore } from './sqlite-session-store';
-import type { SqliteSessionStoreOptions } from './sqlite-session-store';
+import { SqliteSessionStore, type SqliteSessionStoreOptions } from './sqlite-session-store';
 
 /** An adapter's options, with `ttlSeconds` optional (default 0: never expire). */
 type Configured<Options extends SessionStoreOptions> = Omit<Options, 'ttlSeconds'> & { ttlSeconds?: number };

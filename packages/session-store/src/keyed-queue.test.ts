@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeyedQueue } from './keyed-queue';
-import { sleep } from './testing/turns';
+import { sleep } from '@parley/testkit/session-store/turns';
 
 describe('KeyedQueue', () => {
   it('runs the tasks of one key one at a time, in arrival order', async () => {

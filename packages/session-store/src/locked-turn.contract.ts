@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { isSessionConflictError } from './session-conflict-error';
 import type { ContractContext } from './session-store.contract';
-import { created, sleep, turn } from './testing/turns';
+import { created, sleep, turn } from '@parley/testkit/session-store/turns';
 
 export function describeLockedTurnContract(context: ContractContext): void {
   it('lockedTurn excludes other turns and withLock holders of the session, across instances', async () => {

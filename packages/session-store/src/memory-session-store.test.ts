@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemorySessionStore } from './memory-session-store';
 import { describeSessionStoreContract } from './session-store.contract';
-import { created, sleep, turn } from './testing/turns';
+import { created, sleep, turn } from '@parley/testkit/session-store/turns';
 
 describeSessionStoreContract('MemorySessionStore', async () => ({
   sharing: 'none',

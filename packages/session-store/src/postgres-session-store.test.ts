@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PostgresSessionStore } from './postgres-session-store';
-import type { PostgresSessionStoreOptions } from './postgres-session-store';
+import { PostgresSessionStore, type PostgresSessionStoreOptions } from './postgres-session-store';
 import { describeSessionStoreContract } from './session-store.contract';
-import { expectCode } from './testing/assertions';
-import { describeWithServer, unreachableReason } from './testing/server-gate';
-import { TcpProxy } from './testing/tcp-proxy';
-import { testServers } from './testing/test-servers';
-import { created, newId, sleep, turn } from './testing/turns';
+import { expectCode } from '@parley/testkit/session-store/assertions';
+import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
+import { TcpProxy } from '@parley/testkit/session-store/tcp-proxy';
+import { testServers } from '@parley/testkit/session-store/test-servers';
+import { created, newId, sleep, turn } from '@parley/testkit/session-store/turns';
 
 const url = testServers.postgresUrl;
 const unreachable = await unreachableReason(async () => {

@@ -5,8 +5,7 @@
  * query can never starve the pool their own lock sits in.
  */
 import { createHash } from 'node:crypto';
-import { Pool } from 'pg';
-import type { PoolConfig } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 import type { JsonValue } from '@parley/domain';
 import { answerBeforeRelease } from './answer-before-release';
 import { KeyedQueue } from './keyed-queue';
@@ -14,8 +13,7 @@ import { lockedTurnOf } from './locked-turn';
 import { postgresCall } from './postgres-call';
 import { PostgresLock } from './postgres-lock';
 import { postgresSchemaSql, quoteSchema } from './postgres-schema';
-import { PostgresStatements } from './postgres-statements';
-import type { SessionRow } from './postgres-statements';
+import { PostgresStatements, type SessionRow } from './postgres-statements';
 import { SessionExpiry } from './session-expiry';
 import { storeErrors } from './store-errors';
 import type {
@@ -131,7 +129,7 @@ export class PostgresSessionStore implements SessionStore {
   async audit(id: string, page: { offset: number; limit: number }): Promise<AuditEntry[]> {
     const params = [id, Date.now(), page.offset, Math.max(0, page.limit)];
     const rows = await this.query<{ kind: AuditEntry['kind']; data: string; at: Date }>(this.sql.audit, params);
-    return rows.map((row) => ({ kind: row.kind, data: JSON.parse(row.data), at: row.at.toISOString() }));
+    return rows.map((row) => ({ kind: row.kind, data: JSON.parse(row.data) as AuditEntry['data'], at: row.at.toISOString() }));
   }
 
   async idempotentResponse(id: string, messageId: string): Promise<JsonValue | undefined> {

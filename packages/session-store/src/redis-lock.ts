@@ -7,8 +7,7 @@
  * its write (redis-scripts.ts), so this class's own SET and release only run on contention and for `withLock`.
  */
 import { randomUUID } from 'node:crypto';
-import type { RedisClient } from './redis-client';
-import { redisCall } from './redis-client';
+import { redisCall, type RedisClient } from './redis-client';
 import { storeErrors } from './store-errors';
 
 export interface RedisLockOptions {

@@ -8,8 +8,7 @@
 import type { JsonValue } from '@parley/domain';
 import { answerBeforeRelease } from './answer-before-release';
 import { KeyedQueue } from './keyed-queue';
-import { createRedisClient, redisCall } from './redis-client';
-import type { LoadTurnReply, RedisClient } from './redis-client';
+import { createRedisClient, type LoadTurnReply, redisCall, type RedisClient } from './redis-client';
 import { newLockToken, RedisLock } from './redis-lock';
 import { SessionExpiry } from './session-expiry';
 import { storeErrors } from './store-errors';
@@ -258,7 +257,7 @@ function toRecord(id: string, fields: Record<string, string>): SessionRecord | u
   return {
     id,
     state: fields['state'] ?? '',
-    variables: JSON.parse(fields['variables'] ?? '{}'),
+    variables: JSON.parse(fields['variables'] ?? '{}') as SessionRecord['variables'],
     createdAt: fields['createdAt'] ?? '',
     updatedAt: fields['updatedAt'] ?? '',
     version: Number(fields['version']),

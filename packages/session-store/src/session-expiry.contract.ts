@@ -1,8 +1,8 @@
 /** The expiry part of the SessionStore contract: ttlSeconds after the last write, everything goes; 0 = never. */
 import { expect, it } from 'vitest';
 import type { ContractContext } from './session-store.contract';
-import { expectCode } from './testing/assertions';
-import { created, newId, sleep, turn } from './testing/turns';
+import { expectCode } from '@parley/testkit/session-store/assertions';
+import { created, newId, sleep, turn } from '@parley/testkit/session-store/turns';
 
 export function describeSessionExpiryContract(context: ContractContext): void {
   it('expires a session ttlSeconds after its last write, with everything it kept', async () => {

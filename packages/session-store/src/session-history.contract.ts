@@ -5,8 +5,8 @@
 import { expect, it } from 'vitest';
 import type { AuditEntry, NewHistoryEntry } from './session-store';
 import type { ContractContext } from './session-store.contract';
-import { expectConflict } from './testing/assertions';
-import { created, historyEntry, isoNow, newId, turn } from './testing/turns';
+import { expectConflict } from '@parley/testkit/session-store/assertions';
+import { created, historyEntry, isoNow, newId, turn } from '@parley/testkit/session-store/turns';
 
 export function describeSessionHistoryContract(context: ContractContext): void {
   describeHistoryAndAudit(context);

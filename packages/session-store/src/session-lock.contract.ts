@@ -3,7 +3,7 @@
  * backend shares its lock), arrival order within a process, independence of sessions, release on failure.
  */
 import { expect, it } from 'vitest';
-import { created, newId, sleep, turn } from './testing/turns';
+import { created, newId, sleep, turn } from '@parley/testkit/session-store/turns';
 import type { ContractContext } from './session-store.contract';
 
 export function describeSessionLockContract(context: ContractContext): void {

@@ -10,8 +10,8 @@ import { describeSessionHistoryContract } from './session-history.contract';
 import { describeLockedTurnContract } from './locked-turn.contract';
 import { describeSessionLockContract } from './session-lock.contract';
 import type { SessionStore, SessionStoreOptions } from './session-store';
-import { codeOf, expectCode, expectConflict } from './testing/assertions';
-import { created, newId, turn } from './testing/turns';
+import { codeOf, expectCode, expectConflict } from '@parley/testkit/session-store/assertions';
+import { created, newId, turn } from '@parley/testkit/session-store/turns';
 
 /** One run's backend: a key prefix, a schema or a file of its own. */
 export interface ContractBackend {

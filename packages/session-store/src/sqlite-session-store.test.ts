@@ -6,8 +6,9 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeSessionStoreContract } from './session-store.contract';
 import { SqliteSessionStore } from './sqlite-session-store';
-import { expectCode } from './testing/assertions';
-import { created, newId, sleep } from './testing/turns';
+import { expectCode } from '@parley/testkit/session-store/assertions';
+import { created, newId, sleep } from '@parley/testkit/session-store/turns';
+import { SQLITE_CRASH_CHILD, typescriptChildArgs } from '@parley/testkit/session-store/typescript-child';
 
 const directory = mkdtempSync(join(tmpdir(), 'parley-sqlite-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -82,10 +83,9 @@ describe('SqliteSessionStore', () => {
   });
 });
 
-/** Runs testing/sqlite-crash-child.ts, waits for its report, then kills it with SIGKILL. */
+/** Runs the testkit's SQLite crash child, waits for its report, then kills it with SIGKILL. */
 function runUntilCommittedThenKill(path: string, id: string, turns: number): Promise<void> {
-  const runner = join(__dirname, 'testing', 'run-typescript.cjs');
-  const child = spawn(process.execPath, [runner, join(__dirname, 'testing', 'sqlite-crash-child.ts'), path, id, String(turns)], {
+  const child = spawn(process.execPath, typescriptChildArgs(SQLITE_CRASH_CHILD, [path, id, String(turns)]), {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -6,14 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { JsonValue } from '@parley/domain';
-import { isParleyError } from '@parley/domain';
+import { isParleyError, type JsonValue } from '@parley/domain';
 import { KeyedQueue } from './keyed-queue';
 import { lockedTurnOf } from './locked-turn';
 import { isSessionConflictError } from './session-conflict-error';
 import { SessionExpiry } from './session-expiry';
-import { prepareSqliteStatements } from './sqlite-schema';
-import type { SessionRow, SqliteStatements } from './sqlite-schema';
+import { prepareSqliteStatements, type SessionRow, type SqliteStatements } from './sqlite-schema';
 import { storeErrors } from './store-errors';
 import type {
   AuditEntry,
@@ -51,7 +49,8 @@ export class SqliteSessionStore implements SessionStore {
     this.expiry = new SessionExpiry(options.ttlSeconds);
     this.db = guard(() => openDatabase(options));
     this.sql = guard(() => prepareSqliteStatements(this.db));
-    this.writeTurn = this.db.transaction((mode: WriteMode, commit: TurnCommit) => this.write(mode, commit)).immediate;
+    const writeTurn = this.db.transaction((mode: WriteMode, commit: TurnCommit) => this.write(mode, commit));
+    this.writeTurn = (mode, commit) => writeTurn.immediate(mode, commit);
     this.stopPurge = this.expiry.schedule(() => this.purgeExpired());
   }
 
@@ -103,7 +102,7 @@ export class SqliteSessionStore implements SessionStore {
     return guard(() => {
       if (!this.live(id)) return [];
       const rows = this.sql.auditRange.all(id, page.offset, page.offset + page.limit);
-      return rows.map((row) => ({ kind: row.kind, data: JSON.parse(row.data), at: row.at }));
+      return rows.map((row) => ({ kind: row.kind, data: JSON.parse(row.data) as AuditEntry['data'], at: row.at }));
     });
   }
 
@@ -198,12 +197,12 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   private historyRange(id: string, after: number, through: number): HistoryEntry[] {
-    return this.sql.historyRange.all(id, after, through).map((row) => ({ ...row, content: JSON.parse(row.content) }));
+    return this.sql.historyRange.all(id, after, through).map((row) => ({ ...row, content: JSON.parse(row.content) as JsonValue }));
   }
 
   private answer(id: string, messageId: string): JsonValue | undefined {
     const row = this.sql.answer.get(id, messageId);
-    return row && JSON.parse(row.response);
+    return row && (JSON.parse(row.response) as JsonValue);
   }
 }
 
@@ -220,7 +219,7 @@ function toRecord(row: SessionRow): SessionRecord {
   return {
     id: row.id,
     state: row.state,
-    variables: JSON.parse(row.variables),
+    variables: JSON.parse(row.variables) as SessionRecord['variables'],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,

@@ -135,6 +135,6 @@ function acceptJsonOnly(app: FastifyInstance): void {
     }
     const text = body.toString('utf8');
     if (text === '') done(null, undefined);
-    else parseJson(request, text, done);
+    else void parseJson(request, text, done);
   });
 }

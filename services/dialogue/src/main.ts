@@ -70,6 +70,6 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // Configuration errors name the variable: print them plainly; anything else with its stack.
   const plain = error instanceof Error && /^(invalid configuration|PARLEY_)/.test(error.message);
-  console.error(plain ? (error as Error).message : error);
+  console.error(plain ? error.message : error);
   process.exit(1);
 });

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       maxBatch: 256,
       maxConcurrentTrainings: 1,
       trainer: 'worker',
+      kernels: true,
       metricsPort: 0,
       logLevel: 'info',
     });
@@ -38,6 +39,7 @@ describe('loadConfig', () => {
     expect(config.modelMemoryBytes).toBe(Math.round(1.5 * 1024 * 1024));
     expect(config.maxConcurrentTrainings).toBe(3);
     expect(config.logLevel).toBe('warn');
+    expect(loadConfig({ PARLEY_NLU_KERNELS: 'off' }).kernels).toBe(false);
   });
 
   it.each([
@@ -47,6 +49,7 @@ describe('loadConfig', () => {
     ['PARLEY_MODEL_MEMORY_MB', '-1'],
     ['PARLEY_LOG_LEVEL', 'loud'],
     ['PARLEY_NLU_TRAINER', 'gpu'],
+    ['PARLEY_NLU_KERNELS', 'maybe'],
     ['PARLEY_ALLOW_UNAUTHENTICATED', 'yes'],
     ['PARLEY_NLU_MAX_CONNECTION_AGE_MS', '-5'],
   ])('rejects %s=%s naming the variable', (name, value) => {

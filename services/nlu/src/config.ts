@@ -21,8 +21,10 @@ export interface NluServiceConfig {
   /** Loaded models are unloaded least-recently-used beyond this many bytes. */
   modelMemoryBytes: number;
   maxConcurrentTrainings: number;
-  /** `worker`: training runs in a worker thread (needs the built dist); `inline`: on the main thread. */
+  /** `worker`: training runs in a child process (needs the built dist); `inline`: in the service's process. */
   trainer: 'worker' | 'inline';
+  /** Whether classifiers run in the WebAssembly SIMD kernels (compiled at start-up) or in the JS loops. */
+  kernels: boolean;
   /** How long another replica's alias or version changes may stay unseen (when not announced). */
   registryRefreshMs: number;
   /** Where replicas announce model changes to each other (redis:// or postgres://); undefined: polling only. */
@@ -70,6 +72,7 @@ const serviceSchema = z.object({
   PARLEY_MODEL_MEMORY_MB: z.coerce.number().positive().default(512),
   PARLEY_MAX_CONCURRENT_TRAININGS: int(1).default(1),
   PARLEY_NLU_TRAINER: z.enum(['worker', 'inline']).default('worker'),
+  PARLEY_NLU_KERNELS: z.enum(['on', 'off']).default('on'),
   PARLEY_REGISTRY_REFRESH_MS: int(0).default(2000),
   PARLEY_MODEL_EVENTS_URL: z
     .string()
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<NluSe
     modelMemoryBytes: Math.round(vars.PARLEY_MODEL_MEMORY_MB * 1024 * 1024),
     maxConcurrentTrainings: vars.PARLEY_MAX_CONCURRENT_TRAININGS,
     trainer: vars.PARLEY_NLU_TRAINER,
+    kernels: vars.PARLEY_NLU_KERNELS === 'on',
     registryRefreshMs: vars.PARLEY_REGISTRY_REFRESH_MS,
     modelEventsUrl: vars.PARLEY_MODEL_EVENTS_URL,
     maxMessageBytes: Math.round(vars.PARLEY_GRPC_MAX_MESSAGE_MB * 1024 * 1024),

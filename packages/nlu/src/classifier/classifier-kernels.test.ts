@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileWat, loadClassifierKernels } from './classifier-kernels';
 import type { EncodedText } from './feature-vocabulary';
 import { IntentClassifier, type ClassifierShape, type ClassifierWeights } from './intent-classifier';
 import { SeededRandom } from './seeded-random';
@@ -44,6 +45,12 @@ function exactOutput(dimension: number, classes: number, seed: number): Float32A
 }
 
 describe('classifier kernels (WebAssembly SIMD)', () => {
+  beforeAll(() => loadClassifierKernels());
+
+  it('refuse a module that does not validate instead of falling back to the JS loops', async () => {
+    await expect(compileWat('bad.wat', '(module (func (result i32) (f32.const 1)))')).rejects.toThrow(/bad.wat/);
+  });
+
   it.each([
     ['one class', 40, 8, 1],
     ['a few classes', 40, 16, 3],

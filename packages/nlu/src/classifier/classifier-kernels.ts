@@ -1,7 +1,8 @@
 /**
  * The served classifier's arithmetic as WebAssembly SIMD, four floats an instruction: several times faster than
  * the unrolled JS loops of intent-classifier.ts, which stay for shapes the kernels do not take (a dimension that is
- * not a multiple of 8) and runtimes without SIMD. One kernel, `bag`, adds scaled int8 rows into a float32 vector;
+ * not a multiple of 8) and where the kernels are turned off. The kernel is WebAssembly text (classifier-kernels.wat),
+ * compiled by wabt when a service starts. One kernel, `bag`, adds scaled int8 rows into a float32 vector;
  * it computes both the embedding bag (the text's rows into the hidden vector) and the output layer (each hidden
  * dimension's row of the output, held as int8 rows here too, into the logits). Each classifier gets its own memory:
  * its embedding lives there (the classifier's only copy), then the output layer and scratch space; it is freed with
@@ -12,108 +13,19 @@
  * arithmetic. Measured on CLINC150 (bench/nlu/clinc.mjs): top-1 0.9376 against 0.9378 with float32 outputs, in-scope
  * 0.9113 against 0.9111, OOS recall 0.838 against 0.839; the Predict bench gained about 3 points of calls/s.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import wabt from 'wabt';
 import type { EncodedText } from './feature-vocabulary';
 import type { ClassifierShape, ServedWeights } from './intent-classifier';
 import { quantizeRows, type QuantizedRows } from './quantized-rows';
-import { assembleModule, I32, op, V128 } from './wasm-assembler';
 
 /** Rows the scratch space holds; a longer text goes through the bag in several passes. */
 const MAX_ROWS = 2048;
 const PAGE_BYTES = 65536;
 
-// bag(rows, rowWeights, count, matrix, scales, into, width): into[0, width) += Σ rowWeight · scales[row] · matrix[row],
-// over `count` rows of an int8 matrix `width` wide (a multiple of 8) with one float32 scale per row.
-const [ROWS, ROW_WEIGHTS, COUNT, MATRIX, SCALES, INTO, WIDTH] = [0, 1, 2, 3, 4, 5, 6];
-const [ROW_INDEX, ROW_START, K, ROW, WEIGHT, VALUES, INTO_AT] = [7, 8, 9, 10, 11, 12, 13];
-const bag = [
-  op.i32(0),
-  op.set(ROW_INDEX),
-  op.block,
-  op.loop,
-  op.get(ROW_INDEX),
-  op.get(COUNT),
-  op.i32LtU,
-  op.i32Eqz,
-  op.brIf(1),
-  op.get(ROWS),
-  op.get(ROW_INDEX),
-  op.i32(2),
-  op.i32Shl,
-  op.i32Add,
-  op.i32Load(),
-  op.set(ROW),
-  op.get(ROW_WEIGHTS),
-  op.get(ROW_INDEX),
-  op.i32(2),
-  op.i32Shl,
-  op.i32Add,
-  op.f32Load(),
-  op.get(SCALES),
-  op.get(ROW),
-  op.i32(2),
-  op.i32Shl,
-  op.i32Add,
-  op.f32Load(),
-  op.f32Mul,
-  op.f32x4Splat,
-  op.set(WEIGHT),
-  op.get(MATRIX),
-  op.get(ROW),
-  op.get(WIDTH),
-  op.i32Mul,
-  op.i32Add,
-  op.set(ROW_START),
-  op.i32(0),
-  op.set(K),
-  // Eight int8 values a pass: widened, converted, scaled and added to two float32x4 halves of `into` (each store takes
-  // its address first, then the value).
-  op.loop,
-  op.get(ROW_START),
-  op.get(K),
-  op.i32Add,
-  op.v128Load8x8S(),
-  op.set(VALUES),
-  op.get(INTO),
-  op.get(K),
-  op.i32(2),
-  op.i32Shl,
-  op.i32Add,
-  op.tee(INTO_AT),
-  op.get(INTO_AT),
-  op.v128Load(),
-  op.get(VALUES),
-  op.i32x4ExtendLowI16x8S,
-  op.f32x4ConvertI32x4S,
-  op.get(WEIGHT),
-  op.f32x4Mul,
-  op.f32x4Add,
-  op.v128Store(),
-  op.get(INTO_AT),
-  op.get(INTO_AT),
-  op.v128Load(16),
-  op.get(VALUES),
-  op.i32x4ExtendHighI16x8S,
-  op.f32x4ConvertI32x4S,
-  op.get(WEIGHT),
-  op.f32x4Mul,
-  op.f32x4Add,
-  op.v128Store(16),
-  op.get(K),
-  op.i32(8),
-  op.i32Add,
-  op.tee(K),
-  op.get(WIDTH),
-  op.i32LtU,
-  op.brIf(0),
-  op.end,
-  op.get(ROW_INDEX),
-  op.i32(1),
-  op.i32Add,
-  op.set(ROW_INDEX),
-  op.br(0),
-  op.end,
-  op.end,
-];
+/** The kernels' source, beside this file in the repository (dist/classifier/ reads it from src/classifier/). */
+const KERNELS_WAT = join(__dirname, '../../src/classifier/classifier-kernels.wat');
 
 /** The part of the WebAssembly API the kernels use (the compiler's libraries here do not declare it). */
 interface WasmApi {
@@ -123,7 +35,6 @@ interface WasmApi {
   Memory: new (limits: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
 }
 type WasmModule = object;
-const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 interface KernelExports {
   bag(rows: number, rowWeights: number, count: number, matrix: number, scales: number, into: number, width: number): void;
@@ -133,17 +44,32 @@ interface Compiled {
   api: WasmApi;
   module: WasmModule;
 }
-let compiled: Compiled | null | undefined;
 
-/** The kernels' module, or null where WebAssembly SIMD is missing. */
-function kernelModule(): Compiled | null {
-  if (compiled === undefined) {
-    const bytes = assembleModule([
-      { name: 'bag', params: [I32, I32, I32, I32, I32, I32, I32], locals: [I32, I32, I32, I32, V128, V128, I32], body: bag },
-    ]);
-    compiled = wasm?.validate(bytes) ? { api: wasm, module: new wasm.Module(bytes) } : null;
+/** The kernels once loadClassifierKernels() has compiled them; until then (or never) classifiers use the JS loops. */
+let compiled: Compiled | undefined;
+
+/** Compiles WebAssembly text with wabt; a module this runtime does not accept (no SIMD, say) is an error. */
+export async function compileWat(name: string, text: string): Promise<Compiled> {
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (api === undefined) throw new Error('this runtime has no WebAssembly; turn the kernels off to use the JS loops');
+  const parsed = (await wabt()).parseWat(name, text, { simd: true });
+  try {
+    parsed.validate();
+    const bytes = parsed.toBinary({}).buffer;
+    if (!api.validate(bytes))
+      throw new Error(`${name}: this runtime rejects the module (WebAssembly SIMD missing?); turn the kernels off to use the JS loops`);
+    return { api, module: new api.Module(bytes) };
+  } finally {
+    parsed.destroy();
   }
-  return compiled;
+}
+
+/**
+ * Compiles classifier-kernels.wat (once) so that every classifier built from then on runs in the kernels. Services
+ * call it at start-up unless their configuration turns the kernels off; it fails rather than fall back.
+ */
+export async function loadClassifierKernels(): Promise<void> {
+  compiled ??= await compileWat('classifier-kernels.wat', await readFile(KERNELS_WAT, 'utf8'));
 }
 
 const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
@@ -151,8 +77,8 @@ const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 export class ClassifierKernels {
   /** Kernels for this classifier, or undefined when they cannot serve it (then the JS loops do). */
   static create(shape: ClassifierShape, weights: ServedWeights): ClassifierKernels | undefined {
-    const kernels = kernelModule();
-    if (kernels === null || shape.dimension === 0 || shape.dimension % 8 !== 0 || shape.classes === 0) return undefined;
+    const kernels = compiled;
+    if (kernels === undefined || shape.dimension === 0 || shape.dimension % 8 !== 0 || shape.classes === 0) return undefined;
     return new ClassifierKernels(kernels, shape, weights);
   }
 

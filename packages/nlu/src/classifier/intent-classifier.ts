@@ -33,6 +33,9 @@ export interface ServedWeights {
   bias: Float32Array;
 }
 
+/** Where a classifier's arithmetic runs: the WebAssembly SIMD kernels, or the JS loops. */
+export type ClassifierEngine = 'wasm-simd' | 'js';
+
 export class IntentClassifier {
   /** The classifier that serves trained weights. */
   static quantized(shape: ClassifierShape, weights: ClassifierWeights): IntentClassifier {
@@ -58,7 +61,7 @@ export class IntentClassifier {
   }
 
   /** Where the arithmetic runs: WebAssembly SIMD kernels, or the JS loops. */
-  get engine(): 'wasm-simd' | 'js' {
+  get engine(): ClassifierEngine {
     return this.kernels ? 'wasm-simd' : 'js';
   }
 

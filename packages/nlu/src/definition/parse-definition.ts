@@ -31,7 +31,7 @@ export function parseDefinition(input: unknown): BotDefinition {
   const result = definitionSchema.safeParse(input);
   const problems: Problem[] = result.success
     ? crossReferenceProblems(result.data)
-    : result.error.issues.map((issue) => ({ path: issue.path as PathSegment[], message: issue.message }));
+    : result.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
   if (problems.length > 0 || !result.success) throw definitionError(problems);
   // The classifier's own rules (names and ranges), so that a definition it would refuse fails here, not mid-training.
   resolveHyperParameters(result.data.config.hyperParameters);

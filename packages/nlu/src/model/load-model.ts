@@ -8,7 +8,8 @@ import { SentenceEncoder } from './sentence-encoder';
 import { TrainedNluModel } from './trained-nlu-model';
 import { buildTrainingSet } from './training-set';
 
-export function loadModel(artifact: NluModelArtifact): NluModel {
+/** `kernels: false` serves the model with the JS loops even where the classifier kernels are loaded. */
+export function loadModel(artifact: NluModelArtifact, options: { kernels?: boolean } = {}): NluModel {
   const unpacked = unpackArtifact(artifact);
   const { definition, hyper } = unpacked;
   const recognizer = new EntityRecognizer(definition);
@@ -19,7 +20,7 @@ export function loadModel(artifact: NluModelArtifact): NluModel {
     hyper,
     encoder,
     recognizer,
-    classifier: new IntentClassifier(unpacked.shape, unpacked.weights),
+    classifier: new IntentClassifier(unpacked.shape, unpacked.weights, options),
     // Recomputed rather than stored: it follows from the definition, which the manifest holds.
     exactMatches: buildTrainingSet(definition, encoder, recognizer).exactMatches,
     stats: unpacked.stats,

@@ -20,7 +20,7 @@ export function rankIntents(intents: readonly number[], scores: Float32Array, na
   if (names.length > INDEX_RANGE) return rankWithComparator(intents, scores, names);
   const bits = new Uint32Array(scores.buffer, scores.byteOffset, scores.length);
   const sorted = sortByBits(intents, bits);
-  const ranking: IntentScore[] = new Array(intents.length);
+  const ranking = new Array<IntentScore>(intents.length);
   for (let i = 0; i < intents.length; i++) {
     const index = sorted[i]!;
     ranking[i] = { intent: names[index]!, score: scores[index]! };

@@ -11,7 +11,7 @@ import {
   type IntentClassifierPrediction,
 } from '@parley/domain';
 import type { NluModel, NluModelArtifact, ScopeStats } from '../api';
-import type { IntentClassifier } from '../classifier/intent-classifier';
+import type { ClassifierEngine, IntentClassifier } from '../classifier/intent-classifier';
 import { decideIntent, fallback, type IntentDecision } from './decide-intent';
 import type { HyperParameters } from './hyper-parameters';
 import { packArtifact } from './model-artifact';
@@ -57,6 +57,10 @@ export class TrainedNluModel implements NluModel {
     this.scopes = [...this.scopeIntents.keys()];
     this.names = parts.definition.intents.map((intent) => intent.name);
     this.intentByName = new Map(parts.definition.intents.map((intent) => [intent.name, intent]));
+  }
+
+  get engine(): ClassifierEngine {
+    return this.parts.classifier.engine;
   }
 
   get sizeBytes(): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EntityRecognizer } from './entity-recognizer';
-import { definitionWith, intentWith } from './testing/definition-with';
+import { definitionWith, intentWith } from '@parley/testkit/nlu/definition-with';
 
 const introduce = intentWith('introduce', ['my name is NAME', 'call me NAME please', 'I am NAME'], [['name', 'NAME', 'base.any']]);
 const travel = intentWith(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EntityRecognizer } from './entity-recognizer';
-import { definitionWith, intentUsing } from './testing/definition-with';
+import { definitionWith, intentUsing } from '@parley/testkit/nlu/definition-with';
 
 /** Thursday 14 March 2024, 11:00 in Madrid (CET, +01:00); Spain moves to CEST (+02:00) on 31 March. */
 const NOW = new Date('2024-03-14T10:00:00Z');
@@ -69,7 +69,7 @@ describe('base.datetime', () => {
     expect(valuesOf('what is the weather like')).toEqual([]);
     expect(valuesOf('may I have 5 pizzas')).toEqual([]);
     expect(valuesOf('the sun is out, we sat down')).toEqual([]);
-    expect(valuesOf('I want it now').map((iso) => iso.slice(0, 16))).toEqual(['2024-03-14T11:00']);
+    expect(valuesOf('I want it now').map((iso) => String(iso).slice(0, 16))).toEqual(['2024-03-14T11:00']);
     expect(valuesOf('Wir treffen uns morgen früh', 'de')).toEqual(['2024-03-15T11:00:00+01:00']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EntityRecognizer } from './entity-recognizer';
-import { definitionWith, intentUsing } from './testing/definition-with';
+import { definitionWith, intentUsing } from '@parley/testkit/nlu/definition-with';
 
 describe('base.email', () => {
   const recognizer = new EntityRecognizer(definitionWith({ intents: [intentUsing('base.email', 'base.url')] }));

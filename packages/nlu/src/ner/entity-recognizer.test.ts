@@ -2,7 +2,7 @@ import { ParleyError } from '@parley/domain';
 import { describe, expect, it } from 'vitest';
 import { TextPipeline } from '../text/text-pipeline';
 import { EntityRecognizer } from './entity-recognizer';
-import { definitionWith, intentUsing, intentWith } from './testing/definition-with';
+import { definitionWith, intentUsing, intentWith } from '@parley/testkit/nlu/definition-with';
 
 const NOW = new Date('2024-03-14T10:00:00Z');
 const cities = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EntityRecognizer } from './entity-recognizer';
-import { definitionWith, intentUsing } from './testing/definition-with';
+import { definitionWith, intentUsing } from '@parley/testkit/nlu/definition-with';
 
 function money(text: string, language = 'en') {
   const recognizer = new EntityRecognizer(definitionWith({ language, intents: [intentUsing('base.money', 'base.number')] }));

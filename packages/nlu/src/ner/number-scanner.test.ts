@@ -4,7 +4,7 @@ import { foldWord } from '../text/fold-text';
 import { wordTokens } from '../text/word-tokens';
 import { EntityRecognizer } from './entity-recognizer';
 import { NumberScanner } from './number-scanner';
-import { definitionWith, intentUsing } from './testing/definition-with';
+import { definitionWith, intentUsing } from '@parley/testkit/nlu/definition-with';
 
 function numbersIn(code: string, text: string): number[] {
   const folded = foldWord(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EntityRecognizer } from './entity-recognizer';
 import { normalisePhone } from './phone-matcher';
-import { definitionWith, intentUsing } from './testing/definition-with';
+import { definitionWith, intentUsing } from '@parley/testkit/nlu/definition-with';
 
 const recognizer = new EntityRecognizer(definitionWith({ intents: [intentUsing('base.phone', 'base.number', 'base.datetime')] }));
 const found = (text: string) =>

@@ -10,6 +10,7 @@ export interface FoldedText {
   toOriginal(index: number): number;
 }
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, on purpose
 const ASCII = /^[\x00-\x7f]*$/;
 const MARKS = /\p{M}/gu;
 const charFolds = new BoundedCache<string, string>(4096);

@@ -23,6 +23,7 @@ const TOKEN = new RegExp(
   `(?<![\\p{L}\\p{N}_])${PLACEHOLDER_SOURCE}(?![\\p{L}\\p{N}_])|\\p{N}+(?:[.,]\\p{N}+)+|[\\p{L}\\p{M}\\p{N}]+`,
   'gu',
 );
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, on purpose
 const ASCII = /^[\x00-\x7f]*$/;
 const DIGIT = /\d/;
 const STEM_CACHE_SIZE = 20_000;

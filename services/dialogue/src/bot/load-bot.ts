@@ -13,10 +13,12 @@ export function loadBot(spec: string, cwd: string = process.cwd()): DialogueBot 
   let exports: Record<string, unknown>;
   try {
     // require, not import: the module is chosen at run time and the service is CommonJS.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     exports = require(path) as Record<string, unknown>;
   } catch (error) {
     throw new Error(
       `PARLEY_BOT: '${spec}' is neither an example (${Object.keys(exampleBots).join(', ')}) nor a loadable module: ${(error as Error).message}`,
+      { cause: error },
     );
   }
   const candidates = [exports.default, exports.bot, ...Object.values(exports)].filter(isBot);

@@ -13,21 +13,21 @@ export class ChannelConnection {
   sessionId: string | undefined;
   /** Cleared at each heartbeat ping, set again by the pong; still clear at the next ping means the peer is gone. */
   alive = true;
-  #held: OutboundFrame[] | undefined = [];
-  readonly #requestId: string;
-  #frames = 0;
+  private held: OutboundFrame[] | undefined = [];
+  private readonly requestId: string;
+  private frames = 0;
 
   /** `requestId`: the upgrade request's id (X-Request-ID when the client sent one). */
   constructor(socket: WebSocket, maxQueuedFrames: number, requestId: string) {
     this.socket = socket;
     this.queue = new SerialQueue(maxQueuedFrames);
-    this.#requestId = requestId;
+    this.requestId = requestId;
   }
 
   /** The next frame's request id: the connection's id and the frame's number, `<id>:1`, `<id>:2`, … */
   nextRequestId(): string {
-    this.#frames += 1;
-    return `${this.#requestId}:${this.#frames}`;
+    this.frames += 1;
+    return `${this.requestId}:${this.frames}`;
   }
 
   get isOpen(): boolean {
@@ -35,15 +35,15 @@ export class ChannelConnection {
   }
 
   send(frame: OutboundFrame): void {
-    if (this.#held !== undefined) this.#held.push(frame);
-    else this.#write(frame);
+    if (this.held !== undefined) this.held.push(frame);
+    else this.write(frame);
   }
 
   /** Sends the opening frames, then whatever was held while the connection was opening. */
   release(opening: OutboundFrame[]): void {
-    const held = this.#held ?? [];
-    this.#held = undefined;
-    for (const frame of [...opening, ...held]) this.#write(frame);
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const frame of [...opening, ...held]) this.write(frame);
   }
 
   /** Resolves when the socket has closed, or after `timeoutMs`, whichever comes first. */
@@ -58,7 +58,7 @@ export class ChannelConnection {
     });
   }
 
-  #write(frame: OutboundFrame): void {
+  private write(frame: OutboundFrame): void {
     if (this.isOpen) this.socket.send(JSON.stringify(frame));
   }
 }

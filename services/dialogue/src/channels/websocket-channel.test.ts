@@ -25,40 +25,40 @@ const EVERY_REPLY: Reply[] = [
 class FakeTurns implements TurnService {
   readonly requests: Array<{ id: string; request: TurnRequest | 'reset'; messageId?: string }> = [];
   readonly sessions = new Map<string, { state: string; chatHistory: Array<[string, 0 | 1]> }>();
-  readonly #answered = new Map<string, TurnResult>();
-  readonly #listeners = new Set<(result: TurnResult) => void>();
+  private readonly answered = new Map<string, TurnResult>();
+  private readonly listeners = new Set<(result: TurnResult) => void>();
   failCreate: ParleyError | undefined;
-  #next = 0;
+  private next = 0;
 
-  async create(id = `session-${++this.#next}`): Promise<TurnResult> {
+  async create(id = `session-${++this.next}`): Promise<TurnResult> {
     if (this.failCreate) throw this.failCreate;
     this.sessions.set(id, { state: 'initial', chatHistory: [['Welcome', 0]] });
-    return this.#announce({ id, state: 'initial', replies: [WELCOME] });
+    return this.announce({ id, state: 'initial', replies: [WELCOME] });
   }
 
   async turn(id: string, request: TurnRequest, messageId?: string): Promise<TurnResult> {
-    const session = this.#session(id);
+    const session = this.session(id);
     this.requests.push({ id, request, messageId });
     // An idempotent retry answers with the stored result and, like a replay, announces nothing.
-    const stored = messageId === undefined ? undefined : this.#answered.get(messageId);
+    const stored = messageId === undefined ? undefined : this.answered.get(messageId);
     if (stored) return stored;
-    const replies = await this.#replies(request);
+    const replies = await this.replies(request);
     session.state = 'talking';
     session.chatHistory.push([request.kind === 'message' ? request.text : request.kind, 1]);
-    const result = this.#announce({ id, state: 'talking', replies });
-    if (messageId !== undefined) this.#answered.set(messageId, result);
+    const result = this.announce({ id, state: 'talking', replies });
+    if (messageId !== undefined) this.answered.set(messageId, result);
     return result;
   }
 
   async reset(id: string): Promise<TurnResult> {
-    this.#session(id).state = 'initial';
+    this.session(id).state = 'initial';
     this.requests.push({ id, request: 'reset' });
-    return this.#announce({ id, state: 'initial', replies: [WELCOME] });
+    return this.announce({ id, state: 'initial', replies: [WELCOME] });
   }
 
   async get(id: string): Promise<SessionView> {
     if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new ParleyError('INVALID_ARGUMENT', 'bad id', { field: 'id' });
-    const session = this.#session(id);
+    const session = this.session(id);
     return { id, state: session.state, variables: {}, chatHistory: session.chatHistory };
   }
 
@@ -67,15 +67,15 @@ class FakeTurns implements TurnService {
   }
 
   onResult(listener: (result: TurnResult) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   get listenerCount(): number {
-    return this.#listeners.size;
+    return this.listeners.size;
   }
 
-  async #replies(request: TurnRequest): Promise<Reply[]> {
+  private async replies(request: TurnRequest): Promise<Reply[]> {
     if (request.kind === 'file') return [{ type: 'file', content: request.file }];
     if (request.kind === 'event') return [{ type: 'json', content: { event: request.name, params: request.params } }];
     const [command, ms, label] = request.text.split(':');
@@ -87,37 +87,37 @@ class FakeTurns implements TurnService {
     return [{ type: 'str', content: `echo: ${request.text}` }];
   }
 
-  #session(id: string): { state: string; chatHistory: Array<[string, 0 | 1]> } {
+  private session(id: string): { state: string; chatHistory: Array<[string, 0 | 1]> } {
     const session = this.sessions.get(id);
     if (!session) throw new ParleyError('SESSION_NOT_FOUND', `no session ${id}`, { field: 'id' });
     return session;
   }
 
-  #announce(result: TurnResult): TurnResult {
-    for (const listener of this.#listeners) listener(result);
+  private announce(result: TurnResult): TurnResult {
+    for (const listener of this.listeners) listener(result);
     return result;
   }
 }
 
 interface Frame {
   action: string;
-  message: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- frames are asserted field by field
+  message: any;
 }
 
 /** A real `ws` client that keeps every frame it receives, to be taken one at a time in arrival order. */
 class Client {
   readonly socket: WebSocket;
-  readonly #frames: Frame[] = [];
-  readonly #waiters: Array<(frame: Frame) => void> = [];
+  private readonly frames: Frame[] = [];
+  private readonly waiters: Array<(frame: Frame) => void> = [];
   readonly closed: Promise<{ code: number; reason: string }>;
 
   private constructor(socket: WebSocket) {
     this.socket = socket;
     socket.on('message', (data) => {
       const frame = JSON.parse(String(data)) as Frame;
-      const waiter = this.#waiters.shift();
+      const waiter = this.waiters.shift();
       if (waiter) waiter(frame);
-      else this.#frames.push(frame);
+      else this.frames.push(frame);
     });
     this.closed = new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
   }
@@ -138,11 +138,11 @@ class Client {
   }
 
   next(timeoutMs = 2_000): Promise<Frame> {
-    const frame = this.#frames.shift();
+    const frame = this.frames.shift();
     if (frame) return Promise.resolve(frame);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no frame within the timeout')), timeoutMs);
-      this.#waiters.push((next) => {
+      this.waiters.push((next) => {
         clearTimeout(timer);
         resolve(next);
       });
@@ -158,7 +158,7 @@ class Client {
   /** Nothing more arrives within `ms`. */
   async quiet(ms = 100): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, ms));
-    expect(this.#frames).toEqual([]);
+    expect(this.frames).toEqual([]);
   }
 
   send(frame: unknown): void {

@@ -83,109 +83,109 @@ function settle(options: WebSocketChannelOptions): Settings {
 
 class WebSocketChannel {
   readonly settings: Settings;
-  readonly #log: FastifyBaseLogger;
-  readonly #sockets = new SessionSockets();
-  readonly #unsubscribe: () => void;
-  readonly #heartbeat: NodeJS.Timeout | undefined;
-  #closing = false;
+  private readonly log: FastifyBaseLogger;
+  private readonly sockets = new SessionSockets();
+  private readonly unsubscribe: () => void;
+  private readonly heartbeat: NodeJS.Timeout | undefined;
+  private closing = false;
 
   constructor(settings: Settings, log: FastifyBaseLogger) {
     this.settings = settings;
-    this.#log = log;
-    this.#unsubscribe = settings.turns.onResult(this.#sockets.announce);
+    this.log = log;
+    this.unsubscribe = settings.turns.onResult(this.sockets.announce);
     if (settings.heartbeatMs > 0) {
-      this.#heartbeat = setInterval(() => this.#beat(), settings.heartbeatMs);
-      this.#heartbeat.unref();
+      this.heartbeat = setInterval(() => this.beat(), settings.heartbeatMs);
+      this.heartbeat.unref();
     }
   }
 
   accept(socket: WebSocket, request: FastifyRequest): void {
     const connection = new ChannelConnection(socket, this.settings.maxQueuedFrames, request.id);
     // Listeners go on before any await, or frames sent right after the handshake would be lost.
-    socket.on('message', (data, isBinary) => this.#receive(connection, toBuffer(data), isBinary));
+    socket.on('message', (data, isBinary) => this.receive(connection, toBuffer(data), isBinary));
     socket.on('pong', () => (connection.alive = true));
-    socket.on('close', () => this.#sockets.forget(connection));
-    if (this.#closing) {
-      socket.close(CLOSE_SERVICE_RESTART, this.#restartReason());
+    socket.on('close', () => this.sockets.forget(connection));
+    if (this.closing) {
+      socket.close(CLOSE_SERVICE_RESTART, this.restartReason());
       return;
     }
-    this.#sockets.track(connection);
+    this.sockets.track(connection);
     // Opening goes through the queue, so frames sent before the session frame wait for the session.
-    connection.queue.push(() => this.#open(connection, requestedSessionId(request)));
+    connection.queue.push(() => this.open(connection, requestedSessionId(request)));
   }
 
   async close(): Promise<void> {
-    this.#closing = true;
-    if (this.#heartbeat !== undefined) clearInterval(this.#heartbeat);
-    const connections = [...this.#sockets.connections];
+    this.closing = true;
+    if (this.heartbeat !== undefined) clearInterval(this.heartbeat);
+    const connections = [...this.sockets.connections];
     // Still subscribed while draining, so the replies of turns in flight reach their sockets.
     await Promise.race([Promise.all(connections.map((c) => c.queue.idle())), delay(this.settings.drainTimeoutMs)]);
-    for (const connection of connections) connection.socket.close(CLOSE_SERVICE_RESTART, this.#restartReason());
+    for (const connection of connections) connection.socket.close(CLOSE_SERVICE_RESTART, this.restartReason());
     await Promise.all(connections.map((c) => c.closed(this.settings.drainTimeoutMs)));
     for (const connection of connections) connection.socket.terminate();
-    this.#unsubscribe();
+    this.unsubscribe();
   }
 
-  #receive(connection: ChannelConnection, data: Buffer, isBinary: boolean): void {
-    if (this.#closing) {
+  private receive(connection: ChannelConnection, data: Buffer, isBinary: boolean): void {
+    if (this.closing) {
       const error = new ParleyError('CANCELED', 'the service is restarting; send the frame again after reconnecting');
-      connection.send(errorFrame(error, this.#log));
+      connection.send(errorFrame(error, this.log));
       return;
     }
     let task: () => Promise<void>;
     try {
       const command = decodeFrame(data, isBinary, this.settings.maxFrameBytes);
-      task = () => this.#execute(connection, command);
+      task = () => this.execute(connection, command);
     } catch (error) {
       // Queued like any frame, so the error frame comes back in the order the frames were sent.
-      task = async () => connection.send(errorFrame(error, this.#log));
+      task = async () => connection.send(errorFrame(error, this.log));
     }
     if (!connection.queue.push(task)) {
       const limit = this.settings.maxQueuedFrames;
       const error = new ParleyError('RESOURCE_EXHAUSTED', `more than ${limit} frames are waiting on this socket`, {
         field: 'frame',
       });
-      connection.send(errorFrame(error, this.#log));
+      connection.send(errorFrame(error, this.log));
     }
   }
 
-  async #open(connection: ChannelConnection, requestedId: string | undefined): Promise<void> {
+  private async open(connection: ChannelConnection, requestedId: string | undefined): Promise<void> {
     const opening: OutboundFrame[] = [];
     try {
-      if (requestedId !== undefined && (await this.#resume(connection, requestedId, opening))) {
+      if (requestedId !== undefined && (await this.resume(connection, requestedId, opening))) {
         connection.release(opening);
         return;
       }
       const result = await this.settings.turns.create();
-      this.#sockets.join(connection, result.id);
+      this.sockets.join(connection, result.id);
       const view = { id: result.id, state: result.state, chatHistory: [] };
-      opening.push(this.#sessionFrame(view, false), ...result.replies.map(replyFrame));
+      opening.push(this.sessionFrame(view, false), ...result.replies.map(replyFrame));
       connection.release(opening);
     } catch (error) {
-      this.#sockets.leave(connection);
-      connection.release([...opening, errorFrame(error, this.#log)]);
+      this.sockets.leave(connection);
+      connection.release([...opening, errorFrame(error, this.log)]);
       connection.socket.close(CLOSE_TRY_AGAIN_LATER, 'session unavailable');
     }
   }
 
   /** False, with an error frame queued, when the id names no usable session: the caller starts a new one. */
-  async #resume(connection: ChannelConnection, id: string, opening: OutboundFrame[]): Promise<boolean> {
+  private async resume(connection: ChannelConnection, id: string, opening: OutboundFrame[]): Promise<boolean> {
     // Joined before the read, so a reply produced meanwhile is held for this socket rather than missed.
-    this.#sockets.join(connection, id);
+    this.sockets.join(connection, id);
     try {
       const view = await this.settings.turns.get(id);
-      opening.push(this.#sessionFrame(view, true));
+      opening.push(this.sessionFrame(view, true));
       return true;
     } catch (error) {
-      this.#sockets.leave(connection);
+      this.sockets.leave(connection);
       const unusable = isParleyError(error) && (error.code === 'SESSION_NOT_FOUND' || error.code === 'INVALID_ARGUMENT');
       if (!unusable) throw error;
-      opening.push(errorFrame(error, this.#log));
+      opening.push(errorFrame(error, this.log));
       return false;
     }
   }
 
-  async #execute(connection: ChannelConnection, command: Command): Promise<void> {
+  private async execute(connection: ChannelConnection, command: Command): Promise<void> {
     const id = connection.sessionId;
     if (id === undefined) return; // the session never opened, and the socket is already closing
     try {
@@ -195,23 +195,23 @@ class WebSocketChannel {
           ? await turns.reset(id)
           : await turns.turn(id, command.request, command.messageId, connection.nextRequestId());
       // A result the TurnService returned without announcing it (an idempotent retry, say) still answers its asker.
-      if (!this.#sockets.consumeAnnouncement(result)) this.#sockets.send(result, [connection]);
+      if (!this.sockets.consumeAnnouncement(result)) this.sockets.send(result, [connection]);
     } catch (error) {
-      connection.send(errorFrame(error, this.#log));
+      connection.send(errorFrame(error, this.log));
     }
   }
 
   /** The 1012 close's reason: a JSON reconnect hint (well under the 123 bytes a close reason may hold). */
-  #restartReason(): string {
+  private restartReason(): string {
     return JSON.stringify({ reconnect: true, retryAfterMs: this.settings.reconnectAfterMs });
   }
 
-  #sessionFrame(view: SessionFrameContent['view'], resumed: boolean): OutboundFrame {
+  private sessionFrame(view: SessionFrameContent['view'], resumed: boolean): OutboundFrame {
     return sessionFrame({ view, resumed, maxFrameBytes: this.settings.maxFrameBytes });
   }
 
-  #beat(): void {
-    for (const connection of this.#sockets.connections) {
+  private beat(): void {
+    for (const connection of this.sockets.connections) {
       if (!connection.alive) {
         connection.socket.terminate();
         continue;
@@ -228,7 +228,8 @@ function requestedSessionId(request: FastifyRequest): string | undefined {
   const raw = query?.session_id ?? request.headers['x-session-id'];
   if (raw === undefined || raw === '') return undefined;
   // A repeated parameter arrives as an array: passed on as one string, it fails the id check like any bad id.
-  return Array.isArray(raw) ? raw.join(',') : String(raw);
+  if (Array.isArray(raw)) return raw.join(',');
+  return typeof raw === 'string' ? raw : JSON.stringify(raw);
 }
 
 function toBuffer(data: Buffer | ArrayBuffer | Buffer[]): Buffer {

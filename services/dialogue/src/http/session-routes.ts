@@ -31,8 +31,9 @@ export function registerSessionRoutes(app: FastifyInstance, turns: SessionTurns)
       response: { 201: turnResult, ...errorResponses(400, 409, 413, 415, 503) },
     },
     // An empty POST creates a session with a random id; a JSON `null` is a body, which the schema refuses.
-    preValidation: async (request) => {
+    preValidation: (request, _reply, done) => {
       if (request.body === undefined) request.body = {};
+      done();
     },
     handler: async (request, reply) => {
       const result = await turns.create(request.body?.id);

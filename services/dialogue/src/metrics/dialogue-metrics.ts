@@ -3,8 +3,7 @@
  * test process do not collide): turn latency, predictions per intent, fallbacks and their rate, NLU and store
  * latency.
  */
-import type { IntentClassifierPrediction } from '@parley/domain';
-import { FALLBACK_INTENT } from '@parley/domain';
+import { FALLBACK_INTENT, type IntentClassifierPrediction } from '@parley/domain';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];

@@ -13,7 +13,7 @@ import * as grpc from '@grpc/grpc-js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type BotDefinition, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
 import type { PredictOptions, Predictor } from '@parley/bot';
-import { loadNluPackage, nluClientOptions, predictionFromWire, type nluV1 } from '@parley/proto';
+import { loadNluPackage, nluClientOptions, predictionFromWire, type nluV1, NLU_SERVICE } from '@parley/proto';
 import { fromWireTrainResult, toWireDefinition, type TrainSummary } from './nlu-wire';
 import { NluEndpoints, type NluEndpoint } from './nlu-endpoints';
 import { failure, PredictionStreams } from './prediction-streams';
@@ -42,7 +42,7 @@ export interface TrainProgressEvent {
   accuracy: number;
 }
 
-const SERVICE = 'parley.nlu.v1.Nlu';
+const SERVICE = NLU_SERVICE;
 const RETRY_WAIT_MS = 250;
 /**
  * The alias a training asks for when the dialogue follows an alias: naming any alias keeps the NLU from moving its

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { JsonValue } from '@parley/domain';
-import type { nluV1 } from '@parley/proto';
+import { fromWireValue, type nluV1, predictionFromWire, toWireValue } from '@parley/proto';
 import { weatherBot } from '@parley/examples';
-import { fromWireValue, predictionFromWire, toWireValue } from '@parley/proto';
 import { toWireDefinition } from './nlu-wire';
 
 type Sent = ReturnType<typeof toWireValue>;

@@ -48,7 +48,7 @@ export class SessionTurns implements TurnService {
   constructor(private readonly options: SessionTurnsOptions) {
     this.predictor = { predict: (text, scope, predictOptions) => this.predict(text, scope, predictOptions) };
     const scopes = new Set(options.bot.definition().scopes.map((scope) => scope.name));
-    this.prefetch = new PredictionPrefetch(this.predictor.predict, scopes);
+    this.prefetch = new PredictionPrefetch((text, scope, predictOptions) => this.predict(text, scope, predictOptions), scopes);
   }
 
   async create(id?: string): Promise<TurnResult> {

@@ -1,6 +1,6 @@
 /** A gRPC client of the NLU service for the CLI (sending PARLEY_NLU_API_KEY when set), with promise-returning calls and deadlines. */
-import { credentials, type CallOptions, type ServiceError } from '@grpc/grpc-js';
-import { GrpcStatus, ParleyError, errorCodeOf } from '@parley/domain';
+import { credentials, status as GrpcStatus, type CallOptions, type ServiceError } from '@grpc/grpc-js';
+import { ParleyError, errorCodeOf } from '@parley/domain';
 import { loadNluPackage, nluClientOptions, type nluV1 } from '@parley/proto';
 import type { CliConfig } from '../config';
 import { ERROR_CODE_METADATA, ERROR_FIELD_METADATA } from '../grpc/to-grpc-status';

@@ -1,8 +1,7 @@
 /** `parley predict --model ID [--scope S] [--ref R] TEXT...`: asks the NLU service and prints the prediction JSON. */
 import { parseArgs } from 'node:util';
-import type { nluV1 } from '@parley/proto';
+import { type nluV1, predictionFromWire } from '@parley/proto';
 import type { CliConfig } from '../config';
-import { predictionFromWire } from '@parley/proto';
 import { UsageError, type CliIo } from './cli-io';
 import { callUnary, createNluClient } from './nlu-client';
 

@@ -41,7 +41,8 @@ export async function runCli(argv: string[], config: Readonly<CliConfig>, io: Cl
 
 function reportError(error: unknown, io: CliIo): number {
   // node:util parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
-  const parseArgsError = String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+  const code = (error as { code?: unknown }).code;
+  const parseArgsError = typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
   if (error instanceof UsageError || parseArgsError) {
     io.stderr.write(`parley: ${(error as Error).message}\n`);
     return 2;

@@ -52,6 +52,8 @@ async function trainLocally(
     registryRefreshMs: 0,
     limits: { maxTextLength: Number.MAX_SAFE_INTEGER, maxBatch: Number.MAX_SAFE_INTEGER, maxEvaluateExamples: Number.MAX_SAFE_INTEGER },
     trainer: new InlineTrainer(),
+    // Training only stores the artifact; the engine that serves it is chosen where it is served.
+    kernels: false,
     metrics: new NluMetrics(),
     logger: pino({ level: 'silent' }),
   });

@@ -6,7 +6,7 @@
  * (through toGrpcStatus, like any bad input) before the handler runs. Handlers of request streams receive the
  * marker among the stream's messages and answer it themselves (predict-streams.ts).
  */
-import type { Server, ServiceDefinition, UntypedServiceImplementation } from '@grpc/grpc-js';
+import type { Server, ServiceDefinition } from '@grpc/grpc-js';
 import { ParleyError } from '@parley/domain';
 import type { Logger } from 'pino';
 import { protobufWireProblem } from '@parley/proto';
@@ -39,7 +39,7 @@ export function addTolerantService(server: Server, definition: ServiceDefinition
       else callback?.(status);
     };
   }
-  server.addService(tolerant as ServiceDefinition, guarded as unknown as UntypedServiceImplementation);
+  server.addService(tolerant as ServiceDefinition, guarded);
 }
 
 function decodeOrMark(deserialize: (bytes: Buffer) => unknown, bytes: Buffer): unknown {

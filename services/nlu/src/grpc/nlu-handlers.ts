@@ -7,14 +7,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Metadata, ServerUnaryCall, ServerWritableStream, sendUnaryData } from '@grpc/grpc-js';
-import type { nluV1 } from '@parley/proto';
+import { type nluV1, predictionToWire, REQUEST_ID_METADATA } from '@parley/proto';
 import type { Logger } from 'pino';
 import type { NluService } from '../service/nlu-service';
 import type { TrainingJob } from '../jobs/training-job';
 import { definitionFromWire } from '../wire/definition-wire';
 import { jobToWire, progressToWire } from '../wire/job-wire';
 import { modelToWire } from '../wire/model-wire';
-import { predictionToWire, REQUEST_ID_METADATA } from '@parley/proto';
 import { evaluationToWire, examplesFromWire } from '../wire/evaluation-wire';
 import { LOGGABLE_REQUEST_ID, logAnswer } from './call-log';
 import type { PredictStreams } from './predict-streams';

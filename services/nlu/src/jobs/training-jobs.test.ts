@@ -11,7 +11,7 @@ import { ModelStore } from '../registry/model-store';
 import { InlineTrainer } from './inline-trainer';
 import { JobStore } from './job-store';
 import type { Trainer } from './trainer';
-import { GatedTrainer } from '../testing/gated-trainer';
+import { GatedTrainer } from '@parley/testkit/nlu-service/gated-trainer';
 import { TrainingJobs } from './training-jobs';
 import type { TrainingJob } from './training-job';
 
@@ -31,6 +31,7 @@ async function replica(dir: string, trainer: Trainer): Promise<TrainingJobs> {
   return new TrainingJobs({
     registry,
     cache: new ModelCache(64 * 1024 * 1024),
+    kernels: false,
     store,
     trainer,
     maxConcurrent: 1,

@@ -20,6 +20,8 @@ export interface TrainingJobsOptions {
   store: JobStore;
   trainer: Trainer;
   maxConcurrent: number;
+  /** Serve trained versions with the classifier kernels (PARLEY_NLU_KERNELS). */
+  kernels: boolean;
   logger: Logger;
   /** How often a running job rewrites its record (heartbeat) and looks for a cancel marker. */
   heartbeatMs?: number;
@@ -100,7 +102,7 @@ export class TrainingJobs {
           live.events.emit('update', { ...job });
         },
       });
-      const model = loadModel(artifact);
+      const model = loadModel(artifact, { kernels: this.options.kernels });
       if (model.version !== job.version) {
         model.dispose();
         throw new Error(`trained version ${model.version} differs from the expected ${job.version}`);

@@ -3,7 +3,7 @@
  * Predictions are synchronous, so a model evicted (and disposed) here is never in the middle of one.
  */
 import { ParleyError } from '@parley/domain';
-import type { NluModel } from '@parley/nlu';
+import type { ClassifierEngine, NluModel } from '@parley/nlu';
 
 export interface CachedModelEvents {
   /** A model entered (bytes > 0) or left (bytes = 0) memory. */
@@ -29,6 +29,11 @@ export class ModelCache {
 
   has(modelId: string, version: string): boolean {
     return this.models.has(keyOf(modelId, version));
+  }
+
+  /** Where a model in memory runs its classifier (undefined when it is not in memory); not a use of it. */
+  engineOf(modelId: string, version: string): ClassifierEngine | undefined {
+    return this.models.get(keyOf(modelId, version))?.model.engine;
   }
 
   /** The versions of a model in memory, least recently used first. */

@@ -62,7 +62,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 function setUp(capBytes: number): { cache: ModelCache; swap: ModelSwap } {
   const cache = new ModelCache(capBytes);
   cache.put('bot', 'v1', loadModel(artifact));
-  return { cache, swap: new ModelSwap(store, cache, pino({ level: 'silent' })) };
+  return { cache, swap: new ModelSwap(store, cache, pino({ level: 'silent' }), false) };
 }
 
 describe('ModelSwap', () => {

@@ -15,6 +15,8 @@ export class ModelSwap implements Pick<ModelRegistryHooks, 'beforeAliasesMove' |
     private readonly store: ModelStore,
     private readonly cache: ModelCache,
     private readonly logger: Logger,
+    /** Serve loaded versions with the classifier kernels (PARLEY_NLU_KERNELS). */
+    private readonly kernels: boolean,
   ) {}
 
   /** Never throws: a version that cannot be loaded now is loaded by the first Predict, as without warming. */
@@ -53,7 +55,7 @@ export class ModelSwap implements Pick<ModelRegistryHooks, 'beforeAliasesMove' |
     await this.cache.acquire(modelId, version, info.sizeBytes, async () => {
       const artifact = await this.store.readArtifact(modelId, version);
       if (!artifact) throw new Error(`model "${modelId}" version "${version}" was deleted while loading`);
-      return loadModel(artifact);
+      return loadModel(artifact, { kernels: this.kernels });
     });
     return true;
   }

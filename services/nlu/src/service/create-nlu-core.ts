@@ -2,6 +2,7 @@
  * Assembles the NLU use cases over a model directory: registry, memory cache, training jobs and NluService.
  * The gRPC server and the CLI's `--local` mode share it, so both train, reuse and store models the same way.
  */
+import { loadClassifierKernels } from '@parley/nlu';
 import type { Logger } from 'pino';
 import { JobStore } from '../jobs/job-store';
 import type { Trainer } from '../jobs/trainer';
@@ -24,6 +25,8 @@ export interface NluCoreOptions {
   registryRefreshMs: number;
   limits: NluServiceLimits;
   trainer: Trainer;
+  /** Compile the classifier kernels first (a runtime that cannot run them fails here, not later). */
+  kernels: boolean;
   metrics: NluMetrics;
   logger: Logger;
   /** Called after this process changed the model directory (ModelEvents announces it). */
@@ -39,11 +42,12 @@ export interface NluCore {
 
 export async function createNluCore(options: NluCoreOptions): Promise<NluCore> {
   const { metrics, logger } = options;
+  if (options.kernels) await loadClassifierKernels();
   const store = new ModelStore(options.modelDir);
   const cache = new ModelCache(options.modelMemoryBytes, {
     onResident: (modelId, version, bytes) => metrics.setModelMemory(modelId, version, bytes),
   });
-  const swap = new ModelSwap(store, cache, logger);
+  const swap = new ModelSwap(store, cache, logger, options.kernels);
   const registry = new ModelRegistry(store, options.registryRefreshMs, Date.now, {
     beforeAliasesMove: (modelId, versions) => swap.beforeAliasesMove(modelId, versions),
     afterRefresh: (modelId, versions) => swap.afterRefresh(modelId, versions),
@@ -60,8 +64,9 @@ export async function createNluCore(options: NluCoreOptions): Promise<NluCore> {
     trainer: options.trainer,
     logger,
     maxConcurrent: options.maxConcurrentTrainings,
+    kernels: options.kernels,
     onFinished: (job) => metrics.observeTraining(job.state),
   });
-  const service = new NluService({ registry, cache, jobs, metrics, logger, limits: options.limits });
+  const service = new NluService({ registry, cache, jobs, metrics, logger, limits: options.limits, kernels: options.kernels });
   return { service, jobs, cache, registry };
 }

@@ -32,6 +32,8 @@ export interface NluServiceDeps {
   cache: ModelCache;
   jobs: TrainingJobs;
   limits: NluServiceLimits;
+  /** Serve loaded versions with the classifier kernels (PARLEY_NLU_KERNELS). */
+  kernels: boolean;
   metrics: NluMetrics;
   logger: Logger;
 }
@@ -111,8 +113,9 @@ export class NluService {
     try {
       const artifact = await this.deps.registry.readArtifact(modelId, version);
       if (!artifact) throw new ParleyError('MODEL_NOT_FOUND', `ref: model "${modelId}" version "${version}" was deleted`, { field: 'ref' });
-      const model = loadModel(artifact);
+      const model = loadModel(artifact, { kernels: this.deps.kernels });
       this.deps.metrics.observeModelLoad('ok', seconds());
+      this.deps.logger.info({ modelId, version, engine: model.engine }, 'model loaded');
       return model;
     } catch (error) {
       this.deps.metrics.observeModelLoad('error', seconds());
@@ -158,7 +161,11 @@ export class NluService {
     const id = requireId(modelId, 'model');
     const [entry, activeJobs] = await Promise.all([this.deps.registry.describe(id), this.deps.jobs.active(id)]);
     if (!entry && activeJobs.length === 0) throw new ParleyError('MODEL_NOT_FOUND', `model: no model "${id}"`, { field: 'model' });
-    const versions = (entry?.versions ?? []).map((info) => ({ ...info, loaded: this.deps.cache.has(id, info.version) }));
+    const { cache } = this.deps;
+    const versions = (entry?.versions ?? []).map((info) => {
+      const engine = cache.engineOf(id, info.version);
+      return { ...info, loaded: engine !== undefined, engine };
+    });
     return { modelId: id, versions, aliases: entry?.aliases ?? {}, activeJobs };
   }
 

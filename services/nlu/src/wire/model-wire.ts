@@ -12,6 +12,7 @@ function versionToWire(version: VersionView): nluV1.ModelVersion {
     examples: version.examples,
     sizeBytes: version.sizeBytes,
     loaded: version.loaded,
+    engine: version.engine ?? '',
     trainSeconds: version.trainSeconds,
   };
 }

@@ -11,6 +11,7 @@ export interface ModelVersion {
   'sizeBytes'?: (number | string | Long);
   'loaded'?: (boolean);
   'trainSeconds'?: (number | string);
+  'engine'?: (string);
 }
 
 export interface ModelVersion__Output {
@@ -22,4 +23,5 @@ export interface ModelVersion__Output {
   'sizeBytes': (number);
   'loaded': (boolean);
   'trainSeconds': (number);
+  'engine': (string);
 }
