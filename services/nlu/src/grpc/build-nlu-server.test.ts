@@ -85,11 +85,15 @@ describe('NLU gRPC server: persistence and memory', () => {
 
 describe('NLU gRPC server: connection age', () => {
   it('recycles connections: after the maximum age and its grace, a stream still open is cut, and new calls reconnect', async () => {
-    const own = await startServer(await tempDir(), {
+    // Trained on a server of its own first: a training longer than age and grace (a loaded machine) would be cut too.
+    const dir = await tempDir();
+    const trainer = await startServer(dir);
+    await trainedVersion(trainer.client, greetings());
+    await trainer.close();
+    const own = await startServer(dir, {
       PARLEY_NLU_MAX_CONNECTION_AGE_MS: '1000',
       PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS: '300',
     });
-    await trainedVersion(own.client, greetings());
     // A channel of its own, so its one connection starts now.
     const { grpcObject } = loadNluPackage();
     const client = new grpcObject.parley.nlu.v1.Nlu(`127.0.0.1:${own.port}`, credentials.createInsecure(), {
