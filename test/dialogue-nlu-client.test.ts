@@ -264,12 +264,21 @@ describe('NluClient following the replicas behind a name', () => {
   });
 
   it('loses no prediction when the NLU recycles its connections (max connection age 300 ms, grace 200 ms)', async () => {
+    // The model is trained first on a server that keeps its connections: a training longer than age and grace
+    // would be cut too (as documented), and Train is not what this test is about.
+    const modelDir = await mkdtemp(join(tmpdir(), 'parley-nlu-recycled-'));
+    const trainer = await startNluTestServer({ modelDir });
+    const trained = await NluClient.connect({ ...options, addresses: [trainer.address] });
+    await trained.train(definition);
+    trained.close();
+    await trainer.close();
     const server = await startNluTestServer({
+      modelDir,
       env: { PARLEY_NLU_MAX_CONNECTION_AGE_MS: '300', PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS: '200' },
     });
     const client = await NluClient.connect({ ...options, addresses: [server.address] });
     try {
-      await client.train(definition);
+      await client.train(definition); // the same definition: reused at once
       let stop = false;
       const load = predictUntil(client, 8, () => stop);
       await sleep(3_000); // about ten connections, each cut 200 ms after its GOAWAY with streams still open
@@ -280,6 +289,7 @@ describe('NluClient following the replicas behind a name', () => {
     } finally {
       client.close();
       await server.close();
+      await rm(modelDir, { recursive: true, force: true });
     }
   });
 });
