@@ -1,17 +1,18 @@
 /**
- * The docker-compose topology as processes: 2 NLU replicas (one shared model directory, model events over the
- * machine's Redis) behind one DNS name, as compose's `nlu` service is (a test DNS server answers for it; the
- * replicas listen on 127.0.0.1 and 127.0.0.2 with one port), 2 dialogue replicas (Redis store under a key prefix of
- * this run, following the `production` alias) that reach the NLU by that name. 64 clients send 10,000 turns across
- * both dialogue replicas, each into sessions it owns, each message with a messageId, retrying as the README tells
- * clients to (connection error or 503: the same request to the other replica). Meanwhile an operator trains a new
- * version of the bot's model (another seed) and moves the alias — a hot swap — and one dialogue replica is
- * restarted (SIGTERM, then started again on the same port). No turn may fail, no message be lost or doubled,
- * answers begun after the swap must carry the new version, and both replicas must have served turns. Then both
- * services' /metrics are checked. Last, under a steady load, a third NLU replica joins the name (it must serve at
- * least 20 % of the predictions of its first 30 s) and the second leaves it and stops: no turn may fail, even once.
+ * The docker-compose topology as processes: 2 NLU replicas (models in the machine's PostgreSQL, in a schema of this
+ * run, with no shared directory: each replica has a model directory of its own, which stays empty; model events
+ * over the same database's LISTEN/NOTIFY) behind one DNS name, as compose's `nlu` service is (a test DNS server
+ * answers for it; the replicas listen on 127.0.0.1 and 127.0.0.2 with one port), 2 dialogue replicas (Redis store
+ * under a key prefix of this run, following the `production` alias) that reach the NLU by that name. 64 clients send
+ * 10,000 turns across both dialogue replicas, each into sessions it owns, each message with a messageId, retrying as
+ * the README tells clients to (connection error or 503: the same request to the other replica). Meanwhile an
+ * operator trains a new version of the bot's model (another seed) and moves the alias — a hot swap — and one dialogue
+ * replica is restarted (SIGTERM, then started again on the same port). No turn may fail, no message be lost or
+ * doubled, answers begun after the swap must carry the new version, and both replicas must have served turns. Then
+ * both services' /metrics are checked. Last, under a steady load, a third NLU replica joins the name (it must serve
+ * at least 20 % of the predictions of its first 30 s) and the second leaves it and stops: no turn may fail, even once.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,7 +21,15 @@ import { weatherBot } from '@parley/examples';
 import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
 import { freePort } from '../bench/lib/free-port.mjs';
 import { lostTurns, type AcknowledgedTurn, type HistoryRow } from '@parley/testkit/reliability/acknowledged-turns';
-import { deleteRedisKeys, pingRedis, REDIS_URL, runName } from '@parley/testkit/services/backends';
+import {
+  deleteRedisKeys,
+  dropPostgresSchema,
+  pingPostgres,
+  pingRedis,
+  POSTGRES_URL,
+  REDIS_URL,
+  runName,
+} from '@parley/testkit/services/backends';
 import { NluOperator } from '@parley/testkit/services/nlu-operator';
 import { RestClient } from '@parley/testkit/services/rest-client';
 import { RetryingTurnClient } from '@parley/testkit/services/retrying-turn-client';
@@ -62,12 +71,13 @@ interface Turn extends AcknowledgedTurn {
   modelVersion: string;
 }
 
-const unreachable = missingBuild() ?? (await unreachableReason(pingRedis));
+const unreachable = missingBuild() ?? (await unreachableReason(pingRedis)) ?? (await unreachableReason(pingPostgres));
 
 afterAll(killAllServices);
 
-describeWithServer('the docker-compose topology as processes', 'Redis and the built services', unreachable, () => {
+describeWithServer('the docker-compose topology as processes', 'Redis, PostgreSQL and the built services', unreachable, () => {
   const prefix = `${runName('parley_topology')}:`;
+  const modelSchema = runName('parley_topology_models');
   let directory: string;
   let dns: TestDnsServer;
   let nluPort: number;
@@ -101,12 +111,13 @@ describeWithServer('the docker-compose topology as processes', 'Redis and the bu
     timings['start-up'] = Date.now() - started;
   }, 120_000);
 
-  /** NLU replica `index` on NLU_HOSTS[index] and the shared port, model directory and model events. */
+  /** NLU replica `index` on NLU_HOSTS[index] and the shared port, with the shared PostgreSQL model store. */
   function startNlu(index: number, metricsPort: number): Promise<{ process: ServiceProcess; address: string }> {
-    return startNluProcess(join(directory, 'models'), {
+    return startNluProcess(join(directory, `models-${index}`), {
       PARLEY_NLU_HOST: NLU_HOSTS[index] ?? '',
       PARLEY_NLU_PORT: String(nluPort),
-      PARLEY_MODEL_EVENTS_URL: REDIS_URL,
+      PARLEY_MODEL_STORE: POSTGRES_URL,
+      PARLEY_MODEL_STORE_SCHEMA: modelSchema,
       PARLEY_NLU_METRICS_PORT: String(metricsPort),
     });
   }
@@ -116,6 +127,7 @@ describeWithServer('the docker-compose topology as processes', 'Redis and the bu
     await killAllServices();
     await dns?.close();
     await deleteRedisKeys(prefix);
+    await dropPostgresSchema(modelSchema);
     if (directory) await rm(directory, { recursive: true, force: true });
   });
 
@@ -259,8 +271,9 @@ describeWithServer('the docker-compose topology as processes', 'Redis and the bu
       expect(text).toMatch(new RegExp(`parley_nlu_predict_seconds_count\\{model="${MODEL}"\\} [1-9]`));
       modelLoads += Number(/parley_nlu_model_load_seconds_count\{outcome="ok"\} (\d+)/.exec(text)?.[1] ?? 0);
     }
-    // The replica that did not train a version loaded it from the shared model store.
+    // The replica that did not train a version loaded it from the shared model store: PostgreSQL, not a directory.
     expect(modelLoads).toBeGreaterThan(0);
+    expect(await readdir(directory)).toEqual([]);
   });
 
   it(`gives a third NLU replica added under load ≥ ${NEW_REPLICA_MIN_SHARE * 100} % of the predictions within ${NEW_REPLICA_WINDOW_MS / 1000} s, and fails no turn when one is removed`, async () => {

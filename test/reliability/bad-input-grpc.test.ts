@@ -32,7 +32,10 @@ const named = grpcCases({ version: 'VERSION', finishedJob: 'JOB' });
 let cases = new Map<string, GrpcCase>();
 
 beforeAll(async () => {
-  [main, gated] = await Promise.all([startNlu(ENV), startNlu({ ...ENV, PARLEY_MAX_CONCURRENT_TRAININGS: '1' }, new GatedTrainer())]);
+  [main, gated] = await Promise.all([
+    startNlu(ENV),
+    startNlu({ ...ENV, PARLEY_MAX_CONCURRENT_TRAININGS: '1', PARLEY_MAX_QUEUED_TRAININGS: '0' }, new GatedTrainer()),
+  ]);
   const done = await train(main.client, tinyDefinition());
   context.version = done.result?.version ?? '';
   context.finishedJob = done.jobId;

@@ -36,7 +36,8 @@ describeWithServer('NLU killed during Train', 'the built services', missingBuild
   let answers: string;
 
   async function start(): Promise<void> {
-    nlu = await startNluProcess(modelDir);
+    // Above the default training limits, so that a training takes long enough to be killed in the middle.
+    nlu = await startNluProcess(modelDir, { PARLEY_MAX_TRAINING_STEPS: '10000000' });
     client = new RawGrpcClient(nlu.address);
   }
 

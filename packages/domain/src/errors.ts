@@ -47,6 +47,11 @@ export const ERROR_CODES = {
     http: 400,
     description: 'The bot definition is malformed; the message names the offending field.',
   },
+  TRAINING_LIMIT: {
+    grpc: GrpcStatus.INVALID_ARGUMENT,
+    http: 400,
+    description: 'The definition asks for more training than a limit allows; the message names the field and the limit.',
+  },
   INVALID_VARIABLE: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, description: 'A session variable is not a JSON value.' },
   MODEL_NOT_FOUND: { grpc: GrpcStatus.NOT_FOUND, http: 404, description: 'No model, version or alias of that name.' },
   SCOPE_NOT_FOUND: { grpc: GrpcStatus.NOT_FOUND, http: 404, description: 'The model has no scope of that name.' },
@@ -64,7 +69,12 @@ export const ERROR_CODES = {
   RESOURCE_EXHAUSTED: {
     grpc: GrpcStatus.RESOURCE_EXHAUSTED,
     http: 429,
-    description: 'A limit was reached (concurrent trainings, batch or example counts, frames queued on a socket).',
+    description: 'A limit was reached (batch or example counts, frames queued on a socket).',
+  },
+  TRAINING_QUEUE_FULL: {
+    grpc: GrpcStatus.RESOURCE_EXHAUSTED,
+    http: 429,
+    description: 'Every training slot is busy and the queue of waiting trainings is full; retry later.',
   },
   RATE_LIMITED: {
     grpc: GrpcStatus.RESOURCE_EXHAUSTED,
@@ -99,6 +109,11 @@ export const ERROR_CODES = {
     grpc: GrpcStatus.UNAVAILABLE,
     http: 503,
     description: "The service is starting: the bot's model is not ready yet; retry after the Retry-After seconds, with the same messageId.",
+  },
+  MODEL_STORE_UNAVAILABLE: {
+    grpc: GrpcStatus.UNAVAILABLE,
+    http: 503,
+    description: 'The model store (PostgreSQL) could not be reached; models already in memory keep answering.',
   },
   SHUTTING_DOWN: {
     grpc: GrpcStatus.UNAVAILABLE,

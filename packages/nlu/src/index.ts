@@ -7,6 +7,7 @@ export { loadClassifierKernels } from './classifier/classifier-kernels';
 export type { ClassifierEngine } from './classifier/intent-classifier';
 export { modelVersionOf, MODEL_FORMAT } from './model/model-version';
 export { DEFAULT_HYPER_PARAMETERS, type HyperParameters } from './model/hyper-parameters';
+export { trainingPlanOf, type TrainingPlan } from './model/training-plan';
 export { evaluateDataset } from './evaluate/evaluate-dataset';
 export { evaluateModel } from './evaluate/evaluate-model';
 export { addTypos, type TypoOptions } from './evaluate/add-typos';

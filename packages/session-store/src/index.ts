@@ -6,3 +6,4 @@ export * from './sqlite-session-store';
 export * from './redis-session-store';
 export * from './postgres-session-store';
 export * from './keyed-queue';
+export { isPostgresUnavailable } from './postgres-call';

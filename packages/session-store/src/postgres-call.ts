@@ -20,10 +20,14 @@ export async function postgresCall<T>(work: () => Promise<T>): Promise<T> {
 
 export function postgresFailure(error: unknown): unknown {
   if (isParleyError(error) || isSessionConflictError(error)) return error;
-  const code = (error as { code?: unknown }).code;
+  return isPostgresUnavailable(error) ? storeErrors.unavailable('PostgreSQL', error) : error;
+}
+
+/** Whether an error of the pg driver means "cannot reach or use the server" (rather than a bug in a statement). */
+export function isPostgresUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
   // Server errors carry a five-character SQLSTATE; anything else (ECONNREFUSED, timeouts, a terminated
   // connection) comes from the network or the driver.
   const sqlState = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
-  if (sqlState === undefined || UNAVAILABLE_STATE.test(sqlState)) return storeErrors.unavailable('PostgreSQL', error);
-  return error;
+  return sqlState === undefined || UNAVAILABLE_STATE.test(sqlState);
 }

@@ -52,7 +52,15 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   try {
-    const trained = await nlu.train(definition, (progress) => logger.debug(progress, 'training'));
+    let position = 0;
+    const trained = await nlu.train(definition, (progress) => {
+      // Waiting for a training slot is worth telling at info (once per position); epochs only at debug.
+      if (progress.state === 'queued' && progress.queuePosition !== position) {
+        logger.info({ model: definition.name, queuePosition: progress.queuePosition }, 'the NLU is busy training: waiting in its queue');
+      }
+      position = progress.queuePosition;
+      logger.debug(progress, 'training');
+    });
     const alias = config.nlu.modelAlias;
     logger.info(
       { model: trained.modelId, version: trained.version, alias, reused: trained.reused, ms: Date.now() - started },
@@ -63,6 +71,7 @@ async function main(): Promise<void> {
     for (const warning of trained.warnings) logger.warn({ model: trained.modelId }, `training data: ${warning}`);
   } catch (error) {
     logger.fatal({ err: error }, 'could not train the bot model on the NLU service');
+    process.stderr.write(`parley dialogue service: ${error instanceof Error ? error.message : String(error)}\n`);
     await shutdown('training failed', 1);
   }
 }

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       host: '127.0.0.1',
       port: 50051,
-      modelDir: resolve('./data/models'),
+      modelStore: { kind: 'directory', dir: resolve('./data/models') },
       maxTextLength: 2000,
       maxBatch: 256,
       maxConcurrentTrainings: 1,
@@ -35,7 +35,13 @@ describe('loadConfig', () => {
       PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS: '1000',
     });
     expect(config).toMatchObject({ maxConnectionAgeMs: 0, maxConnectionAgeGraceMs: 1000, allowUnauthenticated: true });
-    expect(config).toMatchObject({ host: '0.0.0.0', port: 6000, modelDir: '/tmp/models', maxTextLength: 10, maxBatch: 256 });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 6000,
+      modelStore: { kind: 'directory', dir: '/tmp/models' },
+      maxTextLength: 10,
+      maxBatch: 256,
+    });
     expect(config.modelMemoryBytes).toBe(Math.round(1.5 * 1024 * 1024));
     expect(config.maxConcurrentTrainings).toBe(3);
     expect(config.logLevel).toBe('warn');
@@ -89,9 +95,82 @@ describe('PARLEY_MODEL_EVENTS_URL', () => {
   });
 });
 
+describe('PARLEY_MODEL_STORE', () => {
+  it('is the directory by default; a PostgreSQL URL keeps models there, in the schema named, and carries model events', () => {
+    expect(loadConfig({}).modelStore.kind).toBe('directory');
+    const url = 'postgres://parley:secret@db:5432/parley';
+    const config = loadConfig({ PARLEY_MODEL_STORE: url, PARLEY_MODEL_STORE_SCHEMA: 'models' });
+    expect(config.modelStore).toEqual({ kind: 'postgres', url, schema: 'models' });
+    expect(config.modelEventsUrl).toBe(url);
+    expect(loadConfig({ PARLEY_MODEL_STORE: url }).modelStore).toMatchObject({ schema: 'parley' });
+    expect(loadConfig({ PARLEY_MODEL_STORE: url, PARLEY_MODEL_EVENTS_URL: 'redis://cache:6379' }).modelEventsUrl).toBe(
+      'redis://cache:6379',
+    );
+    expect(loadCliConfig({ PARLEY_MODEL_STORE: url }).modelStore).toEqual({ kind: 'postgres', url, schema: 'parley' });
+  });
+
+  it.each([
+    ['PARLEY_MODEL_STORE', 'redis://cache:6379'],
+    ['PARLEY_MODEL_STORE', '/data/models'],
+    ['PARLEY_MODEL_STORE_SCHEMA', 'models; drop table x'],
+  ])('refuses %s=%s naming the variable', (name, value) => {
+    expect(() => loadConfig({ PARLEY_MODEL_STORE: 'postgres://db/parley', [name]: value })).toThrow(new RegExp(`${name}=`));
+  });
+});
+
+describe('training limits', () => {
+  it('have defaults and read every variable', () => {
+    expect(loadConfig({})).toMatchObject({
+      maxConcurrentTrainings: 1,
+      maxQueuedTrainings: 16,
+      trainingMemoryBytes: 1024 * 1024 * 1024,
+      trainingLimits: {
+        maxSentenceLength: 2000,
+        maxSentencesPerIntent: 5000,
+        maxIntents: 2000,
+        maxDefinitionBytes: 4 * 1024 * 1024,
+        maxEpochs: 1000,
+        maxSteps: 100_000,
+        maxSeconds: 1800,
+      },
+    });
+    const config = loadConfig({
+      PARLEY_MAX_QUEUED_TRAININGS: '0',
+      PARLEY_MAX_TRAINING_SENTENCE_LENGTH: '100',
+      PARLEY_MAX_SENTENCES_PER_INTENT: '50',
+      PARLEY_MAX_INTENTS: '10',
+      PARLEY_MAX_DEFINITION_BYTES: '2048',
+      PARLEY_MAX_TRAINING_EPOCHS: '20',
+      PARLEY_MAX_TRAINING_STEPS: '500',
+      PARLEY_MAX_TRAINING_SECONDS: '60',
+      PARLEY_TRAINING_MEMORY_MB: '256',
+    });
+    expect(config.maxQueuedTrainings).toBe(0);
+    expect(config.trainingMemoryBytes).toBe(256 * 1024 * 1024);
+    expect(config.trainingLimits).toEqual({
+      maxSentenceLength: 100,
+      maxSentencesPerIntent: 50,
+      maxIntents: 10,
+      maxDefinitionBytes: 2048,
+      maxEpochs: 20,
+      maxSteps: 500,
+      maxSeconds: 60,
+    });
+  });
+
+  it.each([
+    ['PARLEY_MAX_QUEUED_TRAININGS', '-1'],
+    ['PARLEY_MAX_TRAINING_EPOCHS', '0'],
+    ['PARLEY_MAX_TRAINING_SECONDS', 'soon'],
+    ['PARLEY_TRAINING_MEMORY_MB', '16'],
+  ])('refuses %s=%s naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}="${value}"`));
+  });
+});
+
 describe('loadCliConfig', () => {
   it('defaults to the local service and model directory', () => {
-    expect(loadCliConfig({})).toEqual({ nluAddress: 'localhost:50051', modelDir: resolve('./data/models') });
+    expect(loadCliConfig({})).toEqual({ nluAddress: 'localhost:50051', modelStore: { kind: 'directory', dir: resolve('./data/models') } });
     expect(loadCliConfig({ PARLEY_NLU_ADDRESS: 'nlu:7000' }).nluAddress).toBe('nlu:7000');
   });
 });

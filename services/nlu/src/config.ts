@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { isLoopbackHost, MIN_API_KEY_LENGTH, splitApiKeys } from '@parley/domain';
 import { z } from 'zod';
 import { MODEL_EVENT_URL_SCHEMES } from './registry/model-event-channel';
+import type { ModelStoreLocation } from './registry/open-model-store';
+import type { TrainingLimits } from './service/training-limits';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -14,20 +16,30 @@ export interface NluServiceConfig {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  modelDir: string;
+  /** Versions, aliases and training jobs: a directory (PARLEY_MODEL_DIR) or PostgreSQL (PARLEY_MODEL_STORE). */
+  modelStore: ModelStoreLocation;
   maxTextLength: number;
   maxBatch: number;
   maxEvaluateExamples: number;
   /** Loaded models are unloaded least-recently-used beyond this many bytes. */
   modelMemoryBytes: number;
   maxConcurrentTrainings: number;
+  /** Trainings waiting for a slot, first in first out; beyond them, TRAINING_QUEUE_FULL. */
+  maxQueuedTrainings: number;
+  /** What one training may ask for (definition size, epochs, steps, time); beyond, TRAINING_LIMIT. */
+  trainingLimits: TrainingLimits;
+  /** Memory of one training process; its JavaScript heap is limited to a share of it. */
+  trainingMemoryBytes: number;
   /** `worker`: training runs in a child process (needs the built dist); `inline`: in the service's process. */
   trainer: 'worker' | 'inline';
   /** Whether classifiers run in the WebAssembly SIMD kernels (compiled at start-up) or in the JS loops. */
   kernels: boolean;
   /** How long another replica's alias or version changes may stay unseen (when not announced). */
   registryRefreshMs: number;
-  /** Where replicas announce model changes to each other (redis:// or postgres://); undefined: polling only. */
+  /**
+   * Where replicas announce model changes to each other (redis:// or postgres://); undefined: polling only. With
+   * the PostgreSQL model store it defaults to the store's own database (LISTEN/NOTIFY).
+   */
   modelEventsUrl: string | undefined;
   maxMessageBytes: number;
   shutdownGraceMs: number;
@@ -54,23 +66,42 @@ export interface HealthcheckConfig {
 
 export interface CliConfig {
   nluAddress: string;
-  modelDir: string;
+  /** Where `train --local` stores the model. */
+  modelStore: ModelStoreLocation;
   /** Sent to the NLU service when it requires API keys. */
   nluApiKey?: string;
 }
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
+const postgresUrl = z.string().refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL (unset: the directory PARLEY_MODEL_DIR)');
+const sqlIdentifier = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier (letters, digits, _)');
+
+/** Where models live; the same variables for the service and the CLI's local training. */
+const storeVars = {
+  PARLEY_MODEL_DIR: z.string().min(1).default('./data/models'),
+  PARLEY_MODEL_STORE: postgresUrl.optional(),
+  PARLEY_MODEL_STORE_SCHEMA: sqlIdentifier.default('parley'),
+};
 const apiKey = z.string().min(MIN_API_KEY_LENGTH, `each key must be at least ${MIN_API_KEY_LENGTH} characters long`);
 
 const serviceSchema = z.object({
   PARLEY_NLU_HOST: z.string().min(1).default('127.0.0.1'),
   PARLEY_NLU_PORT: int(0, 65535).default(50051),
-  PARLEY_MODEL_DIR: z.string().min(1).default('./data/models'),
+  ...storeVars,
   PARLEY_MAX_TEXT_LENGTH: int(1).default(2000),
   PARLEY_MAX_BATCH: int(1).default(256),
   PARLEY_MAX_EVALUATE_EXAMPLES: int(1).default(20000),
   PARLEY_MODEL_MEMORY_MB: z.coerce.number().positive().default(512),
   PARLEY_MAX_CONCURRENT_TRAININGS: int(1).default(1),
+  PARLEY_MAX_QUEUED_TRAININGS: int(0).default(16),
+  PARLEY_MAX_TRAINING_SENTENCE_LENGTH: int(1).default(2000),
+  PARLEY_MAX_SENTENCES_PER_INTENT: int(1).default(5000),
+  PARLEY_MAX_INTENTS: int(1).default(2000),
+  PARLEY_MAX_DEFINITION_BYTES: int(1024).default(4 * 1024 * 1024),
+  PARLEY_MAX_TRAINING_EPOCHS: int(1).default(1000),
+  PARLEY_MAX_TRAINING_STEPS: int(1).default(100_000),
+  PARLEY_MAX_TRAINING_SECONDS: int(1).default(1800),
+  PARLEY_TRAINING_MEMORY_MB: z.coerce.number().min(64).default(1024),
   PARLEY_NLU_TRAINER: z.enum(['worker', 'inline']).default('worker'),
   PARLEY_NLU_KERNELS: z.enum(['on', 'off']).default('on'),
   PARLEY_REGISTRY_REFRESH_MS: int(0).default(2000),
@@ -90,7 +121,7 @@ const serviceSchema = z.object({
 
 const cliSchema = z.object({
   PARLEY_NLU_ADDRESS: z.string().min(1).default('localhost:50051'),
-  PARLEY_MODEL_DIR: z.string().min(1).default('./data/models'),
+  ...storeVars,
   PARLEY_NLU_API_KEY: apiKey.optional(),
 });
 
@@ -98,6 +129,23 @@ const healthcheckSchema = serviceSchema.pick({ PARLEY_NLU_HOST: true, PARLEY_NLU
 
 /** Variables holding secrets: an error names them but never shows their value. */
 const SECRET = /_API_KEYS?$/;
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    return ['postgres:', 'postgresql:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function modelStoreOf(vars: {
+  PARLEY_MODEL_DIR: string;
+  PARLEY_MODEL_STORE?: string | undefined;
+  PARLEY_MODEL_STORE_SCHEMA: string;
+}): ModelStoreLocation {
+  if (vars.PARLEY_MODEL_STORE === undefined) return { kind: 'directory', dir: resolve(vars.PARLEY_MODEL_DIR) };
+  return { kind: 'postgres', url: vars.PARLEY_MODEL_STORE, schema: vars.PARLEY_MODEL_STORE_SCHEMA };
+}
 
 function isModelEventsUrl(value: string): boolean {
   try {
@@ -134,19 +182,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<NluSe
         'PARLEY_ALLOW_UNAUTHENTICATED=true if a network policy already keeps strangers out.',
     );
   }
+  const modelStore = modelStoreOf(vars);
   return Object.freeze({
     host: vars.PARLEY_NLU_HOST,
     port: vars.PARLEY_NLU_PORT,
-    modelDir: resolve(vars.PARLEY_MODEL_DIR),
+    modelStore: Object.freeze(modelStore),
     maxTextLength: vars.PARLEY_MAX_TEXT_LENGTH,
     maxBatch: vars.PARLEY_MAX_BATCH,
     maxEvaluateExamples: vars.PARLEY_MAX_EVALUATE_EXAMPLES,
     modelMemoryBytes: Math.round(vars.PARLEY_MODEL_MEMORY_MB * 1024 * 1024),
     maxConcurrentTrainings: vars.PARLEY_MAX_CONCURRENT_TRAININGS,
+    maxQueuedTrainings: vars.PARLEY_MAX_QUEUED_TRAININGS,
+    trainingLimits: Object.freeze({
+      maxSentenceLength: vars.PARLEY_MAX_TRAINING_SENTENCE_LENGTH,
+      maxSentencesPerIntent: vars.PARLEY_MAX_SENTENCES_PER_INTENT,
+      maxIntents: vars.PARLEY_MAX_INTENTS,
+      maxDefinitionBytes: vars.PARLEY_MAX_DEFINITION_BYTES,
+      maxEpochs: vars.PARLEY_MAX_TRAINING_EPOCHS,
+      maxSteps: vars.PARLEY_MAX_TRAINING_STEPS,
+      maxSeconds: vars.PARLEY_MAX_TRAINING_SECONDS,
+    }),
+    trainingMemoryBytes: Math.round(vars.PARLEY_TRAINING_MEMORY_MB * 1024 * 1024),
     trainer: vars.PARLEY_NLU_TRAINER,
     kernels: vars.PARLEY_NLU_KERNELS === 'on',
     registryRefreshMs: vars.PARLEY_REGISTRY_REFRESH_MS,
-    modelEventsUrl: vars.PARLEY_MODEL_EVENTS_URL,
+    modelEventsUrl: vars.PARLEY_MODEL_EVENTS_URL ?? (modelStore.kind === 'postgres' ? modelStore.url : undefined),
     maxMessageBytes: Math.round(vars.PARLEY_GRPC_MAX_MESSAGE_MB * 1024 * 1024),
     shutdownGraceMs: vars.PARLEY_SHUTDOWN_GRACE_MS,
     metricsPort: vars.PARLEY_NLU_METRICS_PORT,
@@ -162,7 +222,7 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Cl
   const vars = parseEnv(cliSchema, env);
   return Object.freeze({
     nluAddress: vars.PARLEY_NLU_ADDRESS,
-    modelDir: resolve(vars.PARLEY_MODEL_DIR),
+    modelStore: Object.freeze(modelStoreOf(vars)),
     ...(vars.PARLEY_NLU_API_KEY === undefined ? {} : { nluApiKey: vars.PARLEY_NLU_API_KEY }),
   });
 }

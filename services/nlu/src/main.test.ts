@@ -51,6 +51,20 @@ describe('main.ts', () => {
     }
   });
 
+  it('refuses to start with a memory cap below what the service itself takes, naming PARLEY_MODEL_MEMORY_MB', async () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npx tsc -b services/nlu first`);
+    const child = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, PARLEY_NLU_PORT: '0', PARLEY_MODEL_DIR: join(tmpdir(), 'parley-never-created'), PARLEY_MODEL_MEMORY_MB: '64' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/PARLEY_MODEL_MEMORY_MB=64 is less than the NLU service needs: the process takes \d+ MB at start-up/);
+    expect(stderr).toMatch(/set it to at least \d+/);
+  });
+
   it('refuses to start on an invalid variable, naming it', async () => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npx tsc -b services/nlu first`);
     const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PARLEY_NLU_PORT: 'abc' }, stdio: ['ignore', 'pipe', 'pipe'] });

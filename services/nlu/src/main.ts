@@ -9,9 +9,7 @@ import { buildNluServer } from './grpc/build-nlu-server';
 import { startMetricsHttpServer, type MetricsHttpServer } from './metrics/metrics-http-server';
 import { NluMetrics } from './metrics/nlu-metrics';
 import { describeUrl } from './registry/model-event-channel';
-
-/** Room left for what serving itself allocates (gRPC buffers, heap growth) beyond the start-up footprint. */
-const SERVING_HEADROOM_BYTES = 48 * 1024 * 1024;
+import { modelMemoryBudget } from './service/model-memory-budget';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,14 +19,16 @@ async function main(): Promise<void> {
   }
   const metrics = new NluMetrics({ processMetrics: true });
   // PARLEY_MODEL_MEMORY_MB caps the process: loaded models get what the running service does not already use.
-  const modelMemoryBytes = Math.max(0, config.modelMemoryBytes - process.memoryUsage().rss - SERVING_HEADROOM_BYTES);
-  logger.info({ capBytes: config.modelMemoryBytes, modelMemoryBytes }, 'memory budget for loaded models');
+  const residentAtStart = process.memoryUsage().rss;
+  const modelMemoryBytes = modelMemoryBudget(config.modelMemoryBytes, residentAtStart);
+  logger.info({ capBytes: config.modelMemoryBytes, residentAtStart, modelMemoryBytes }, 'memory budget for loaded models');
   const server = await buildNluServer({ ...config, modelMemoryBytes }, { logger, metrics });
   const { address } = await server.listen();
   let metricsServer: MetricsHttpServer | undefined;
   if (config.metricsPort > 0) metricsServer = await startMetricsHttpServer(metrics, config.host, config.metricsPort);
   const modelEvents = config.modelEventsUrl === undefined ? 'off (polling only)' : describeUrl(config.modelEventsUrl);
-  logger.info({ address, modelDir: config.modelDir, modelEvents, metricsPort: metricsServer?.port }, `NLU service listening on ${address}`);
+  const modelStore = config.modelStore.kind === 'directory' ? config.modelStore.dir : describeUrl(config.modelStore.url);
+  logger.info({ address, modelStore, modelEvents, metricsPort: metricsServer?.port }, `NLU service listening on ${address}`);
   process.stdout.write(`parley NLU service listening on ${address}\n`);
   void server.ready.then(() => logger.info('models loaded; health is SERVING'));
 

@@ -17,7 +17,10 @@ export class GatedTrainer implements Trainer {
   }
 
   async train(definition: BotDefinition, options: TrainerOptions): Promise<NluModelArtifact> {
-    await Promise.race([this.gate, new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }))]);
+    // A signal aborted before the call never fires 'abort' again: go straight on (training then rejects with CANCELED).
+    if (!options.signal.aborted) {
+      await Promise.race([this.gate, new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }))]);
+    }
     return this.inner.train(definition, options);
   }
 }

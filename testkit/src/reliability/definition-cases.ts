@@ -1,6 +1,7 @@
 /**
  * The Train and StartTraining rows of the gRPC bad-input matrix: malformed bot definitions (each naming the field
- * its error must name), bad aliases, a definition over the message size limit, and a training over the limit.
+ * its error must name, training limits among them), bad aliases, a definition over the message size limit, and a
+ * training refused because every slot is busy and no training may queue.
  */
 import type { nluV1 } from '@parley/proto';
 import type { GrpcCase } from './grpc-cases';
@@ -84,6 +85,20 @@ const BAD_DEFINITIONS: Array<[string, Mutation, string]> = [
   ['unknown hyper-parameter', withConfig({ hyperParameters: { epoch: 5 } }), 'config.hyperParameters'],
   ['hyper-parameter out of range', withConfig({ hyperParameters: { dropout: 3 } }), 'config.hyperParameters'],
   ['10,000 intents and a bad threshold', (d) => ({ ...manyIntents(d, 10_000), config: { threshold: 7 } }), 'config.threshold'],
+  [
+    'a training sentence without words',
+    withIntent(0, (intent) => ({ ...intent, trainingSentences: ['hello', '?! …'] })),
+    'intents[0].trainingSentences[1]',
+  ],
+  // Over a training limit: refused before a job exists, however long the training would take.
+  ['epochs 1e9', withConfig({ hyperParameters: { epochs: 1e9 } }), 'config.hyperParameters.epochs'],
+  ['minSteps 1e9', withConfig({ hyperParameters: { minSteps: 1e9 } }), 'config.hyperParameters'],
+  [
+    'a 1 MB training sentence',
+    withIntent(0, (intent) => ({ ...intent, trainingSentences: ['hello', 'word '.repeat(200_000)] })),
+    'intents[0].trainingSentences[1]',
+  ],
+  ['10,000 intents', (d) => manyIntents(d, 10_000), 'intents'],
 ];
 
 function manyIntents(definition: Definition, count: number): Definition {
@@ -122,7 +137,7 @@ export function trainCases(): GrpcCase[] {
       expect: 'RESOURCE_EXHAUSTED',
     },
     {
-      name: `${method}: while another training runs`,
+      name: `${method}: while another training runs and no training may wait`,
       method,
       request: { definition: tinyDefinition('second_bot') },
       expect: 'RESOURCE_EXHAUSTED',

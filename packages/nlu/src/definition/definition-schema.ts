@@ -4,11 +4,15 @@
  */
 import { z } from 'zod';
 import { DEFAULT_NLU_CONFIG } from '@parley/domain';
+import { wordTokens } from '../text/word-tokens';
 
 /** Model ids name a directory in the model registry, so they are restricted to safe file-name characters. */
 export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 const nonBlank = z.string().trim().min(1, 'must not be empty');
+
+/** A sentence the classifier can learn from: punctuation or symbols alone leave it no word to see. */
+const trainingSentence = nonBlank.refine((sentence) => wordTokens(sentence).length > 0, 'has no words (letters or digits) to learn from');
 
 const optionalDescription = z
   .string()
@@ -24,7 +28,7 @@ const parameterSchema = z.strictObject({
 const intentSchema = z.strictObject({
   name: nonBlank,
   description: optionalDescription,
-  trainingSentences: z.array(nonBlank).min(1, 'needs at least one training sentence'),
+  trainingSentences: z.array(trainingSentence).min(1, 'needs at least one training sentence'),
   parameters: z.array(parameterSchema).default([]),
 });
 

@@ -107,6 +107,23 @@ describe('parseDefinition', () => {
     expect(errorOf(input).field).toBe('intents[1].parameters[0].fragment');
   });
 
+  it('names a training sentence without words (punctuation, symbols), which leaves nothing to learn from', () => {
+    const input = weatherBot();
+    (input.intents as Array<Record<string, unknown>>)[0] = { name: 'hello', trainingSentences: ['hi', '!!!'] };
+    const error = errorOf(input);
+    expect(error.code).toBe('INVALID_DEFINITION');
+    expect(error.field).toBe('intents[0].trainingSentences[1]');
+    expect(error.message).toContain('has no words');
+    for (const noWords of ['?!', '🙂 🙂', '—', '...']) {
+      (input.intents as Array<Record<string, unknown>>)[0] = { name: 'hello', trainingSentences: [noWords] };
+      expect(errorOf(input).field).toBe('intents[0].trainingSentences[0]');
+    }
+    for (const words of ['ok!', '42', 'ça va ?', '你好']) {
+      (input.intents as Array<Record<string, unknown>>)[0] = { name: 'hello', trainingSentences: [words] };
+      expect(parseDefinition(input).intents[0]?.trainingSentences).toEqual([words]);
+    }
+  });
+
   it('rejects duplicate intent, entity and parameter names', () => {
     const input = weatherBot();
     const intents = input.intents as unknown[];

@@ -16,6 +16,7 @@ import { scopeIntentIndices } from './scope-intents';
 import { scopeStats } from './scope-stats';
 import { SentenceEncoder } from './sentence-encoder';
 import { TrainedNluModel } from './trained-nlu-model';
+import { planTraining } from './training-plan';
 import { buildTrainingSet } from './training-set';
 
 export async function trainModel(definition: BotDefinition, options: TrainOptions = {}): Promise<NluModel> {
@@ -57,9 +58,7 @@ function trainingOptions(
   examples: number,
   options: TrainOptions,
 ): ClassifierTrainingOptions & { members: number } {
-  // Small bots get more epochs, so that every member takes at least minSteps optimisation steps.
-  const epochs = Math.max(hyper.epochs, Math.ceil(hyper.minSteps / Math.ceil(examples / hyper.batchSize)));
-  const members = hyper.members;
+  const { epochs, members } = planTraining(hyper, examples);
   return {
     dimension: hyper.dimension,
     activation: hyper.sigmoid > 0 ? 'sigmoid' : 'softmax',

@@ -35,6 +35,9 @@ export interface NluClientOptions {
 }
 
 export interface TrainProgressEvent {
+  /** Queued: the NLU's training slots are busy and this training waits, `queuePosition`-th in line. */
+  state: 'queued' | 'training';
+  queuePosition: number;
   scope: string;
   epoch: number;
   epochs: number;
@@ -44,6 +47,10 @@ export interface TrainProgressEvent {
 
 const SERVICE = NLU_SERVICE;
 const RETRY_WAIT_MS = 250;
+/** How long to wait before asking again when the NLU's training queue is full. */
+const QUEUE_FULL_WAIT_MS = 2_000;
+/** The trailing metadata the NLU names its error code in. */
+const ERROR_CODE_METADATA = 'parley-error-code';
 /**
  * The alias a training asks for when the dialogue follows an alias: naming any alias keeps the NLU from moving its
  * default one (`production`), and `latest` is moved to every new version anyway.
@@ -109,12 +116,14 @@ export class NluClient implements Predictor {
   }
 
   /**
-   * Sends the definition to Train and waits for DONE; an identical definition is reused by the NLU at once. Waits
-   * for the NLU to come up (it may start after us), within `trainTimeoutMs`.
+   * Sends the definition to Train and waits for DONE; an identical definition is reused by the NLU at once. Waits,
+   * within `trainTimeoutMs`, for the NLU to come up (it may start after us), for a training slot (the training then
+   * waits QUEUED on the NLU), and for room in a full training queue (asking again every few seconds).
    */
   async train(definition: BotDefinition, onProgress?: (event: TrainProgressEvent) => void): Promise<TrainSummary> {
     const deadline = Date.now() + this.options.trainTimeoutMs;
     for (;;) {
+      if (Date.now() >= deadline) throw this.trainTimeout(definition);
       try {
         const summary = await this.trainOnce(definition, deadline, onProgress);
         const id = summary.modelId || definition.name;
@@ -123,11 +132,19 @@ export class NluClient implements Predictor {
         this.model = { id, version: summary.version, ref: alias ?? summary.version };
         return summary;
       } catch (error) {
-        const retryable = error instanceof ParleyError && error.cause instanceof Error && codeOf(error.cause) === grpc.status.UNAVAILABLE;
-        if (!retryable || Date.now() + RETRY_WAIT_MS >= deadline) throw error;
-        await sleep(RETRY_WAIT_MS);
+        const wait = retryWait(error);
+        if (wait === undefined) throw error;
+        if (Date.now() + wait >= deadline) throw this.trainTimeout(definition, error);
+        await sleep(wait);
       }
     }
+  }
+
+  private trainTimeout(definition: BotDefinition, cause?: unknown): ParleyError {
+    const ms = this.options.trainTimeoutMs;
+    return new ParleyError('NLU_UNAVAILABLE', `the NLU did not train ${definition.name} within ${ms} ms (PARLEY_NLU_TRAIN_TIMEOUT_MS)`, {
+      cause,
+    });
   }
 
   async predict(text: string, scope: string, options?: PredictOptions): Promise<IntentClassifierPrediction> {
@@ -214,6 +231,8 @@ export class NluClient implements Predictor {
           failure = new ParleyError('INVALID_DEFINITION', `training ${definition.name} ended ${progress.state}: ${progress.error}`);
         } else
           onProgress?.({
+            state: progress.state === 'JOB_STATE_QUEUED' ? 'queued' : 'training',
+            queuePosition: progress.queuePosition,
             scope: progress.scope,
             epoch: progress.epoch,
             epochs: progress.epochs,
@@ -221,7 +240,9 @@ export class NluClient implements Predictor {
             accuracy: progress.accuracy,
           });
       });
-      call.on('error', (error: grpc.ServiceError) => reject(trainFailure(definition, error)));
+      call.on('error', (error: grpc.ServiceError) =>
+        reject(error.code === grpc.status.DEADLINE_EXCEEDED ? this.trainTimeout(definition, error) : trainFailure(definition, error)),
+      );
       call.on('end', () => {
         if (failure) reject(failure);
         else if (summary) resolve(summary);
@@ -248,9 +269,17 @@ export class NluClient implements Predictor {
   }
 }
 
-function codeOf(error: Error): number | undefined {
-  const code = (error as Partial<grpc.ServiceError>).code;
-  return typeof code === 'number' ? code : undefined;
+/**
+ * How long to wait before training again after `error`, or undefined when it is final: the NLU unreachable (it may
+ * be starting), or its training queue full (a slot frees when a training ends).
+ */
+function retryWait(error: unknown): number | undefined {
+  const cause = error instanceof ParleyError ? error.cause : undefined;
+  if (!(cause instanceof Error)) return undefined;
+  const { code, metadata } = cause as Partial<grpc.ServiceError>;
+  if (code === grpc.status.UNAVAILABLE) return RETRY_WAIT_MS;
+  if (code === grpc.status.RESOURCE_EXHAUSTED && metadata?.get(ERROR_CODE_METADATA)[0] === 'TRAINING_QUEUE_FULL') return QUEUE_FULL_WAIT_MS;
+  return undefined;
 }
 
 /** Bad input the NLU refused is the client's fault (400); anything else means the NLU cannot serve (503). */

@@ -44,7 +44,7 @@ describe('parley CLI', () => {
     const config = loadConfig({ PARLEY_MODEL_DIR: join(dir, 'server-models'), PARLEY_LOG_LEVEL: 'silent', PARLEY_NLU_TRAINER: 'inline' });
     server = await buildNluServer(config);
     const { port } = await server.listen('127.0.0.1', 0);
-    remote = { nluAddress: `127.0.0.1:${port}`, modelDir: join(dir, 'unused') };
+    remote = { nluAddress: `127.0.0.1:${port}`, modelStore: { kind: 'directory', dir: join(dir, 'unused') } };
   });
   afterAll(async () => {
     await server.close();
@@ -61,7 +61,7 @@ describe('parley CLI', () => {
   });
 
   it('train --local trains into the model directory, then reuses the unchanged version', async () => {
-    const local: CliConfig = { nluAddress: 'unused:1', modelDir: join(dir, 'local-models') };
+    const local: CliConfig = { nluAddress: 'unused:1', modelStore: { kind: 'directory', dir: join(dir, 'local-models') } };
     const first = await run(['train', file, '--local'], local);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^model cli-bot version \w+ \(trained in [\d.]+ s\)/);
@@ -129,7 +129,9 @@ describe('parley CLI', () => {
   it('reports errors with a clear message and exit code 1', async () => {
     const bad = join(dir, 'bad.json');
     await writeFile(bad, JSON.stringify({ name: 'x', intents: [{ name: 'a', trainingSentences: ['hi'] }], config: { threshold: 3 } }));
-    expect(await run(['train', bad, '--local'], { nluAddress: 'unused:1', modelDir: join(dir, 'bad-models') })).toMatchObject({
+    expect(
+      await run(['train', bad, '--local'], { nluAddress: 'unused:1', modelStore: { kind: 'directory', dir: join(dir, 'bad-models') } }),
+    ).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('config.threshold'),
     });
@@ -137,7 +139,10 @@ describe('parley CLI', () => {
       code: 1,
       stderr: expect.stringContaining('no model "nobody"'),
     });
-    const offline = await run(['predict', '--model', 'cli-bot', 'hello'], { nluAddress: '127.0.0.1:1', modelDir: dir });
+    const offline = await run(['predict', '--model', 'cli-bot', 'hello'], {
+      nluAddress: '127.0.0.1:1',
+      modelStore: { kind: 'directory', dir: dir },
+    });
     expect(offline).toMatchObject({ code: 1, stderr: expect.stringContaining('did not answer') });
   });
 
@@ -153,13 +158,16 @@ describe('parley CLI', () => {
     try {
       const { port } = await keyed.listen('127.0.0.1', 0);
       const address = `127.0.0.1:${port}`;
-      const withKey: CliConfig = { nluAddress: address, modelDir: join(dir, 'unused'), nluApiKey: key };
+      const withKey: CliConfig = { nluAddress: address, modelStore: { kind: 'directory', dir: join(dir, 'unused') }, nluApiKey: key };
       expect(await run(['train', file], withKey)).toMatchObject({ code: 0, stdout: expect.stringContaining('model cli-bot version') });
       expect(await run(['predict', '--model', 'cli-bot', 'hello'], withKey)).toMatchObject({
         code: 0,
         stdout: expect.stringContaining('"intent": "greet"'),
       });
-      const without = await run(['predict', '--model', 'cli-bot', 'hello'], { nluAddress: address, modelDir: dir });
+      const without = await run(['predict', '--model', 'cli-bot', 'hello'], {
+        nluAddress: address,
+        modelStore: { kind: 'directory', dir: dir },
+      });
       expect(without).toMatchObject({ code: 1, stderr: expect.stringContaining('an API key is required') });
       const wrong = await run(['train', file], { ...withKey, nluApiKey: `${key}-wrong` });
       expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining('the API key is not valid') });

@@ -1,7 +1,9 @@
 /**
  * `parley train <definition.json|yaml> [--alias A]... [--local]`: trains through the NLU service (StartTraining,
- * then WatchJob with a progress bar) or, with --local, in this process into the model directory.
+ * then WatchJob with a progress bar) or, with --local, in this process into the model store (PARLEY_MODEL_STORE or
+ * PARLEY_MODEL_DIR, or the directory --model-dir names).
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ServiceError } from '@grpc/grpc-js';
 import type { nluV1 } from '@parley/proto';
@@ -12,6 +14,7 @@ import { loadDefinitionFile } from '../definition/load-definition-file';
 import { InlineTrainer } from '../jobs/inline-trainer';
 import type { TrainingJob } from '../jobs/training-job';
 import { NluMetrics } from '../metrics/nlu-metrics';
+import type { ModelStoreLocation } from '../registry/open-model-store';
 import { createNluCore } from '../service/create-nlu-core';
 import { definitionToWire } from '../wire/definition-wire';
 import { applyProgressFromWire, jobFromWire } from '../wire/job-wire';
@@ -33,7 +36,7 @@ export async function trainCommand(args: string[], config: Readonly<CliConfig>, 
   const aliases = values.alias ?? [];
   const bar = new ProgressBar(io.stderr);
   const job = values.local
-    ? await trainLocally(definition, aliases, values['model-dir'] ?? config.modelDir, bar)
+    ? await trainLocally(definition, aliases, localStore(values['model-dir'], config), bar)
     : await trainRemotely(definitionToWire(definition), aliases, config, bar);
   bar.finish();
   return report(job, io);
@@ -42,15 +45,31 @@ export async function trainCommand(args: string[], config: Readonly<CliConfig>, 
 async function trainLocally(
   definition: Parameters<typeof definitionToWire>[0],
   aliases: string[],
-  modelDir: string,
+  modelStore: ModelStoreLocation,
   bar: ProgressBar,
 ): Promise<TrainingJob> {
+  const unbounded = Number.MAX_SAFE_INTEGER;
   const core = await createNluCore({
-    modelDir,
-    modelMemoryBytes: Number.MAX_SAFE_INTEGER,
+    modelStore,
+    modelMemoryBytes: unbounded,
     maxConcurrentTrainings: 1,
+    maxQueuedTrainings: 0,
     registryRefreshMs: 0,
-    limits: { maxTextLength: Number.MAX_SAFE_INTEGER, maxBatch: Number.MAX_SAFE_INTEGER, maxEvaluateExamples: Number.MAX_SAFE_INTEGER },
+    // Local training runs on the author's own machine, at their own cost: no service limits apply.
+    limits: {
+      maxTextLength: unbounded,
+      maxBatch: unbounded,
+      maxEvaluateExamples: unbounded,
+      trainingLimits: {
+        maxSentenceLength: unbounded,
+        maxSentencesPerIntent: unbounded,
+        maxIntents: unbounded,
+        maxDefinitionBytes: unbounded,
+        maxEpochs: unbounded,
+        maxSteps: unbounded,
+        maxSeconds: Infinity,
+      },
+    },
     trainer: new InlineTrainer(),
     // Training only stores the artifact; the engine that serves it is chosen where it is served.
     kernels: false,
@@ -62,7 +81,13 @@ async function trainLocally(
     return await core.service.watchJob(started.id, (job) => job.progress && bar.update(job.progress), new AbortController().signal);
   } finally {
     core.cache.clear();
+    await core.close();
   }
+}
+
+/** `--model-dir` names a directory; otherwise the store the environment names (PARLEY_MODEL_STORE, PARLEY_MODEL_DIR). */
+function localStore(modelDir: string | undefined, config: Readonly<CliConfig>): ModelStoreLocation {
+  return modelDir === undefined ? config.modelStore : { kind: 'directory', dir: resolve(modelDir) };
 }
 
 async function trainRemotely(

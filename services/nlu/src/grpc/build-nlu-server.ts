@@ -16,6 +16,7 @@ import { ModelEvents } from '../registry/model-events';
 import { openModelEventChannel } from '../registry/open-model-event-channel';
 import { createNluCore } from '../service/create-nlu-core';
 import type { NluService } from '../service/nlu-service';
+import { countingAuthorizationLines } from './authorization-lines';
 import { addHealthAndReflection } from './health-and-reflection';
 import { addTolerantService } from './malformed-requests';
 import { PredictStreams } from './predict-streams';
@@ -55,30 +56,34 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
     config.modelEventsUrl === undefined
       ? undefined
       : new ModelEvents(openModelEventChannel(config.modelEventsUrl, logger), metrics, logger);
-  const { service, jobs, cache, registry } = await createNluCore({
+  const core = await createNluCore({
     ...config,
     limits: config,
-    trainer: deps.trainer ?? (config.trainer === 'inline' ? new InlineTrainer() : new WorkerTrainer()),
+    trainer:
+      deps.trainer ?? (config.trainer === 'inline' ? new InlineTrainer() : new WorkerTrainer({ memoryBytes: config.trainingMemoryBytes })),
     metrics,
     logger,
     onModelChange: modelEvents && ((change) => modelEvents.announce(change)),
   });
+  const { service, jobs, cache, registry } = core;
   const subscribed = modelEvents?.start(registry);
 
-  const { definition, grpcObject } = loadNluPackage();
-  const grpcServer = new Server({
-    'grpc.max_receive_message_length': config.maxMessageBytes,
-    'grpc.max_send_message_length': config.maxMessageBytes,
-    // Connections are recycled (GOAWAY, then the grace for calls still running), so every client re-resolves the
-    // replicas now and then and a new replica gets its share of traffic; 0 keeps a connection forever.
-    ...(config.maxConnectionAgeMs > 0
-      ? { 'grpc.max_connection_age_ms': config.maxConnectionAgeMs, 'grpc.max_connection_age_grace_ms': config.maxConnectionAgeGraceMs }
-      : {}),
-    ...(config.apiKeys.length > 0 ? { interceptors: [requireApiKey(new ApiKeySet(config.apiKeys), logger)] } : {}),
-  });
+  const { grpcObject } = loadNluPackage();
+  const grpcServer = countingAuthorizationLines(
+    new Server({
+      'grpc.max_receive_message_length': config.maxMessageBytes,
+      'grpc.max_send_message_length': config.maxMessageBytes,
+      // Connections are recycled (GOAWAY, then the grace for calls still running), so every client re-resolves the
+      // replicas now and then and a new replica gets its share of traffic; 0 keeps a connection forever.
+      ...(config.maxConnectionAgeMs > 0
+        ? { 'grpc.max_connection_age_ms': config.maxConnectionAgeMs, 'grpc.max_connection_age_grace_ms': config.maxConnectionAgeGraceMs }
+        : {}),
+      ...(config.apiKeys.length > 0 ? { interceptors: [requireApiKey(new ApiKeySet(config.apiKeys), logger)] } : {}),
+    }),
+  );
   const predictStreams = new PredictStreams(service, logger);
   addTolerantService(grpcServer, grpcObject.parley.nlu.v1.Nlu.service, createNluHandlers(service, logger, predictStreams), logger);
-  const health = addHealthAndReflection(grpcServer, definition, logger);
+  const health = addHealthAndReflection(grpcServer, logger);
 
   // Serving needs no TensorFlow backend (inference is plain JS); trainings initialise it where they run.
   const ready = (async () => {
@@ -112,6 +117,7 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
         await shutDown;
         await modelEvents?.close();
         cache.clear();
+        await core.close();
       })();
       return closing;
     },

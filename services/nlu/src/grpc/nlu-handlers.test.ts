@@ -195,7 +195,7 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     expectError(await failure(remove({ model: 'greetings' })), status.NOT_FOUND, 'model');
   });
 
-  it('answers INVALID_ARGUMENT naming the field: empty text, text over the limit, missing model, malformed definition', async () => {
+  it('answers INVALID_ARGUMENT naming the field: empty text, text over the limit, missing model, malformed or word-less definition', async () => {
     await trainedVersion(server.client, greetings());
     expectError(await failure(predict(server.client, { model: 'greetings', text: '' })), status.INVALID_ARGUMENT, 'text');
     expectError(await failure(predict(server.client, { model: 'greetings', text: 'x'.repeat(51) })), status.INVALID_ARGUMENT, 'text');
@@ -206,6 +206,11 @@ describe('NLU gRPC server: train, predict, manage models', () => {
     const unknownEntity = greetings();
     unknownEntity.intents![2]!.parameters![0]!.entity = 'town';
     expectError(await failure(train(server.client, unknownEntity)), status.INVALID_ARGUMENT, 'intents[2].parameters[0].entity');
+    // Refused before any job exists: a sentence of punctuation alone would leave training nothing to learn.
+    const jobsBefore = (await getModel(server.client, 'greetings')).activeJobs.length;
+    const wordless = train(server.client, greetings(['?!']));
+    expectError(await failure(wordless), status.INVALID_ARGUMENT, 'intents[0].trainingSentences[4]');
+    expect((await getModel(server.client, 'greetings')).activeJobs).toHaveLength(jobsBefore);
     const start = call((options, callback) => server.client.StartTraining({}, options, callback));
     expectError(await failure(start), status.INVALID_ARGUMENT, 'definition');
     const badAlias = call((options, callback) =>
@@ -238,27 +243,161 @@ describe('NLU gRPC server: train, predict, manage models', () => {
 });
 
 describe('NLU gRPC server: training jobs', () => {
-  it('FAILED_PRECONDITION while a model trains, RESOURCE_EXHAUSTED beyond the training limit, then cancel', async () => {
+  function startTraining(client: NluClient, definition: nluV1.BotDefinition): Promise<nluV1.TrainingJob__Output> {
+    return call((options, callback) => client.StartTraining({ definition }, options, callback));
+  }
+  function getJob(client: NluClient, jobId: string): Promise<nluV1.TrainingJob__Output> {
+    return call((options, callback) => client.GetJob({ jobId }, options, callback));
+  }
+
+  it('FAILED_PRECONDITION while a model trains, then cancel', async () => {
     const trainer = new GatedTrainer();
     const server = await startServer(await tempDir(), {}, { trainer });
     try {
-      const job = await call<nluV1.TrainingJob__Output>((options, callback) =>
-        server.client.StartTraining({ definition: greetings() }, options, callback),
-      );
+      const job = await startTraining(server.client, greetings());
       expect(['JOB_STATE_PENDING', 'JOB_STATE_TRAINING']).toContain(job.state);
       const busy = await failure(predict(server.client, { model: 'greetings', text: 'hello' }));
       expectError(busy, status.FAILED_PRECONDITION, 'model');
       expect((await getModel(server.client, 'greetings')).activeJobs.map((active) => active.id)).toEqual([job.id]);
-      const second = call((options, callback) => server.client.StartTraining({ definition: named('other') }, options, callback));
-      expectError(await failure(second), status.RESOURCE_EXHAUSTED);
       const canceled = await call<nluV1.TrainingJob__Output>((options, callback) =>
         server.client.CancelJob({ jobId: job.id }, options, callback),
       );
       expect(canceled.state).toBe('JOB_STATE_CANCELED');
       expectError(await failure(predict(server.client, { model: 'greetings', text: 'hello' })), status.NOT_FOUND, 'model');
+    } finally {
       trainer.open();
-      const done = await train(server.client, named('other'));
-      expect(done.at(-1)?.state).toBe('JOB_STATE_DONE');
+      await server.close();
+    }
+  });
+
+  it('4 trainings at once with 1 slot: 1 runs, 3 wait QUEUED in order with their positions, a full queue refuses, all 4 finish', async () => {
+    const trainer = new GatedTrainer();
+    const server = await startServer(
+      await tempDir(),
+      { PARLEY_MAX_CONCURRENT_TRAININGS: '1', PARLEY_MAX_QUEUED_TRAININGS: '3' },
+      { trainer },
+    );
+    try {
+      const names = ['q0', 'q1', 'q2', 'q3'];
+      const jobs = await Promise.all(names.map((name) => startTraining(server.client, named(name))));
+      const running = jobs.filter((job) => job.state !== 'JOB_STATE_QUEUED');
+      const queued = jobs.filter((job) => job.state === 'JOB_STATE_QUEUED');
+      expect(running).toHaveLength(1);
+      expect(running[0]?.queuePosition).toBe(0);
+      expect(queued.map((job) => job.queuePosition).sort()).toEqual([1, 2, 3]);
+      // A queued model is "still training", not unknown.
+      const last = queued.find((job) => job.queuePosition === 3);
+      expectError(
+        await failure(predict(server.client, { model: last?.modelId ?? '', text: 'hello' })),
+        status.FAILED_PRECONDITION,
+        'model',
+      );
+
+      const full = await failure(startTraining(server.client, named('q4')));
+      expectError(full, status.RESOURCE_EXHAUSTED);
+      expect(full.metadata.get('parley-error-code')).toEqual(['TRAINING_QUEUE_FULL']);
+      expect(full.details).toMatch(/PARLEY_MAX_QUEUED_TRAININGS=3/);
+
+      // Canceling the first in the queue moves the two behind it up.
+      const first = queued.find((job) => job.queuePosition === 1);
+      const canceled = await call<nluV1.TrainingJob__Output>((options, callback) =>
+        server.client.CancelJob({ jobId: first?.id ?? '' }, options, callback),
+      );
+      expect(canceled.state).toBe('JOB_STATE_CANCELED');
+      expect((await getJob(server.client, last?.id ?? '')).queuePosition).toBe(2);
+
+      const watched = stream(() => server.client.WatchJob({ jobId: last?.id ?? '' }));
+      const again = await startTraining(server.client, named('q1-again'));
+      expect(again).toMatchObject({ state: 'JOB_STATE_QUEUED', queuePosition: 3 });
+      trainer.open();
+      const messages = await watched;
+      // The watcher saw the job move up the queue, then train, then finish.
+      const positions = messages.filter((message) => message.state === 'JOB_STATE_QUEUED').map((message) => message.queuePosition);
+      expect(positions[0]).toBe(2);
+      expect(positions.at(-1)).toBe(1);
+      expect(messages.some((message) => message.state === 'JOB_STATE_TRAINING')).toBe(true);
+      expect(messages.at(-1)?.state).toBe('JOB_STATE_DONE');
+      for (const job of [...jobs.filter((job) => job.id !== first?.id), again]) {
+        const done = (await stream(() => server.client.WatchJob({ jobId: job.id }))).at(-1);
+        expect(done?.state).toBe('JOB_STATE_DONE');
+        expect(done?.queuePosition).toBe(0);
+      }
+    } finally {
+      trainer.open();
+      await server.close();
+    }
+  });
+
+  it('refuses at once, naming the field and the variable, a definition over a training limit', async () => {
+    const server = await startServer(await tempDir(), {
+      PARLEY_MAX_INTENTS: '3',
+      PARLEY_MAX_SENTENCES_PER_INTENT: '6',
+      PARLEY_MAX_DEFINITION_BYTES: '4096',
+    });
+    try {
+      const refused = async (definition: nluV1.BotDefinition, field: string, variable: string): Promise<void> => {
+        const error = await failure(train(server.client, definition));
+        expectError(error, status.INVALID_ARGUMENT, field);
+        expect(error.metadata.get('parley-error-code')).toEqual(['TRAINING_LIMIT']);
+        expect(error.details).toContain(variable);
+      };
+      await refused(
+        { ...greetings(), config: { hyperParameters: { epochs: 1e9 } } },
+        'config.hyperParameters.epochs',
+        'PARLEY_MAX_TRAINING_EPOCHS',
+      );
+      await refused(
+        { ...greetings(), config: { hyperParameters: { minSteps: 1e7 } } },
+        'config.hyperParameters',
+        'PARLEY_MAX_TRAINING_STEPS',
+      );
+      await refused(
+        { ...greetings(), config: { hyperParameters: { members: 500 } } },
+        'config.hyperParameters',
+        'PARLEY_MAX_TRAINING_STEPS',
+      );
+      await refused(greetings(['hello '.repeat(400)]), 'intents[0].trainingSentences[4]', 'PARLEY_MAX_TRAINING_SENTENCE_LENGTH');
+      await refused(greetings(['a', 'b', 'c']), 'intents[0].trainingSentences', 'PARLEY_MAX_SENTENCES_PER_INTENT');
+      const fourIntents = greetings();
+      fourIntents.intents = [...(fourIntents.intents ?? []), { name: 'thanks', trainingSentences: ['thank you'] }];
+      await refused(fourIntents, 'intents', 'PARLEY_MAX_INTENTS');
+      await refused(
+        { ...greetings(), entities: [{ name: 'city', entries: [{ value: 'x'.repeat(5000) }] }] },
+        'definition',
+        'PARLEY_MAX_DEFINITION_BYTES',
+      );
+      // None of them became a job.
+      expectError(await failure(getModel(server.client, 'greetings')), status.NOT_FOUND, 'model');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a 1 MB sentence at once under the default limits', async () => {
+    const server = await startServer(await tempDir(), { PARLEY_GRPC_MAX_MESSAGE_MB: '4' });
+    try {
+      const error = await failure(train(server.client, greetings(['x'.repeat(1024 * 1024)])));
+      expectError(error, status.INVALID_ARGUMENT, 'intents[0].trainingSentences[4]');
+      expect(error.details).toContain('has 1048576 characters, the limit is 2000 (PARLEY_MAX_TRAINING_SENTENCE_LENGTH)');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('stops a training that runs past PARLEY_MAX_TRAINING_SECONDS: the job fails saying why, and the slot is free again', async () => {
+    const trainer = new GatedTrainer();
+    const server = await startServer(await tempDir(), { PARLEY_MAX_TRAINING_SECONDS: '1' }, { trainer });
+    try {
+      // The gate stays shut, so each training outlasts the limit however fast the machine is.
+      const stopped = {
+        state: 'JOB_STATE_FAILED',
+        error: 'training was stopped after 1 s, the longest a job may train (PARLEY_MAX_TRAINING_SECONDS)',
+      };
+      expect((await train(server.client, greetings())).at(-1)).toMatchObject(stopped);
+      // The slot is free again: the next job gets it (it trains, and is stopped in turn).
+      const next = await train(server.client, named('after'));
+      expect(next.some((message) => message.state === 'JOB_STATE_TRAINING')).toBe(true);
+      expect(next.at(-1)).toMatchObject(stopped);
     } finally {
       trainer.open();
       await server.close();

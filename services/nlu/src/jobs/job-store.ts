@@ -1,81 +1,23 @@
 /**
- * Training jobs on disk beside the models (`<modelDir>/_jobs/<id>.json`), so any replica sharing the directory
- * can answer for any job. A cancel asked of another replica is a marker file its owner polls.
+ * Where training jobs are recorded, beside the models (the same PARLEY_MODEL_STORE), so that any replica can answer
+ * for, watch and ask to cancel any job: a cancel asked of another replica is a flag its owner polls. A directory
+ * and PostgreSQL keep this one contract (model-store.contract.ts).
  */
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { atomicWrite } from '../registry/atomic-write';
-import { isFinished, type TrainingJob } from './training-job';
+import type { TrainingJob } from './training-job';
 
 export const JOB_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 
-export class JobStore {
-  readonly dir: string;
-
-  constructor(modelDir: string) {
-    this.dir = join(modelDir, '_jobs');
-  }
-
-  async init(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-  }
-
-  private path(id: string, suffix = '.json'): string {
-    if (!JOB_ID_PATTERN.test(id)) throw new Error(`unsafe job id ${JSON.stringify(id)}`);
-    return join(this.dir, `${id}${suffix}`);
-  }
-
-  async write(job: TrainingJob): Promise<void> {
-    await atomicWrite(this.path(job.id), JSON.stringify(job));
-  }
-
-  async read(id: string): Promise<TrainingJob | undefined> {
-    if (!JOB_ID_PATTERN.test(id)) return undefined;
-    try {
-      return JSON.parse(await readFile(this.path(id), 'utf8')) as TrainingJob;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-  }
-
-  async list(): Promise<TrainingJob[]> {
-    let names: string[];
-    try {
-      names = (await readdir(this.dir)).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    const jobs = await Promise.all(names.map((name) => this.read(name.slice(0, -'.json'.length)).catch(() => undefined)));
-    return jobs.filter((job): job is TrainingJob => job !== undefined);
-  }
-
-  async requestCancel(id: string): Promise<void> {
-    await writeFile(this.path(id, '.cancel'), '');
-  }
-
-  async cancelRequested(id: string): Promise<boolean> {
-    try {
-      await stat(this.path(id, '.cancel'));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  async clearCancel(id: string): Promise<void> {
-    await rm(this.path(id, '.cancel'), { force: true });
-  }
-
-  /** Drops the records of jobs that ended more than `maxAgeMs` ago, so the folder does not grow forever. */
-  async pruneFinished(maxAgeMs: number, now = Date.now()): Promise<number> {
-    const stale = (await this.list()).filter((job) => isFinished(job) && now - Date.parse(job.updatedAt) > maxAgeMs);
-    await Promise.all(stale.map((job) => this.remove(job.id)));
-    return stale.length;
-  }
-
-  async remove(id: string): Promise<void> {
-    await Promise.all([rm(this.path(id), { force: true }), this.clearCancel(id)]);
-  }
+export interface JobStore {
+  init(): Promise<void>;
+  /** Creates or replaces the job's record; a pending cancel request stays. */
+  write(job: TrainingJob): Promise<void>;
+  /** Unknown or malformed ids read as absent. */
+  read(id: string): Promise<TrainingJob | undefined>;
+  list(): Promise<TrainingJob[]>;
+  requestCancel(id: string): Promise<void>;
+  cancelRequested(id: string): Promise<boolean>;
+  clearCancel(id: string): Promise<void>;
+  /** Drops the records of jobs that ended more than `maxAgeMs` ago; returns how many. */
+  pruneFinished(maxAgeMs: number, now?: number): Promise<number>;
+  remove(id: string): Promise<void>;
 }

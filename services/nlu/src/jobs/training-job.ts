@@ -1,8 +1,11 @@
-/** A training job as the service keeps it: state machine pending → training → done | failed | canceled. */
+/**
+ * A training job as the service keeps it: state machine (queued →) pending → training → done | failed | canceled;
+ * a queued job waits for a training slot.
+ */
 import { randomUUID } from 'node:crypto';
 import type { ScopeStats, TrainProgressEvent } from '@parley/nlu';
 
-export type JobState = 'pending' | 'training' | 'done' | 'failed' | 'canceled';
+export type JobState = 'queued' | 'pending' | 'training' | 'done' | 'failed' | 'canceled';
 
 export interface TrainResult {
   modelId: string;
@@ -25,6 +28,8 @@ export interface TrainingJob {
   /** Also a heartbeat: a running job's owner rewrites it every few seconds. */
   updatedAt: string;
   progress?: TrainProgressEvent;
+  /** While queued: 1 = next to get a slot. */
+  queuePosition?: number;
   result?: TrainResult;
   /** Aliases to point at the version when the job is done. */
   aliases: string[];

@@ -7,9 +7,9 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ModelCache } from '../registry/model-cache';
 import { ModelRegistry } from '../registry/model-registry';
-import { ModelStore } from '../registry/model-store';
+import { DirectoryModelStore } from '../registry/directory-model-store';
 import { InlineTrainer } from './inline-trainer';
-import { JobStore } from './job-store';
+import { DirectoryJobStore } from './directory-job-store';
 import type { Trainer } from './trainer';
 import { GatedTrainer } from '@parley/testkit/nlu-service/gated-trainer';
 import { TrainingJobs } from './training-jobs';
@@ -24,8 +24,8 @@ const definition = parseDefinition({
 });
 
 async function replica(dir: string, trainer: Trainer): Promise<TrainingJobs> {
-  const registry = new ModelRegistry(new ModelStore(dir), 0);
-  const store = new JobStore(dir);
+  const registry = new ModelRegistry(new DirectoryModelStore(dir), 0);
+  const store = new DirectoryJobStore(dir);
   await registry.init();
   await store.init();
   return new TrainingJobs({

@@ -1,6 +1,7 @@
 /**
- * Runs training jobs: reuses an identical version at once, limits concurrent trainings, streams progress,
- * stores each finished version in the registry, points its aliases at it and serves it from memory.
+ * Runs training jobs: reuses an identical version at once, runs at most a few trainings at once with the others
+ * waiting in a bounded queue (TrainingQueue), stops a training that runs past its time, streams progress, stores
+ * each finished version in the registry, points its aliases at it and serves it from memory.
  * Job records live in the JobStore so other replicas can read (and ask to cancel) them.
  */
 import { EventEmitter } from 'node:events';
@@ -12,6 +13,7 @@ import type { ModelRegistry } from '../registry/model-registry';
 import type { JobStore } from './job-store';
 import type { Trainer } from './trainer';
 import { abandonedOrSelf, isFinished, newJob, type TrainingJob } from './training-job';
+import { TrainingQueue } from './training-queue';
 import { resultOf, versionInfoOf } from './training-result';
 
 export interface TrainingJobsOptions {
@@ -20,6 +22,10 @@ export interface TrainingJobsOptions {
   store: JobStore;
   trainer: Trainer;
   maxConcurrent: number;
+  /** Trainings that may wait for a slot; default 0 (none: a busy service refuses). */
+  maxQueued?: number;
+  /** How long a job may train before it is stopped and fails; default no limit. */
+  maxTrainingSeconds?: number;
   /** Serve trained versions with the classifier kernels (PARLEY_NLU_KERNELS). */
   kernels: boolean;
   logger: Logger;
@@ -38,14 +44,18 @@ interface LiveJob {
   finished: Promise<TrainingJob>;
   /** The tail of this job's queue of record writes. */
   persisted: Promise<void>;
+  /** Stopped for running past maxTrainingSeconds (rather than canceled). */
+  timedOut?: boolean;
 }
 
 export class TrainingJobs {
   private readonly live = new Map<string, LiveJob>();
   private readonly heartbeatMs: number;
+  private readonly queue: TrainingQueue;
 
   constructor(private readonly options: TrainingJobsOptions) {
     this.heartbeatMs = options.heartbeatMs ?? 2000;
+    this.queue = new TrainingQueue(options.maxConcurrent, options.maxQueued ?? 0, (id, position) => this.moved(id, position));
   }
 
   /** Starts training `definition` (already validated), or answers at once when that version exists. */
@@ -55,13 +65,10 @@ export class TrainingJobs {
     if (await registry.hasVersion(definition.name, version)) return this.reuse(definition, version, aliases);
     const running = [...this.live.values()].find((live) => live.job.modelId === definition.name && live.job.version === version);
     if (running) return { ...running.job };
-    if (this.live.size >= this.options.maxConcurrent) {
-      throw new ParleyError(
-        'RESOURCE_EXHAUSTED',
-        `${this.live.size} training(s) already running, the limit is ${this.options.maxConcurrent}; retry later`,
-      );
-    }
     const job = newJob(definition.name, version, 'pending', aliases);
+    // Taken in the same tick as the check above, so a concurrent start of this version finds this job.
+    const ticket = this.queue.enter(job.id);
+    if (ticket.position > 0) Object.assign(job, { state: 'queued', queuePosition: ticket.position });
     const live: LiveJob = {
       job,
       events: new EventEmitter(),
@@ -75,10 +82,40 @@ export class TrainingJobs {
       await this.update(live, {});
     } catch (error) {
       this.live.delete(job.id);
+      if (!this.queue.withdraw(job.id)) this.queue.release();
       throw error;
     }
-    live.finished = this.run(live, definition);
+    live.finished = this.run(live, definition, ticket.position === 0 ? undefined : ticket.turn);
     return { ...job };
+  }
+
+  /** A queued job's place changed: its record and watchers learn the new position. */
+  private moved(id: string, position: number): void {
+    const live = this.live.get(id);
+    if (!live || live.job.state !== 'queued') return;
+    this.update(live, { queuePosition: position }).catch((error: unknown) =>
+      this.options.logger.warn({ err: error, jobId: id }, 'cannot record the queue position'),
+    );
+  }
+
+  /**
+   * Waits for the slot of a queued job; a cancel meanwhile gives its place up and rejects with CANCELED. Resolves
+   * once the job holds a slot (also when the cancel came after the grant: training then stops at once).
+   */
+  private waitForSlot(live: LiveJob, turn: Promise<void>): Promise<void> {
+    const { signal } = live.abort;
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        if (this.queue.withdraw(live.job.id)) reject(new ParleyError('CANCELED', 'training was canceled while queued'));
+        else resolve();
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      void turn.then(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      });
+    });
   }
 
   private async reuse(definition: BotDefinition, version: string, aliases: readonly string[]): Promise<TrainingJob> {
@@ -90,11 +127,30 @@ export class TrainingJobs {
     return job;
   }
 
-  private async run(live: LiveJob, definition: BotDefinition): Promise<TrainingJob> {
+  /** `turn`: settles when a queued job gets its slot; undefined when it holds one already. */
+  private async run(live: LiveJob, definition: BotDefinition, turn: Promise<void> | undefined): Promise<TrainingJob> {
     const { job } = live;
+    // Queued jobs beat too, so other replicas never take a long wait for an abandoned job.
     const heartbeat = setInterval(() => void this.beat(live), this.heartbeatMs);
+    let holdsSlot = turn === undefined;
+    let stopAt: NodeJS.Timeout | undefined;
     try {
+      if (turn) {
+        await this.waitForSlot(live, turn);
+        holdsSlot = true;
+      }
+      delete job.queuePosition;
       await this.update(live, { state: 'training' });
+      // Canceled while its record was written: no trainer need start only to stop.
+      if (live.abort.signal.aborted) throw new ParleyError('CANCELED', 'training was canceled');
+      const { maxTrainingSeconds } = this.options;
+      // setTimeout takes at most 2^31 - 1 ms (24.8 days); a longer limit is no limit.
+      if (maxTrainingSeconds !== undefined && maxTrainingSeconds * 1000 < 2 ** 31) {
+        stopAt = setTimeout(() => {
+          live.timedOut = true;
+          live.abort.abort();
+        }, maxTrainingSeconds * 1000);
+      }
       const artifact = await this.options.trainer.train(definition, {
         signal: live.abort.signal,
         onProgress: (event) => {
@@ -118,7 +174,9 @@ export class TrainingJobs {
         this.options.logger.error({ err: failure, jobId: job.id }, 'cannot record the job end'),
       );
     } finally {
+      clearTimeout(stopAt);
       clearInterval(heartbeat);
+      if (holdsSlot) this.queue.release();
       this.live.delete(job.id);
       await this.options.store.clearCancel(job.id).catch(() => undefined);
       live.events.emit('end', { ...job });
@@ -137,6 +195,13 @@ export class TrainingJobs {
   }
 
   private async fail(live: LiveJob, error: unknown): Promise<void> {
+    if (live.timedOut) {
+      const limit = this.options.maxTrainingSeconds ?? 0;
+      const message = `training was stopped after ${limit} s, the longest a job may train (PARLEY_MAX_TRAINING_SECONDS)`;
+      this.options.logger.warn({ jobId: live.job.id, modelId: live.job.modelId, limitSeconds: limit }, 'training stopped: too long');
+      await this.update(live, { state: 'failed', error: message });
+      return;
+    }
     if (error instanceof ParleyError && error.code === 'CANCELED') {
       await this.update(live, { state: 'canceled', error: error.message });
       return;
@@ -221,7 +286,7 @@ export class TrainingJobs {
     return job;
   }
 
-  /** Running or pending jobs of a model, in this replica or another. */
+  /** Queued, pending or running jobs of a model, in this replica or another. */
   async active(modelId: string): Promise<TrainingJob[]> {
     const local = [...this.live.values()].filter((live) => live.job.modelId === modelId).map((live) => ({ ...live.job }));
     const stored = (await this.options.store.list())
@@ -232,10 +297,10 @@ export class TrainingJobs {
   }
 
   get runningCount(): number {
-    return this.live.size;
+    return this.queue.runningCount;
   }
 
-  /** Cancels every running job and waits until each has recorded its end. */
+  /** Cancels every running and queued job and waits until each has recorded its end. */
   async close(): Promise<void> {
     const running = [...this.live.values()];
     for (const live of running) live.abort.abort();

@@ -7,7 +7,7 @@ import { ParleyError, type BotDefinition } from '@parley/domain';
 import { loadModel, parseDefinition, type TrainProgressEvent } from '@parley/nlu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InlineTrainer } from './inline-trainer';
-import { WorkerTrainer, trainingWorkerFile } from './worker-trainer';
+import { WorkerTrainer, trainingHeapMb, trainingWorkerFile } from './worker-trainer';
 
 const definition: BotDefinition = parseDefinition({
   name: 'tiny',
@@ -28,7 +28,8 @@ describe('WorkerTrainer', () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
     const started = Date.now();
-    const artifact = await new WorkerTrainer().train(definition, {
+    // A budget far above what this needs: the heap limit it sets leaves ordinary training alone.
+    const artifact = await new WorkerTrainer({ memoryBytes: 1024 * 1024 * 1024 }).train(definition, {
       onProgress: (event) => events.push(event),
       signal: new AbortController().signal,
     });
@@ -44,6 +45,36 @@ describe('WorkerTrainer', () => {
     for (const text of ['hello', 'thanks so much', 'see you']) expect(fromWorker.predict(text)).toEqual(fromInline.predict(text));
     fromWorker.dispose();
     fromInline.dispose();
+  });
+
+  it('a training that needs more memory than its budget is killed and fails saying so, naming PARLEY_TRAINING_MEMORY_MB', async () => {
+    // 1500 intents: about 330 MB of resident memory, most of it outside the JavaScript heap; the tiny definition
+    // peaks near 100 MB, so a 200 MB budget trains the one and stops the other.
+    const budget = { memoryBytes: 200 * 1024 * 1024 };
+    const small = await new WorkerTrainer(budget).train(definition, { onProgress: () => undefined, signal: new AbortController().signal });
+    expect(small.weights.byteLength).toBeGreaterThan(0);
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'theta', 'kappa', 'sigma', 'omega'];
+    const large = parseDefinition({
+      name: 'large',
+      intents: Array.from({ length: 1500 }, (_, i) => ({
+        name: `intent_${i}`,
+        trainingSentences: Array.from({ length: 5 }, (_, j) => `${words[i % 10]} ${words[(i + j) % 10]} item${i} part${j}`),
+      })),
+    });
+    const error = await new WorkerTrainer(budget).train(large, { onProgress: () => undefined, signal: new AbortController().signal }).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(ParleyError);
+    expect((error as ParleyError).code).toBe('RESOURCE_EXHAUSTED');
+    expect((error as ParleyError).message).toMatch(
+      /^training ran out of memory: the training process used \d+ MB, and a training may use 200 MB \(PARLEY_TRAINING_MEMORY_MB\)/,
+    );
+  });
+
+  it('the heap limit is half the memory budget, never under 32 MB', () => {
+    expect(trainingHeapMb(1024 * 1024 * 1024)).toBe(512);
+    expect(trainingHeapMb(40 * 1024 * 1024)).toBe(32);
   });
 
   it('canceling kills the worker and rejects with CANCELED', async () => {

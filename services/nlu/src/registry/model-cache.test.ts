@@ -60,7 +60,7 @@ describe('ModelCache', () => {
     };
     await expect(cache.acquire('big', 'v', size, load)).rejects.toMatchObject({ code: 'MODEL_TOO_LARGE', field: 'model' });
     expect(loaded).toBe(false);
-    expect(() => cache.put('big', 'v', fresh())).toThrow(/memory cap/);
+    expect(() => cache.put('big', 'v', fresh())).toThrow(/more than loaded models may take together .*PARLEY_MODEL_MEMORY_MB/);
   });
 
   it('evicts one version or all versions of a model', () => {

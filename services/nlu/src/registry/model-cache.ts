@@ -113,7 +113,7 @@ export class ModelCache {
       const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
       throw new ParleyError(
         'MODEL_TOO_LARGE',
-        `model "${modelId}" version ${version} needs ${mb(sizeBytes)} MB, more than the whole model memory cap of ${mb(this.capBytes)} MB`,
+        `model "${modelId}" version ${version} needs ${mb(sizeBytes)} MB, more than loaded models may take together (${mb(this.capBytes)} MB: what PARLEY_MODEL_MEMORY_MB leaves for them)`,
         { field: 'model' },
       );
     }

@@ -7,7 +7,8 @@ import type { NluModelArtifact } from '@parley/nlu';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ModelChange } from './model-change';
 import { ModelRegistry, type ModelRegistryHooks } from './model-registry';
-import { ModelStore, type VersionInfo } from './model-store';
+import { DirectoryModelStore } from './directory-model-store';
+import type { VersionInfo } from './model-store';
 
 function info(version: string, createdAt: string): VersionInfo {
   return {
@@ -36,8 +37,8 @@ describe('ModelRegistry and ModelStore', () => {
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'parley-registry-'));
-    replicaA = new ModelRegistry(new ModelStore(dir), 1000, () => clock);
-    replicaB = new ModelRegistry(new ModelStore(dir), 1000, () => clock);
+    replicaA = new ModelRegistry(new DirectoryModelStore(dir), 1000, () => clock);
+    replicaB = new ModelRegistry(new DirectoryModelStore(dir), 1000, () => clock);
     await replicaA.init();
     await replicaB.init();
   });
@@ -132,7 +133,7 @@ describe('ModelRegistry hooks', () => {
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'parley-registry-hooks-'));
-    writer = new ModelRegistry(new ModelStore(dir), 60_000);
+    writer = new ModelRegistry(new DirectoryModelStore(dir), 60_000);
     await writer.init();
     await writer.addVersion(info('v1', '2024-01-01T00:00:00Z'), artifact('v1'));
     await writer.addVersion(info('v2', '2024-01-02T00:00:00Z'), artifact('v2'));
@@ -142,7 +143,7 @@ describe('ModelRegistry hooks', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   async function reader(hooks: ModelRegistryHooks): Promise<ModelRegistry> {
-    const registry = new ModelRegistry(new ModelStore(dir), 60_000, Date.now, hooks);
+    const registry = new ModelRegistry(new DirectoryModelStore(dir), 60_000, Date.now, hooks);
     await registry.init();
     return registry;
   }

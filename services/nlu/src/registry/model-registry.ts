@@ -1,6 +1,6 @@
 /**
  * Which models, versions and aliases exist, answered from memory on the hot path (Predict) and kept fresh from
- * the model directory, which other replicas may change too: a stale entry is re-read in the background, a miss
+ * the model store, which other replicas may change too: a stale entry is re-read in the background, a miss
  * is re-read before answering "not found", and an announced change (ModelEvents) is re-read at once. Before a
  * re-read moves an alias, the index waits for `beforeAliasesMove` (which loads the new target), so Predict by
  * that alias keeps the old version until the new one is ready.
@@ -28,7 +28,7 @@ export interface ModelRegistryHooks {
   beforeAliasesMove?(modelId: string, versions: readonly string[]): Promise<void>;
   /** After a re-read: the versions of the model that exist now (none: the model is gone). */
   afterRefresh?(modelId: string, versions: ReadonlySet<string>): void;
-  /** After this replica changed the model directory. */
+  /** After this replica changed the model store. */
   onChange?(change: ModelChange): void;
 }
 
@@ -45,7 +45,7 @@ export class ModelRegistry {
   /** The re-read under way per model, and the one queued behind it. */
   private readonly refreshing = new Map<string, Promise<IndexEntry | undefined>>();
   private readonly queued = new Map<string, Promise<IndexEntry | undefined>>();
-  /** Versions this replica is adding: their trainer puts them in memory, so nothing loads them from disk. */
+  /** Versions this replica is adding: their trainer puts them in memory, so nothing loads them from the store. */
   private readonly addingHere = new Set<string>();
 
   constructor(
@@ -127,7 +127,7 @@ export class ModelRegistry {
     return [...new Set(moved)];
   }
 
-  /** The version a ref names, from memory; undefined when unknown here. Never waits for the disk. */
+  /** The version a ref names, from memory; undefined when unknown here. Never waits for the store. */
   resolveCached(modelId: string, ref: string): string | undefined {
     const entry = this.index.get(modelId);
     if (!entry) return undefined;
@@ -137,7 +137,7 @@ export class ModelRegistry {
     return resolveIn(entry, ref);
   }
 
-  /** Like resolveCached, but re-reads the disk before giving up. */
+  /** Like resolveCached, but re-reads the store before giving up. */
   async resolve(modelId: string, ref: string): Promise<string | undefined> {
     return this.resolveCached(modelId, ref) ?? resolveIn(await this.refresh(modelId), ref);
   }
@@ -168,7 +168,7 @@ export class ModelRegistry {
 
   /**
    * Stores a new immutable version and moves `latest` to it. Returns false if it already existed. The caller
-   * holds the model in memory, so this replica does not load it again from disk.
+   * holds the model in memory, so this replica does not load it again from the store.
    */
   async addVersion(info: VersionInfo, artifact: NluModelArtifact): Promise<boolean> {
     const key = keyOf(info.modelId, info.version);
@@ -190,10 +190,9 @@ export class ModelRegistry {
         field: 'alias',
       });
     }
-    if (!(await this.store.hasVersion(modelId, version))) {
+    if (!(await this.store.writeAlias(modelId, alias, version))) {
       throw new ParleyError('MODEL_NOT_FOUND', `version: model "${modelId}" has no version "${version}"`, { field: 'version' });
     }
-    await this.store.writeAlias(modelId, alias, version);
     await this.refresh(modelId);
     this.hooks.onChange?.({ modelId, change: 'alias-set', version, alias });
   }
@@ -207,12 +206,9 @@ export class ModelRegistry {
 
   /** Deletes one version; aliases that pointed at it go too, and `latest` moves back to the newest left. */
   async deleteVersion(modelId: string, version: string): Promise<boolean> {
+    const aliases = await this.store.readAliases(modelId);
     const deleted = await this.store.deleteVersion(modelId, version);
     if (!deleted) return false;
-    const aliases = await this.store.readAliases(modelId);
-    for (const [alias, target] of Object.entries(aliases)) {
-      if (target === version) await this.store.removeAlias(modelId, alias);
-    }
     const newest = (await this.store.listVersions(modelId)).at(-1);
     if (newest && aliases[LATEST_ALIAS] === version) await this.store.writeAlias(modelId, LATEST_ALIAS, newest.version);
     await this.refresh(modelId);

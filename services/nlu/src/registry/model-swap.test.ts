@@ -9,11 +9,12 @@ import { loadModel, parseDefinition, trainModel, type NluModelArtifact } from '@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelCache } from './model-cache';
-import { ModelStore, type VersionInfo } from './model-store';
+import { DirectoryModelStore } from './directory-model-store';
+import type { VersionInfo } from './model-store';
 import { ModelSwap } from './model-swap';
 
 let dir = '';
-let store: ModelStore;
+let store: DirectoryModelStore;
 let artifact: NluModelArtifact;
 let size = 0;
 
@@ -46,7 +47,7 @@ beforeAll(async () => {
   size = model.sizeBytes;
   model.dispose();
   dir = await mkdtemp(join(tmpdir(), 'parley-swap-'));
-  store = new ModelStore(dir);
+  store = new DirectoryModelStore(dir);
   await store.init();
   for (const [modelId, version] of [
     ['bot', 'v1'],

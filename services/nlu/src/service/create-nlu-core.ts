@@ -1,27 +1,27 @@
 /**
- * Assembles the NLU use cases over a model directory: registry, memory cache, training jobs and NluService.
+ * Assembles the NLU use cases over a model store: registry, memory cache, training jobs and NluService.
  * The gRPC server and the CLI's `--local` mode share it, so both train, reuse and store models the same way.
  */
 import { loadClassifierKernels } from '@parley/nlu';
 import type { Logger } from 'pino';
-import { JobStore } from '../jobs/job-store';
 import type { Trainer } from '../jobs/trainer';
 import { TrainingJobs } from '../jobs/training-jobs';
 import type { NluMetrics } from '../metrics/nlu-metrics';
 import { ModelCache } from '../registry/model-cache';
 import type { ModelChange } from '../registry/model-change';
 import { ModelRegistry } from '../registry/model-registry';
-import { ModelStore } from '../registry/model-store';
 import { ModelSwap } from '../registry/model-swap';
+import { openModelStore, type ModelStoreLocation } from '../registry/open-model-store';
 import { NluService, type NluServiceLimits } from './nlu-service';
 
 /** Finished job records are kept a week: long enough to look back, short enough to keep scans cheap. */
 const FINISHED_JOBS_KEPT_MS = 7 * 24 * 3600 * 1000;
 
 export interface NluCoreOptions {
-  modelDir: string;
+  modelStore: ModelStoreLocation;
   modelMemoryBytes: number;
   maxConcurrentTrainings: number;
+  maxQueuedTrainings: number;
   registryRefreshMs: number;
   limits: NluServiceLimits;
   trainer: Trainer;
@@ -29,7 +29,7 @@ export interface NluCoreOptions {
   kernels: boolean;
   metrics: NluMetrics;
   logger: Logger;
-  /** Called after this process changed the model directory (ModelEvents announces it). */
+  /** Called after this process changed the model store (ModelEvents announces it). */
   onModelChange?: (change: ModelChange) => void;
 }
 
@@ -38,12 +38,14 @@ export interface NluCore {
   jobs: TrainingJobs;
   cache: ModelCache;
   registry: ModelRegistry;
+  /** Closes the model store's connections (after the jobs have ended). */
+  close(): Promise<void>;
 }
 
 export async function createNluCore(options: NluCoreOptions): Promise<NluCore> {
   const { metrics, logger } = options;
   if (options.kernels) await loadClassifierKernels();
-  const store = new ModelStore(options.modelDir);
+  const { models: store, jobs: jobStore } = openModelStore(options.modelStore);
   const cache = new ModelCache(options.modelMemoryBytes, {
     onResident: (modelId, version, bytes) => metrics.setModelMemory(modelId, version, bytes),
   });
@@ -53,10 +55,14 @@ export async function createNluCore(options: NluCoreOptions): Promise<NluCore> {
     afterRefresh: (modelId, versions) => swap.afterRefresh(modelId, versions),
     onChange: options.onModelChange,
   });
-  const jobStore = new JobStore(options.modelDir);
-  await registry.init();
-  await jobStore.init();
-  await jobStore.pruneFinished(FINISHED_JOBS_KEPT_MS);
+  try {
+    await registry.init();
+    await jobStore.init();
+    await jobStore.pruneFinished(FINISHED_JOBS_KEPT_MS);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const jobs = new TrainingJobs({
     registry,
     cache,
@@ -64,9 +70,11 @@ export async function createNluCore(options: NluCoreOptions): Promise<NluCore> {
     trainer: options.trainer,
     logger,
     maxConcurrent: options.maxConcurrentTrainings,
+    maxQueued: options.maxQueuedTrainings,
+    maxTrainingSeconds: options.limits.trainingLimits.maxSeconds,
     kernels: options.kernels,
     onFinished: (job) => metrics.observeTraining(job.state),
   });
   const service = new NluService({ registry, cache, jobs, metrics, logger, limits: options.limits, kernels: options.kernels });
-  return { service, jobs, cache, registry };
+  return { service, jobs, cache, registry, close: () => store.close() };
 }

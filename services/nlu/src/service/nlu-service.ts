@@ -20,11 +20,13 @@ import type { ModelCache } from '../registry/model-cache';
 import { DEFAULT_ALIAS, LATEST_ALIAS, type ModelRegistry } from '../registry/model-registry';
 import type { ModelView } from './model-view';
 import { checkText, requireAlias, requireId, requireName } from './check-input';
+import { checkDefinitionSize, checkTrainingLimits, type TrainingLimits } from './training-limits';
 
 export interface NluServiceLimits {
   maxTextLength: number;
   maxBatch: number;
   maxEvaluateExamples: number;
+  trainingLimits: TrainingLimits;
 }
 
 export interface NluServiceDeps {
@@ -139,9 +141,12 @@ export class NluService {
 
   async startTraining(definitionInput: unknown, aliases: readonly string[]): Promise<TrainingJob> {
     aliases.forEach((alias, index) => requireAlias(alias, `aliases[${index}]`));
+    const limits = this.deps.limits.trainingLimits;
+    checkDefinitionSize(definitionInput, limits);
     const definition = parseDefinition(definitionInput);
-    // Refused here, not only when the trainer meets it: a job that can only fail is never started.
+    // Refused here, not only when the trainer meets it: a job that can only fail, or costs more than allowed, never starts.
     getLanguage(definition.language);
+    checkTrainingLimits(definition, limits);
     return this.deps.jobs.start(definition, aliases.length === 0 ? [DEFAULT_ALIAS] : aliases);
   }
 

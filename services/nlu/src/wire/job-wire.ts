@@ -4,6 +4,7 @@ import type { nluV1 } from '@parley/proto';
 import type { JobState, TrainingJob, TrainResult } from '../jobs/training-job';
 
 const JOB_STATES: Record<JobState, nluV1.JobState__Output> = {
+  queued: 'JOB_STATE_QUEUED',
   pending: 'JOB_STATE_PENDING',
   training: 'JOB_STATE_TRAINING',
   done: 'JOB_STATE_DONE',
@@ -39,6 +40,7 @@ export function progressToWire(job: TrainingJob): nluV1.TrainProgress {
     ...progressEventToWire(job.progress),
     ...(job.result ? { result: resultToWire(job.result) } : {}),
     ...(job.state === 'failed' || job.state === 'canceled' ? { error: job.error ?? '' } : {}),
+    queuePosition: job.queuePosition ?? 0,
   };
 }
 
@@ -53,6 +55,7 @@ export function jobToWire(job: TrainingJob): nluV1.TrainingJob {
     updatedAt: job.updatedAt,
     progress: job.progress ? progressToWire(job) : null,
     result: job.result ? resultToWire(job.result) : null,
+    queuePosition: job.queuePosition ?? 0,
   };
 }
 
@@ -90,6 +93,7 @@ export function jobFromWire(wire: nluV1.TrainingJob__Output): TrainingJob {
         }
       : {}),
     ...(wire.result ? { result: resultFromWire(wire.result) } : {}),
+    ...(wire.queuePosition > 0 ? { queuePosition: wire.queuePosition } : {}),
     aliases: [],
   };
 }
@@ -102,6 +106,7 @@ export function applyProgressFromWire(job: TrainingJob, message: nluV1.TrainProg
     error: message.error,
     progress: message,
     result: message.result,
+    queuePosition: message.queuePosition,
   });
 }
 

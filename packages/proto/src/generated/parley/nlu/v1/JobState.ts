@@ -7,6 +7,7 @@ export const JobState = {
   JOB_STATE_DONE: 'JOB_STATE_DONE',
   JOB_STATE_FAILED: 'JOB_STATE_FAILED',
   JOB_STATE_CANCELED: 'JOB_STATE_CANCELED',
+  JOB_STATE_QUEUED: 'JOB_STATE_QUEUED',
 } as const;
 
 export type JobState =
@@ -22,5 +23,7 @@ export type JobState =
   | 4
   | 'JOB_STATE_CANCELED'
   | 5
+  | 'JOB_STATE_QUEUED'
+  | 6
 
 export type JobState__Output = typeof JobState[keyof typeof JobState]

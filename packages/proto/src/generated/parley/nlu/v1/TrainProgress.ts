@@ -13,6 +13,7 @@ export interface TrainProgress {
   'accuracy'?: (number | string);
   'result'?: (_parley_nlu_v1_TrainResult | null);
   'error'?: (string);
+  'queuePosition'?: (number);
 }
 
 export interface TrainProgress__Output {
@@ -25,4 +26,5 @@ export interface TrainProgress__Output {
   'accuracy': (number);
   'result': (_parley_nlu_v1_TrainResult__Output | null);
   'error': (string);
+  'queuePosition': (number);
 }

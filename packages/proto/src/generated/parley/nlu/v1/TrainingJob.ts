@@ -14,6 +14,7 @@ export interface TrainingJob {
   'updatedAt'?: (string);
   'progress'?: (_parley_nlu_v1_TrainProgress | null);
   'result'?: (_parley_nlu_v1_TrainResult | null);
+  'queuePosition'?: (number);
 }
 
 export interface TrainingJob__Output {
@@ -26,4 +27,5 @@ export interface TrainingJob__Output {
   'updatedAt': (string);
   'progress': (_parley_nlu_v1_TrainProgress__Output | null);
   'result': (_parley_nlu_v1_TrainResult__Output | null);
+  'queuePosition': (number);
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JobStore } from './job-store';
+import { DirectoryJobStore } from './directory-job-store';
 import type { TrainingJob } from './training-job';
 
 function job(id: string, state: TrainingJob['state'], updatedAt: string): TrainingJob {
@@ -11,10 +11,10 @@ function job(id: string, state: TrainingJob['state'], updatedAt: string): Traini
 
 describe('JobStore', () => {
   let dir = '';
-  let store: JobStore;
+  let store: DirectoryJobStore;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'parley-jobs-'));
-    store = new JobStore(dir);
+    store = new DirectoryJobStore(dir);
     await store.init();
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
