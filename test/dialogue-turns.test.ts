@@ -56,23 +56,26 @@ describe('SessionTurns (real NLU, memory store)', () => {
     await turns.create('clocked');
     const page = await store.history('clocked', { offset: 0, limit: 10 });
     expect(page.entries.map((entry) => entry.at)).toEqual([PINNED.toISOString()]);
-    const audit = await store.audit('clocked', { offset: 0, limit: 10 });
-    expect(audit[0]).toEqual({ kind: 'session', data: { event: 'created' }, at: PINNED.toISOString() });
+    const { rows } = await store.queryAudit({ sessionId: 'clocked', limit: 10 });
+    expect(rows).toEqual([
+      { id: rows[0]?.id, sessionId: 'clocked', kind: 'session', state: 'idle', data: { event: 'created' }, at: PINNED.toISOString() },
+    ]);
   });
 
   it('audits the prediction and every transition of a turn', async () => {
     await turns.create('audited');
     await turns.turn('audited', { kind: 'message', text: 'weather in BCN' });
-    const audit = await store.audit('audited', { offset: 0, limit: 10 });
+    const audit = (await store.queryAudit({ sessionId: 'audited', limit: 10 })).rows.reverse();
     expect(audit.map((entry) => entry.kind)).toEqual(['session', 'prediction', 'transition', 'transition']);
+    expect(audit[1]).toMatchObject({ state: 'idle', intent: 'weather_intent', fallbackReason: 'NONE', score: audit[1]?.data['score'] });
     expect(audit[1]?.data).toMatchObject({
       text: 'weather in BCN',
       intent: 'weather_intent',
       scope: 'idle',
       matchedParameters: [{ name: 'city1', value: 'Barcelona' }],
     });
-    expect(audit[2]?.data).toMatchObject({ source: 'idle', dest: 'weather_state', event: 'intent_matched' });
-    expect(audit[3]?.data).toMatchObject({ source: 'weather_state', dest: 'idle', event: 'auto' });
+    expect(audit[2]).toMatchObject({ state: 'idle', data: { source: 'idle', dest: 'weather_state', event: 'intent_matched' } });
+    expect(audit[3]).toMatchObject({ state: 'weather_state', data: { source: 'weather_state', dest: 'idle', event: 'auto' } });
   });
 
   it('runs a message once for 50 concurrent retries with one messageId, and answers them all alike', async () => {

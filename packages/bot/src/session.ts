@@ -31,18 +31,24 @@ export class Session {
     return this.#draft.state;
   }
 
-  /** The last intent prediction; a file or event leaves it as it was. Undefined before the first message. */
+  /**
+   * The last intent prediction, kept across turns; a file or event leaves it as it was. Undefined before the first
+   * message. A copy, as variables are: the session is saved between turns.
+   */
   get predictedIntent(): IntentClassifierPrediction | undefined {
-    return this.#draft.predictedIntent;
+    const prediction = this.#draft.predictedIntent;
+    return prediction === undefined ? undefined : structuredClone(prediction);
   }
 
-  /** The last user message (a file's name after a file). */
+  /** The last user message (a file's name after a file), kept across turns. */
   get message(): string | undefined {
     return this.#draft.message;
   }
 
+  /** The last file received, kept across turns (BBF: "received files are stored as part of the user sessions"). A copy. */
   get file(): FileData | undefined {
-    return this.#draft.file;
+    const file = this.#draft.file;
+    return file === undefined ? undefined : { ...file };
   }
 
   /** The event being handled, during an event turn only. */

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { Bot } from './bot';
 import { Conversation, texts } from '@parley/testkit/bot/conversation';
+import type { Session } from './session';
 import type { SessionSnapshot, TurnContext } from './turn';
 import { MAX_MOVES_PER_TURN } from './turn-runner';
 
@@ -305,6 +306,34 @@ describe('sessions', () => {
     expect(outcome.snapshot.variables.kept).not.toBe(variables.kept);
     expect(snapshot).toEqual(before);
     expect(context.chatHistory).toEqual([['hi', 1]]);
+  });
+
+  it('keeps the last prediction, message and file across turns: a file turn keeps the prediction, later bodies read the file', async () => {
+    const bot = new Bot('keeper');
+    const hello = bot.newIntent('hello', ['hello', 'hi']);
+    const s0 = bot.newState('s0', { initial: true });
+    const echo = bot.newState('echo');
+    const report = (label: string) => (session: Session) => {
+      session.reply(`${label}: ${session.predictedIntent?.intent ?? '-'} / ${session.message ?? '-'} / ${session.file?.name ?? '-'}`);
+      // Copies, as variables are: changing them here changes nothing kept.
+      const file = session.file;
+      if (file) file.name = 'changed';
+      const prediction = session.predictedIntent;
+      if (prediction) prediction.intent = 'changed';
+    };
+    s0.whenIntentMatched(hello).goTo(echo);
+    s0.whenFileReceived().goTo(echo);
+    echo.setBody(report('echo'));
+    echo.goTo(s0);
+    const chat = new Conversation(bot);
+    await chat.start();
+    expect(texts(await chat.say('hello'))).toEqual(['echo: hello / hello / -']);
+    const png = { name: 'cat.png', type: 'image/png', base64: 'iVBORw0KGgo=' };
+    const fileTurn = await chat.sendFile(png);
+    expect(texts(fileTurn)).toEqual(['echo: hello / cat.png / cat.png']);
+    expect(fileTurn.prediction).toBeUndefined();
+    expect(fileTurn.snapshot).toMatchObject({ predictedIntent: { intent: 'hello' }, message: 'cat.png', file: png });
+    expect(texts(await chat.say('hi'))).toEqual(['echo: hello / hi / cat.png']);
   });
 
   it('refuses a snapshot in a state the bot does not have', async () => {

@@ -10,8 +10,8 @@ export interface SessionSnapshot {
   id: string;
   state: string;
   variables: JsonObject;
-  // The three fields below are what BBF's session keeps between turns besides state and variables. They are
-  // optional: a service that does not persist them only loses them across turns.
+  // The three fields below are what BBF's session keeps between turns besides state and variables; the dialogue
+  // service stores them with the session, so every later body reads them.
   /** The last prediction (session.predictedIntent); a file or event turn leaves it as it was. */
   predictedIntent?: IntentClassifierPrediction;
   /** The last user message, or the last file's name (session.message). */

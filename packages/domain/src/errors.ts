@@ -115,6 +115,11 @@ export const ERROR_CODES = {
     http: 503,
     description: 'The model store (PostgreSQL) could not be reached; models already in memory keep answering.',
   },
+  DIALOGUE_UNAVAILABLE: {
+    grpc: GrpcStatus.UNAVAILABLE,
+    http: 503,
+    description: 'The dialogue service could not be reached (a client of its REST API, such as the parley CLI, reports it).',
+  },
   SHUTTING_DOWN: {
     grpc: GrpcStatus.UNAVAILABLE,
     http: 503,

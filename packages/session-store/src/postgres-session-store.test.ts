@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { POSTGRES_SCHEMA_VERSION } from './postgres-migrations';
 import { PostgresSessionStore, type PostgresSessionStoreOptions } from './postgres-session-store';
 import { describeSessionStoreContract } from './session-store.contract';
 import { expectCode } from '@parley/testkit/session-store/assertions';
@@ -64,7 +65,8 @@ describeWithServer('PostgresSessionStore', `PostgreSQL at ${url}`, unreachable, 
     try {
       await Promise.all(stores.map((store) => store.ping()));
       const tables = await sql('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [fresh]);
-      expect(tables).toEqual(['audit', 'history', 'idempotency', 'sessions'].map((table_name) => ({ table_name })));
+      expect(tables).toEqual(['audit', 'history', 'idempotency', 'schema_version', 'sessions'].map((table_name) => ({ table_name })));
+      expect(await sql(`SELECT version FROM "${fresh}".schema_version`)).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
     } finally {
       await sql(`DROP SCHEMA IF EXISTS "${fresh}" CASCADE`);
     }
@@ -91,6 +93,17 @@ describeWithServer('PostgresSessionStore', `PostgreSQL at ${url}`, unreachable, 
     await sleep(80);
     expect(await store.purgeExpired()).toBeGreaterThanOrEqual(1);
     expect(await sql(`SELECT count(*)::int AS n FROM "${schema}".history WHERE session_id = $1`, [id])).toEqual([{ n: 0 }]);
+  });
+
+  it('purges audit rows older than the retention, and keeps the others and the sessions', async () => {
+    const store = open({ auditRetentionSeconds: 60 });
+    const id = newId();
+    const old = new Date(Date.now() - 120_000).toISOString();
+    const commit = turn(id, 0);
+    await store.create({ ...commit, audit: [{ kind: 'session', at: old, data: {} }, ...commit.audit] });
+    expect(await store.purgeAudit()).toBeGreaterThanOrEqual(1);
+    expect(await sql(`SELECT count(*)::int AS n FROM "${schema}".audit WHERE session_id = $1`, [id])).toEqual([{ n: 1 }]);
+    expect((await store.get(id))?.version).toBe(1);
   });
 
   it('gives up after lockWaitMs with STORE_UNAVAILABLE, without running fn', async () => {

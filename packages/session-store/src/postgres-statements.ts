@@ -2,7 +2,7 @@
  * The SQL the PostgreSQL store runs, for one schema. Every read takes `$2` = now (epoch ms) and sees a session
  * only while it has not expired, so an expired session is gone for readers before the purge reclaims it.
  */
-import type { JsonObject } from '@parley/domain';
+import type { FileData, IntentClassifierPrediction, JsonObject } from '@parley/domain';
 
 export interface SessionRow {
   id: string;
@@ -12,19 +12,23 @@ export interface SessionRow {
   updated_at: Date;
   /** bigint, which pg hands over as a string. */
   version: string;
+  /** json columns, decoded by pg; null when none. */
+  predicted_intent: IntentClassifierPrediction | null;
+  message: string | null;
+  file: FileData | null;
 }
 
 const LIVE = '(s.expires_at IS NULL OR s.expires_at > $2)';
-const SESSION_COLUMNS = 's.id, s.state, s.variables, s.created_at, s.updated_at, s.version';
+const SESSION_COLUMNS = 's.id, s.state, s.variables, s.created_at, s.updated_at, s.version, s.predicted_intent, s.message, s.file';
 
 export class PostgresStatements {
   readonly session: string;
   readonly loadTurn: string;
   readonly history: string;
-  readonly audit: string;
   readonly answer: string;
   readonly deleteSession: string;
   readonly purgeExpired: string;
+  readonly purgeAudit: string;
   readonly writeTurn: string;
   readonly ping = 'SELECT 1';
 
@@ -40,15 +44,17 @@ export class PostgresStatements {
     // $3 = offset, $4 = limit.
     this.history = `SELECT s.history_count AS total, (${historyJson(schema, 'h.seq > $3 AND h.seq <= $3 + $4')}) AS entries
       FROM ${schema}.sessions s WHERE s.id = $1 AND ${LIVE}`;
-    this.audit = `SELECT a.kind, a.data::text AS data, a.at FROM ${schema}.audit a
-      JOIN ${schema}.sessions s ON s.id = a.session_id
-      WHERE a.session_id = $1 AND ${LIVE} AND a.seq > $3 AND a.seq <= $3 + $4 ORDER BY a.seq`;
     this.answer = `SELECT i.response::text AS response FROM ${schema}.idempotency i
       JOIN ${schema}.sessions s ON s.id = i.session_id WHERE i.session_id = $1 AND ${LIVE} AND i.message_id = $3`;
     this.deleteSession = `DELETE FROM ${schema}.sessions s WHERE s.id = $1 RETURNING ${LIVE} AS live`;
     this.purgeExpired = `WITH gone AS (DELETE FROM ${schema}.sessions WHERE expires_at <= $1 RETURNING 1)
       SELECT count(*)::int AS n FROM gone`;
-    this.writeTurn = `SELECT ${schema}.write_turn_v1($1, $2::json, $3::json, $4::json, $5::json[], $6::json[], $7) AS outcome`;
+    // $1 = cut-off (ISO), $2 = batch size.
+    this.purgeAudit = `WITH gone AS (DELETE FROM ${schema}.audit WHERE id IN (
+        SELECT id FROM ${schema}.audit WHERE at < $1 LIMIT $2) RETURNING 1)
+      SELECT count(*)::int AS n FROM gone`;
+    this.writeTurn = `SELECT ${schema}.write_turn_v2($1, $2::json, $3::json, $4::json, $5::json, $6::json, $7::json,
+      $8::json[], $9::json[], $10) AS outcome`;
   }
 }
 

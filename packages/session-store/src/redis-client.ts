@@ -7,6 +7,7 @@
 import Redis from 'ioredis';
 import { isParleyError } from '@parley/domain';
 import { isSessionConflictError } from './session-conflict-error';
+import { MIGRATE_AUDIT_LIST, PURGE_AUDIT, QUERY_AUDIT } from './redis-audit-scripts';
 import { LOAD_TURN, LOCK_AND_LOAD_TURN, RELEASE_LOCK, RENEW_LOCK, WRITE_TURN } from './redis-scripts';
 import { storeErrors } from './store-errors';
 
@@ -23,6 +24,10 @@ export interface RedisScripts {
   parleyLockAndLoadTurn(...keysThenArgs: string[]): Promise<LoadTurnReply | 'LOCKED'>;
   parleyRenewLock(lock: string, token: string, leaseMs: string): Promise<number>;
   parleyReleaseLock(lock: string, token: string, channel: string): Promise<number>;
+  /** The number of keys first (they vary with the filters). Returns {rows, bound to continue from or ''}. */
+  parleyQueryAudit(numberOfKeys: number, ...keysThenArgs: string[]): Promise<[rows: string[], next: string]>;
+  parleyPurgeAudit(rows: string, all: string, byPrefix: string, before: string, batch: string): Promise<number>;
+  parleyMigrateAuditList(...keysThenArgs: string[]): Promise<'OK' | 'CHANGED'>;
 }
 
 /** LOAD_TURN's reply: nothing when there is no session. */
@@ -41,11 +46,14 @@ export function createRedisClient(options: RedisClientOptions): RedisClient {
   });
   // Without a listener ioredis prints every failed reconnect; the failures surface as STORE_UNAVAILABLE instead.
   client.on('error', () => undefined);
-  client.defineCommand('parleyWriteTurn', { numberOfKeys: 5, lua: WRITE_TURN });
+  client.defineCommand('parleyWriteTurn', { numberOfKeys: 7, lua: WRITE_TURN });
   client.defineCommand('parleyLoadTurn', { numberOfKeys: 3, lua: LOAD_TURN });
   client.defineCommand('parleyLockAndLoadTurn', { numberOfKeys: 4, lua: LOCK_AND_LOAD_TURN });
   client.defineCommand('parleyRenewLock', { numberOfKeys: 1, lua: RENEW_LOCK });
   client.defineCommand('parleyReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
+  client.defineCommand('parleyQueryAudit', { lua: QUERY_AUDIT });
+  client.defineCommand('parleyPurgeAudit', { numberOfKeys: 2, lua: PURGE_AUDIT });
+  client.defineCommand('parleyMigrateAuditList', { numberOfKeys: 4, lua: MIGRATE_AUDIT_LIST });
   return client as RedisClient;
 }
 

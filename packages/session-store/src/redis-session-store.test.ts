@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { REDIS_SCHEMA_VERSION } from './redis-migrations';
 import { RedisSessionStore, type RedisSessionStoreOptions } from './redis-session-store';
 import { describeSessionStoreContract } from './session-store.contract';
 import { expectCode } from '@parley/testkit/session-store/assertions';
@@ -61,14 +62,33 @@ describeWithServer('RedisSessionStore', `Redis at ${url}`, unreachable, () => {
     admin.disconnect();
   });
 
-  it('keeps a session under its prefix and hash tag, with a TTL only when asked', async () => {
+  it('keeps a session under its prefix and hash tag with a TTL only when asked, and its audit apart without one', async () => {
     const id = await created(open());
-    expect((await admin.keys(`${keyPrefix}{${id}}:*`)).sort()).toEqual(['a', 'h', 's'].map((suffix) => `${keyPrefix}{${id}}:${suffix}`));
+    expect((await admin.keys(`${keyPrefix}{${id}}:*`)).sort()).toEqual(['h', 's'].map((suffix) => `${keyPrefix}{${id}}:${suffix}`));
     expect(await admin.pttl(`${keyPrefix}{${id}}:s`)).toBe(-1);
     const expiring = await created(open({ ttlSeconds: 60 }));
-    for (const suffix of ['s', 'h', 'a']) {
+    for (const suffix of ['s', 'h']) {
       expect(await admin.pttl(`${keyPrefix}{${expiring}}:${suffix}`)).toBeGreaterThan(59_000);
     }
+    expect(await admin.get(`${keyPrefix}schema`)).toBe(String(REDIS_SCHEMA_VERSION));
+    for (const key of ['audit:rows', 'audit:all', `audit:by:sessionId:${expiring}`, 'audit:by:kind:transition']) {
+      expect(await admin.pttl(`${keyPrefix}${key}`), key).toBe(-1);
+    }
+    expect(await admin.zcard(`${keyPrefix}audit:by:sessionId:${expiring}`)).toBe(1);
+  });
+
+  it('purges audit rows older than the retention from the rows and every index, and keeps the others', async () => {
+    const store = open({ auditRetentionSeconds: 60 });
+    const id = newId();
+    const old = new Date(Date.now() - 120_000).toISOString();
+    const commit = turn(id, 0);
+    await store.create({ ...commit, audit: [{ kind: 'session', at: old, state: 'gone', data: {} }, ...commit.audit] });
+    expect(await store.purgeAudit()).toBeGreaterThanOrEqual(1);
+    expect(await admin.zcard(`${keyPrefix}audit:by:sessionId:${id}`)).toBe(1);
+    expect(await admin.zcard(`${keyPrefix}audit:by:state:gone`)).toBe(0);
+    const [member] = await admin.zrange(`${keyPrefix}audit:by:sessionId:${id}`, 0, -1);
+    const rowId = String(Number(member?.split(':')[1]));
+    expect(JSON.parse((await admin.hget(`${keyPrefix}audit:rows`, rowId)) ?? '{}')).toMatchObject({ sessionId: id, kind: 'transition' });
   });
 
   it('renews the lease while the holder runs, so a long turn keeps the lock', async () => {

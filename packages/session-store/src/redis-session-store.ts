@@ -1,19 +1,24 @@
 /**
- * The scale-out store on Redis. Per session, under `<prefix>{<id>}:` (one hash tag, so a turn's keys share a
- * cluster slot): `s` a hash (state, variables, timestamps, version), `h` and `a` lists (history and audit
- * rows, JSON), `i` a hash (messageId → answer), `lock`. A turn (`lockedTurn`) costs two round trips: one Lua
- * script takes the lock and reads the turn, another writes the turn and lets go of the lock. Expiry is Redis's
- * own EXPIRE, set on every write.
+ * The scale-out store on Redis. Per session, under `<prefix>{<id>}:`: `s` a hash (state, variables, timestamps,
+ * version, and the last prediction, message and file as JSON), `h` a list (history rows, JSON), `i` a hash
+ * (messageId → answer), `lock`. The audit lives apart, under `<prefix>audit:` (redis-audit.ts). A turn
+ * (`lockedTurn`) costs two round trips: one Lua script takes the lock and reads the turn, another writes the turn
+ * (session, history, audit) and lets go of the lock. Expiry is Redis's own EXPIRE, set on every write. The schema
+ * version is checked (and older data migrated) before the first command (redis-migrations.ts).
  */
 import type { JsonValue } from '@parley/domain';
 import { answerBeforeRelease } from './answer-before-release';
+import { AuditRetention } from './audit-retention';
 import { KeyedQueue } from './keyed-queue';
+import { auditRowArgs, RedisAudit } from './redis-audit';
 import { createRedisClient, type LoadTurnReply, redisCall, type RedisClient } from './redis-client';
 import { newLockToken, RedisLock } from './redis-lock';
+import { migrateRedis } from './redis-migrations';
 import { SessionExpiry } from './session-expiry';
 import { storeErrors } from './store-errors';
 import type {
-  AuditEntry,
+  AuditPage,
+  AuditQuery,
   HistoryEntry,
   HistoryPage,
   LoadTurnOptions,
@@ -52,7 +57,6 @@ interface HeldLock {
 interface SessionKeys {
   session: string;
   history: string;
-  audit: string;
   answers: string;
   lock: string;
   released: string;
@@ -65,9 +69,13 @@ export class RedisSessionStore implements SessionStore {
   private readonly ttlMs: number;
   private readonly prefix: string;
   private readonly lockLeaseMs: number;
+  private readonly audit: RedisAudit;
+  private readonly stopAuditPurge: () => void;
+  private ready: Promise<void> | undefined;
 
   constructor(options: RedisSessionStoreOptions) {
     this.ttlMs = new SessionExpiry(options.ttlSeconds).ttlMs;
+    const retention = new AuditRetention(options.auditRetentionSeconds);
     this.prefix = options.keyPrefix ?? 'parley:';
     this.client = createRedisClient({
       url: options.url,
@@ -80,6 +88,8 @@ export class RedisSessionStore implements SessionStore {
       waitMs: options.lockWaitMs ?? 30_000,
       pollMs: options.lockPollMs ?? 100,
     });
+    this.audit = new RedisAudit(this.client, this.prefix, retention);
+    this.stopAuditPurge = retention.schedule(() => this.purgeAudit());
   }
 
   create(commit: TurnCommit): Promise<void> {
@@ -95,11 +105,13 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {
+    await this.ensureSchema();
     const fields = await redisCall(() => this.client.hgetall(this.keys(id).session));
     return toRecord(id, fields);
   }
 
   async loadTurn(id: string, options: LoadTurnOptions): Promise<TurnSnapshot> {
+    await this.ensureSchema();
     const keys = this.keys(id);
     return toSnapshot(
       id,
@@ -108,6 +120,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async history(id: string, page: { offset: number; limit: number }): Promise<HistoryPage> {
+    await this.ensureSchema();
     if (page.limit <= 0) return { entries: [], total: await redisCall(() => this.client.llen(this.keys(id).history)) };
     const { history } = this.keys(id);
     const batch = this.client
@@ -122,21 +135,27 @@ export class RedisSessionStore implements SessionStore {
     return (await this.loadTurn(id, { recentHistory: limit })).recentHistory;
   }
 
-  async audit(id: string, page: { offset: number; limit: number }): Promise<AuditEntry[]> {
-    if (page.limit <= 0) return [];
-    const { audit } = this.keys(id);
-    const rows = await redisCall(() => this.client.lrange(audit, page.offset, page.offset + page.limit - 1));
-    return rows.map((row) => JSON.parse(row) as AuditEntry);
+  async queryAudit(query: AuditQuery): Promise<AuditPage> {
+    await this.ensureSchema();
+    return this.audit.query(query);
+  }
+
+  /** Deletes the audit rows older than the retention; returns how many. */
+  async purgeAudit(now: number = Date.now()): Promise<number> {
+    await this.ensureSchema();
+    return this.audit.purge(now);
   }
 
   async idempotentResponse(id: string, messageId: string): Promise<JsonValue | undefined> {
+    await this.ensureSchema();
     const answer = await redisCall(() => this.client.hget(this.keys(id).answers, messageId));
     return answer === null ? undefined : (JSON.parse(answer) as JsonValue);
   }
 
   async delete(id: string): Promise<boolean> {
+    await this.ensureSchema();
     const keys = this.keys(id);
-    const batch = this.client.multi().exists(keys.session).del(keys.session, keys.history, keys.audit, keys.answers);
+    const batch = this.client.multi().exists(keys.session).del(keys.session, keys.history, keys.answers);
     const [existed] = (await redisCall(() => execute(batch))) as [number, number];
     return existed === 1;
   }
@@ -148,6 +167,7 @@ export class RedisSessionStore implements SessionStore {
 
   lockedTurn<T>(id: string, load: LoadTurnOptions, fn: (snapshot: TurnSnapshot, writer: TurnWriter) => Promise<T>): Promise<T> {
     return this.queue.run(id, async () => {
+      await this.ensureSchema();
       const keys = this.keys(id);
       const held: HeldLock = { token: newLockToken(), released: false };
       const lockAndLoad = [keys.session, keys.history, keys.answers, keys.lock, ...loadArgs(load), held.token, String(this.lockLeaseMs)];
@@ -177,28 +197,35 @@ export class RedisSessionStore implements SessionStore {
     });
   }
 
+  /** Also checks the schema version (migrating older data) when this store has not yet done so. */
   async ping(): Promise<void> {
     await redisCall(() => this.client.ping());
+    await this.ensureSchema();
   }
 
   async close(): Promise<void> {
+    this.stopAuditPurge();
     await this.lock.close();
     await this.client.quit().catch(() => this.client.disconnect());
   }
 
   /** Writes a turn; with `held`, a successful write also lets go of that lock. */
   private async write(mode: WriteMode, commit: TurnCommit, held?: HeldLock): Promise<void> {
+    await this.ensureSchema();
     const { session } = commit;
     const keys = this.keys(session.id);
+    const audit = this.audit.keys;
+    const writeFile = mode !== 'commit' || commit.fileChanged === true;
     const args = [
-      ...[keys.session, keys.history, keys.audit, keys.answers, keys.lock],
+      ...[keys.session, keys.history, keys.answers, keys.lock, audit.rows, audit.id, audit.all],
       ...[mode, String(session.version), session.state, JSON.stringify(session.variables)],
       ...[session.createdAt, session.updatedAt, String(this.ttlMs)],
       ...[commit.idempotency?.messageId ?? '', JSON.stringify(commit.idempotency?.response ?? null)],
       ...[held && !held.released ? held.token : '', keys.released],
-      String(commit.history.length),
+      ...[jsonOrEmpty(session.predictedIntent), jsonOrEmpty(session.message), writeFile ? jsonOrEmpty(session.file) : ''],
+      ...[writeFile ? '1' : '0', audit.byPrefix, session.id, String(commit.history.length)],
       ...commit.history.map(({ sender, type, text, content, at }) => JSON.stringify({ sender, type, text, content, at })),
-      ...commit.audit.map(({ kind, data, at }) => JSON.stringify({ kind, data, at })),
+      ...commit.audit.flatMap((entry) => auditRowArgs(entry, session.id)),
     ];
     const outcome = await redisCall(() => this.client.parleyWriteTurn(...args));
     if (outcome === 'OK' && held) held.released = true;
@@ -208,12 +235,23 @@ export class RedisSessionStore implements SessionStore {
     if (outcome === 'ANSWERED') throw storeErrors.answered(session.id, commit.idempotency?.messageId ?? '');
   }
 
+  /** Checks the schema version once per store (migrating older data); after a failure the next call tries again. */
+  private ensureSchema(): Promise<void> {
+    this.ready ??= migrateRedis(this.client, this.prefix, this.audit.keys).then(
+      () => undefined,
+      (error: unknown) => {
+        this.ready = undefined;
+        throw error;
+      },
+    );
+    return this.ready;
+  }
+
   private keys(id: string): SessionKeys {
     const base = `${this.prefix}{${id}}:`;
     return {
       session: `${base}s`,
       history: `${base}h`,
-      audit: `${base}a`,
       answers: `${base}i`,
       lock: `${base}lock`,
       released: `${base}released`,
@@ -254,7 +292,7 @@ function fromPairs(flat: string[]): Record<string, string> {
 
 function toRecord(id: string, fields: Record<string, string>): SessionRecord | undefined {
   if (fields['version'] === undefined) return undefined;
-  return {
+  const record: SessionRecord = {
     id,
     state: fields['state'] ?? '',
     variables: JSON.parse(fields['variables'] ?? '{}') as SessionRecord['variables'],
@@ -262,6 +300,15 @@ function toRecord(id: string, fields: Record<string, string>): SessionRecord | u
     updatedAt: fields['updatedAt'] ?? '',
     version: Number(fields['version']),
   };
+  const { predictedIntent, message, file } = fields;
+  if (predictedIntent !== undefined) record.predictedIntent = JSON.parse(predictedIntent) as SessionRecord['predictedIntent'];
+  if (message !== undefined) record.message = JSON.parse(message) as string;
+  if (file !== undefined) record.file = JSON.parse(file) as SessionRecord['file'];
+  return record;
+}
+
+function jsonOrEmpty(value: unknown): string {
+  return value === undefined ? '' : JSON.stringify(value);
 }
 
 /** Rows of the history list, the first of which sits at list index `firstIndex`. */

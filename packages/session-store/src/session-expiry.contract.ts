@@ -1,11 +1,14 @@
-/** The expiry part of the SessionStore contract: ttlSeconds after the last write, everything goes; 0 = never. */
+/**
+ * The expiry part of the SessionStore contract: ttlSeconds after the last write, everything goes but the audit,
+ * which has its own retention; 0 = never.
+ */
 import { expect, it } from 'vitest';
 import type { ContractContext } from './session-store.contract';
 import { expectCode } from '@parley/testkit/session-store/assertions';
 import { created, newId, sleep, turn } from '@parley/testkit/session-store/turns';
 
 export function describeSessionExpiryContract(context: ContractContext): void {
-  it('expires a session ttlSeconds after its last write, with everything it kept', async () => {
+  it('expires a session ttlSeconds after its last write, with everything it kept but its audit', async () => {
     const store = await context.backend().open({ ttlSeconds: 0.5 });
     try {
       const id = newId();
@@ -19,10 +22,12 @@ export function describeSessionExpiryContract(context: ContractContext): void {
         idempotentResponse: undefined,
       });
       expect(await store.history(id, { offset: 0, limit: 5 })).toEqual({ entries: [], total: 0 });
-      expect(await store.audit(id, { offset: 0, limit: 5 })).toEqual([]);
+      expect((await store.queryAudit({ sessionId: id, limit: 5 })).rows).toHaveLength(1);
       await expectCode(store.commit(turn(id, 1)), 'SESSION_NOT_FOUND');
       await store.create(turn(id, 0, {}, undefined, ['fresh']));
       expect((await store.recentHistory(id, 5)).map((entry) => [entry.seq, entry.text])).toEqual([[1, 'fresh']]);
+      // Re-creating the id dropped the expired session's rows, not its audit.
+      expect((await store.queryAudit({ sessionId: id, limit: 5 })).rows).toHaveLength(2);
     } finally {
       await store.close();
     }

@@ -12,11 +12,10 @@ export class SessionExpiry {
   /** 0 when sessions never expire. */
   readonly ttlMs: number;
 
-  constructor(ttlSeconds: number) {
+  /** `field` names the option in the error for a bad value (the audit's retention uses this class too). */
+  constructor(ttlSeconds: number, field = 'ttlSeconds') {
     if (!Number.isFinite(ttlSeconds) || ttlSeconds < 0) {
-      throw new ParleyError('INVALID_ARGUMENT', `ttlSeconds must be a number ≥ 0, got ${ttlSeconds}`, {
-        field: 'ttlSeconds',
-      });
+      throw new ParleyError('INVALID_ARGUMENT', `${field} must be a number ≥ 0, got ${ttlSeconds}`, { field });
     }
     this.ttlMs = Math.round(ttlSeconds * 1000);
   }

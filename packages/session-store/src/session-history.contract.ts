@@ -1,9 +1,9 @@
 /**
- * The history, audit, loadTurn and idempotency part of the SessionStore contract: numbering, paging, order,
+ * The history, loadTurn and idempotency part of the SessionStore contract: numbering, paging, order,
  * field fidelity, and answers kept per session and per messageId.
  */
 import { expect, it } from 'vitest';
-import type { AuditEntry, NewHistoryEntry } from './session-store';
+import type { NewHistoryEntry } from './session-store';
 import type { ContractContext } from './session-store.contract';
 import { expectConflict } from '@parley/testkit/session-store/assertions';
 import { created, historyEntry, isoNow, newId, turn } from '@parley/testkit/session-store/turns';
@@ -63,20 +63,6 @@ function describeHistoryAndAudit(context: ContractContext): void {
       { seq: 1, ...user },
       { seq: 2, ...entry },
     ]);
-  });
-
-  it('keeps the audit in order across commits and pages it', async () => {
-    const store = context.store();
-    const id = newId();
-    const prediction: AuditEntry = { kind: 'prediction', data: { intent: 'greet', score: 0.93 }, at: isoNow() };
-    const transition: AuditEntry = { kind: 'transition', data: { source: 'init', dest: 'greet', event: 'intent_matched' }, at: isoNow() };
-    await store.create({ ...turn(id, 0), audit: [{ kind: 'session', data: { created: true }, at: isoNow() }] });
-    await store.commit({ ...turn(id, 1), audit: [prediction, transition] });
-    const audit = await store.audit(id, { offset: 0, limit: 10 });
-    expect(audit.map((entry) => entry.kind)).toEqual(['session', 'prediction', 'transition']);
-    expect(audit.slice(1)).toEqual([prediction, transition]);
-    expect(await store.audit(id, { offset: 1, limit: 1 })).toEqual([prediction]);
-    expect(await store.audit(id, { offset: 3, limit: 5 })).toEqual([]);
   });
 
   it('loads a turn in one call: session, recent history and the stored answer', async () => {

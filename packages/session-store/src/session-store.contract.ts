@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject, JsonValue } from '@parley/domain';
 import { isSessionConflictError } from './session-conflict-error';
+import { describeSessionAuditContract } from './session-audit.contract';
+import { describeSessionContextContract } from './session-context.contract';
 import { describeSessionExpiryContract } from './session-expiry.contract';
 import { describeSessionHistoryContract } from './session-history.contract';
 import { describeLockedTurnContract } from './locked-turn.contract';
@@ -31,6 +33,8 @@ export function describeSessionStoreContract(name: string, factory: () => Promis
     const context = openContext(factory);
     describeRecords(context);
     describeSessionHistoryContract(context);
+    describeSessionContextContract(context);
+    describeSessionAuditContract(context);
     describeSessionExpiryContract(context);
     describeSessionLockContract(context);
     describeLockedTurnContract(context);
@@ -108,7 +112,7 @@ function describeRecords(context: ContractContext): void {
     await expectConflict(store.commit(stale));
     expect((await store.get(id))?.state).toBe('moved');
     expect((await store.history(id, { offset: 0, limit: 10 })).total).toBe(2);
-    expect(await store.audit(id, { offset: 0, limit: 10 })).toHaveLength(2);
+    expect((await store.queryAudit({ sessionId: id, limit: 10 })).rows).toHaveLength(2);
     expect(await store.idempotentResponse(id, 'm-stale')).toBeUndefined();
   });
 
@@ -157,7 +161,7 @@ function describeRecords(context: ContractContext): void {
       [2, 'hello'],
       [3, 'welcome back'],
     ]);
-    expect(await store.audit(id, { offset: 0, limit: 10 })).toHaveLength(3);
+    expect((await store.queryAudit({ sessionId: id, limit: 10 })).rows).toHaveLength(3);
     await expectConflict(store.commit(turn(id, 2)));
   });
 
@@ -165,19 +169,21 @@ function describeRecords(context: ContractContext): void {
     await expectCode(context.store().reset(turn(newId(), 1)), 'SESSION_NOT_FOUND');
   });
 
-  it('deletes a session with its history, audit and answers, and reports whether there was one', async () => {
+  it('deletes a session with its history and answers, keeps its audit, and reports whether there was one', async () => {
     const store = context.store();
     const id = await created(store);
     await store.commit(turn(id, 1, {}, { messageId: 'm1', response: { ok: true } }));
     expect(await store.delete(id)).toBe(true);
     expect(await store.get(id)).toBeUndefined();
     expect(await store.history(id, { offset: 0, limit: 10 })).toEqual({ entries: [], total: 0 });
-    expect(await store.audit(id, { offset: 0, limit: 10 })).toEqual([]);
     expect(await store.idempotentResponse(id, 'm1')).toBeUndefined();
+    expect((await store.queryAudit({ sessionId: id, limit: 10 })).rows).toHaveLength(2);
     expect(await store.delete(id)).toBe(false);
     await store.create(turn(id, 0, {}, undefined, ['again']));
     expect((await store.history(id, { offset: 0, limit: 10 })).entries.map((entry) => [entry.seq, entry.text])).toEqual([[1, 'again']]);
     expect(await store.idempotentResponse(id, 'm1')).toBeUndefined();
+    // The new session's audit joins the old one's, which was never the session's to take along.
+    expect((await store.queryAudit({ sessionId: id, limit: 10 })).rows).toHaveLength(3);
   });
 
   it('keeps JSON values exactly: nesting, unicode, NUL, big and small numbers, null, empty containers', async () => {
@@ -196,7 +202,7 @@ function describeRecords(context: ContractContext): void {
     expect((await store.get(id))?.variables).toEqual(variables);
     expect((await store.recentHistory(id, 1))[0]?.content).toEqual(content);
     expect(await store.idempotentResponse(id, 'm-json')).toEqual(content);
-    expect((await store.audit(id, { offset: 0, limit: 1 }))[0]?.data).toEqual({ payload: content });
+    expect((await store.queryAudit({ sessionId: id, limit: 1 })).rows[0]?.data).toEqual({ payload: content });
   });
 
   it('shares data between two instances on one backend', async () => {

@@ -2,7 +2,7 @@
  * The one interface every session store implements (memory, SQLite, Redis, PostgreSQL).
  * One contract suite (session-store.contract.ts) runs against all of them with real servers.
  */
-import type { JsonObject, JsonValue } from '@parley/domain';
+import type { FileData, IntentClassifierPrediction, JsonObject, JsonValue } from '@parley/domain';
 
 /** 0 = bot, 1 = user, as on the BBF Sessions page. */
 export type Sender = 0 | 1;
@@ -16,6 +16,13 @@ export interface SessionRecord {
   updatedAt: string; // ISO-8601
   /** Bumped by every commit; a commit must name the version it read (optimistic check behind the lock). */
   version: number;
+  // What BBF's session keeps between turns besides state and variables (session.predicted_intent, .message, .file).
+  /** The last prediction; absent before the first message. */
+  predictedIntent?: IntentClassifierPrediction;
+  /** The last user message, or the last file's name. */
+  message?: string;
+  /** The last file received. A commit rewrites it only when `TurnCommit.fileChanged` says so. */
+  file?: FileData;
 }
 
 /** One chat row: a user message/file/event or one bot reply. */
@@ -33,16 +40,74 @@ export interface HistoryEntry {
 }
 export type NewHistoryEntry = Omit<HistoryEntry, 'seq'>;
 
-/** What BBF's monitoring database keeps: predictions and transitions. */
+export type AuditKind = 'prediction' | 'transition' | 'session';
+
+/**
+ * One audit row as a turn writes it: what BBF's monitoring database keeps (predictions, transitions, session
+ * events). The optional fields are what `queryAudit` filters on; `data` holds the rest. Audit rows outlive their
+ * session: deleting or expiring a session keeps them, and their own retention (`auditRetentionSeconds`) drops them.
+ */
 export interface AuditEntry {
-  kind: 'prediction' | 'transition' | 'session';
+  kind: AuditKind;
+  /** ISO-8601, kept to the millisecond. */
+  at: string;
+  /** The dialogue state the row is about: where a message was predicted, the state a transition left. */
+  state?: string;
+  /** A prediction's intent (fallback_intent included). */
+  intent?: string;
+  /** A prediction's confidence in [0, 1]. */
+  score?: number;
+  /** A prediction's fallback reason (NONE when an intent matched). */
+  fallbackReason?: string;
   data: JsonObject;
-  at: string; // ISO-8601
+}
+
+/** A stored audit row, as `queryAudit` returns it. */
+export interface AuditRecord extends AuditEntry {
+  /** Unique in the store, assigned in write order. */
+  id: number;
+  sessionId: string;
+}
+
+/**
+ * A filtered page of the audit, newest first (by `at`, then by `id` for rows of the same millisecond). Every
+ * filter given must hold; a score bound never matches a row without a score.
+ */
+export interface AuditQuery {
+  sessionId?: string;
+  kind?: AuditKind;
+  intent?: string;
+  state?: string;
+  fallbackReason?: string;
+  /** Inclusive. */
+  minScore?: number;
+  /** Inclusive. */
+  maxScore?: number;
+  /** ISO-8601, inclusive. */
+  from?: string;
+  /** ISO-8601, exclusive. */
+  to?: string;
+  /** 1 to MAX_AUDIT_PAGE rows. */
+  limit: number;
+  /** A previous page's `nextCursor`: the rows after that page, under the same filters. */
+  cursor?: string;
+}
+
+export interface AuditPage {
+  rows: AuditRecord[];
+  /** Absent on the last page. */
+  nextCursor?: string;
 }
 
 export interface TurnCommit {
   /** The session after the turn; `version` is the version that was read (store writes version + 1). */
   session: SessionRecord;
+  /**
+   * True when the turn received a file: `session.file` replaces the stored one. Otherwise `commit` keeps the stored
+   * file and ignores `session.file`, so a large file is written once, not on every turn. `create` and `reset`
+   * always store `session.file` (usually none).
+   */
+  fileChanged?: boolean;
   history: NewHistoryEntry[];
   audit: AuditEntry[];
   /** When the client sent a messageId: the answer to return for retries of the same id. */
@@ -95,7 +160,8 @@ export interface SessionStore {
    */
   commit(commit: TurnCommit): Promise<void>;
   /**
-   * Replaces the session (reset): state/variables replaced, history and audit kept, then `commit.history` added.
+   * Replaces the session (reset): state, variables, prediction, message and file replaced, history and audit kept, then
+   * `commit.history` added.
    * No version check (a reset wins); the stored version still goes up by one, so a commit that read the old
    * version conflicts. Throws ParleyError SESSION_NOT_FOUND when there is no session.
    */
@@ -104,10 +170,14 @@ export interface SessionStore {
   history(id: string, page: { offset: number; limit: number }): Promise<HistoryPage>;
   /** The last `limit` entries, oldest first. */
   recentHistory(id: string, limit: number): Promise<HistoryEntry[]>;
-  audit(id: string, page: { offset: number; limit: number }): Promise<AuditEntry[]>;
+  /**
+   * A page of the audit of every session, deleted and expired ones included, filtered and newest first. Throws
+   * ParleyError INVALID_ARGUMENT naming the field for a bad query (limit, dates, score bounds, cursor).
+   */
+  queryAudit(query: AuditQuery): Promise<AuditPage>;
   /** The stored answer for a messageId of this session, if any. */
   idempotentResponse(id: string, messageId: string): Promise<JsonValue | undefined>;
-  /** Deletes the session, its history, audit and idempotency records. Returns false when there was none. */
+  /** Deletes the session, its history and idempotency records (its audit stays). Returns false when there was none. */
   delete(id: string): Promise<boolean>;
   /**
    * Runs `fn` while holding the session's lock: across every process sharing the store, one holder at a time.
@@ -131,7 +201,13 @@ export interface SessionStore {
 export interface SessionStoreOptions {
   /**
    * Sessions not written (create/commit/reset) for this long expire: every read then sees no session, and its
-   * history, audit and idempotency records go with it. 0 = never. Fractions are allowed (millisecond precision).
+   * history and idempotency records go with it (not its audit). 0 = never. Fractions are allowed (millisecond
+   * precision).
    */
   ttlSeconds: number;
+  /**
+   * Audit rows whose `at` is older than this are no longer returned, and are purged now and then. 0 or absent =
+   * kept for ever. Fractions are allowed.
+   */
+  auditRetentionSeconds?: number;
 }

@@ -1,58 +1,25 @@
 /**
- * The SQLite store's tables and prepared statements. A session row carries its history and audit counts, so a
- * commit numbers new rows and a page learns its total without counting.
+ * The SQLite store's prepared statements, on the tables of the latest schema (sqlite-migrations.ts). A session
+ * row carries its history count, so a commit numbers new rows and a page learns its total without counting.
  */
 import type Database from 'better-sqlite3';
 
-const TABLES = `
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY,
-  state TEXT NOT NULL,
-  variables TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  history_count INTEGER NOT NULL,
-  audit_count INTEGER NOT NULL,
-  expires_at INTEGER
-);
-CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions (expires_at) WHERE expires_at IS NOT NULL;
-CREATE TABLE IF NOT EXISTS history (
-  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
-  sender INTEGER NOT NULL,
-  type TEXT NOT NULL,
-  text TEXT NOT NULL,
-  content TEXT NOT NULL,
-  at TEXT NOT NULL,
-  PRIMARY KEY (session_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS audit (
-  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  data TEXT NOT NULL,
-  at TEXT NOT NULL,
-  PRIMARY KEY (session_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS idempotency (
-  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-  message_id TEXT NOT NULL,
-  response TEXT NOT NULL,
-  PRIMARY KEY (session_id, message_id)
-) WITHOUT ROWID;
-`;
-
-export interface SessionRow {
+export interface SessionHeadRow {
   id: string;
+  version: number;
+  history_count: number;
+  expires_at: number | null;
+}
+
+export interface SessionRow extends SessionHeadRow {
   state: string;
   variables: string;
   created_at: string;
   updated_at: string;
-  version: number;
-  history_count: number;
-  audit_count: number;
-  expires_at: number | null;
+  /** JSON, NULL when none. */
+  predicted_intent: string | null;
+  message: string | null;
+  file: string | null;
 }
 
 export interface HistoryRow {
@@ -64,51 +31,53 @@ export interface HistoryRow {
   at: string;
 }
 
-export interface AuditRow {
-  kind: 'prediction' | 'transition' | 'session';
-  data: string;
-  at: string;
-}
-
 type Statement<Row = never> = Database.Statement<unknown[], Row>;
 
 export interface SqliteStatements {
   session: Statement<SessionRow>;
+  sessionHead: Statement<SessionHeadRow>;
   insertSession: Statement;
   updateSession: Statement;
+  updateSessionAndFile: Statement;
   deleteSession: Statement;
   purgeExpired: Statement;
   insertHistory: Statement;
   historyRange: Statement<HistoryRow>;
   insertAudit: Statement;
-  auditRange: Statement<AuditRow>;
+  purgeAudit: Statement;
   insertAnswer: Statement;
   answer: Statement<{ response: string }>;
 }
 
-/** Creates the tables when missing and prepares every statement the store runs, once. */
+const SESSION_FIELDS = `state = @state, variables = @variables, created_at = @created_at, updated_at = @updated_at,
+  version = @version, history_count = @history_count, expires_at = @expires_at, predicted_intent = @predicted_intent,
+  message = @message`;
+
+/** Prepares every statement the store runs, once. */
 export function prepareSqliteStatements(db: Database.Database): SqliteStatements {
-  db.exec(TABLES);
   const prepare = <Row>(sql: string): Statement<Row> => db.prepare(sql);
   return {
     session: prepare<SessionRow>('SELECT * FROM sessions WHERE id = ?'),
+    sessionHead: prepare<SessionHeadRow>('SELECT id, version, history_count, expires_at FROM sessions WHERE id = ?'),
     insertSession: prepare<never>(
-      `INSERT INTO sessions (id, state, variables, created_at, updated_at, version, history_count, audit_count, expires_at)
-       VALUES (@id, @state, @variables, @created_at, @updated_at, @version, @history_count, @audit_count, @expires_at)`,
+      `INSERT INTO sessions (id, state, variables, created_at, updated_at, version, history_count, expires_at,
+         predicted_intent, message, file)
+       VALUES (@id, @state, @variables, @created_at, @updated_at, @version, @history_count, @expires_at,
+         @predicted_intent, @message, @file)`,
     ),
-    updateSession: prepare<never>(
-      `UPDATE sessions SET state = @state, variables = @variables, created_at = @created_at, updated_at = @updated_at,
-         version = @version, history_count = @history_count, audit_count = @audit_count, expires_at = @expires_at
-       WHERE id = @id`,
-    ),
+    updateSession: prepare<never>(`UPDATE sessions SET ${SESSION_FIELDS} WHERE id = @id`),
+    updateSessionAndFile: prepare<never>(`UPDATE sessions SET ${SESSION_FIELDS}, file = @file WHERE id = @id`),
     deleteSession: prepare<never>('DELETE FROM sessions WHERE id = ?'),
     purgeExpired: prepare<never>('DELETE FROM sessions WHERE expires_at IS NOT NULL AND expires_at <= ?'),
     insertHistory: prepare<never>('INSERT INTO history (session_id, seq, sender, type, text, content, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     historyRange: prepare<HistoryRow>(
       'SELECT seq, sender, type, text, content, at FROM history WHERE session_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
     ),
-    insertAudit: prepare<never>('INSERT INTO audit (session_id, seq, kind, data, at) VALUES (?, ?, ?, ?, ?)'),
-    auditRange: prepare<AuditRow>('SELECT kind, data, at FROM audit WHERE session_id = ? AND seq > ? AND seq <= ? ORDER BY seq'),
+    insertAudit: prepare<never>(
+      `INSERT INTO audit (session_id, kind, at, state, intent, score, fallback_reason, data)
+       VALUES (@session_id, @kind, @at, @state, @intent, @score, @fallback_reason, @data)`,
+    ),
+    purgeAudit: prepare<never>('DELETE FROM audit WHERE id IN (SELECT id FROM audit WHERE at < ? LIMIT ?)'),
     insertAnswer: prepare<never>('INSERT INTO idempotency (session_id, message_id, response) VALUES (?, ?, ?)'),
     answer: prepare<{ response: string }>('SELECT response FROM idempotency WHERE session_id = ? AND message_id = ?'),
   };

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { describeSessionStoreContract } from './session-store.contract';
 import { SqliteSessionStore } from './sqlite-session-store';
 import { expectCode } from '@parley/testkit/session-store/assertions';
-import { created, newId, sleep } from '@parley/testkit/session-store/turns';
+import { created, newId, sleep, turn } from '@parley/testkit/session-store/turns';
 import { SQLITE_CRASH_CHILD, typescriptChildArgs } from '@parley/testkit/session-store/typescript-child';
 
 const directory = mkdtempSync(join(tmpdir(), 'parley-sqlite-'));
@@ -67,6 +67,21 @@ describe('SqliteSessionStore', () => {
     await store.close();
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM history WHERE session_id = ?').get(id)).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('purges audit rows older than the retention from the file, and keeps the others and the sessions', async () => {
+    const path = join(directory, 'audit-purge.db');
+    const store = new SqliteSessionStore({ path, ttlSeconds: 0, auditRetentionSeconds: 60 });
+    const id = newId();
+    const old = new Date(Date.now() - 120_000).toISOString();
+    const commit = turn(id, 0);
+    await store.create({ ...commit, audit: [{ kind: 'session', at: old, data: {} }, ...commit.audit] });
+    expect(store.purgeAudit()).toBe(1);
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM audit WHERE session_id = ?').get(id)).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM sessions WHERE id = ?').get(id)).toEqual({ n: 1 });
     db.close();
   });
 

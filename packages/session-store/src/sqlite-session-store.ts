@@ -7,14 +7,20 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { isParleyError, type JsonValue } from '@parley/domain';
+import { auditPageOf, checkAuditQuery } from './audit-query';
+import { AUDIT_PURGE_BATCH, AuditRetention } from './audit-retention';
+import { auditProbes, countedAuditPlan, countProbeSql, sampleProbesSql } from './audit-plan';
+import { AUDIT_COLUMNS, auditRecordOfColumns, auditSelect, type AuditColumns, type AuditSqlDialect } from './audit-sql';
 import { KeyedQueue } from './keyed-queue';
 import { lockedTurnOf } from './locked-turn';
 import { isSessionConflictError } from './session-conflict-error';
 import { SessionExpiry } from './session-expiry';
-import { prepareSqliteStatements, type SessionRow, type SqliteStatements } from './sqlite-schema';
+import { migrateSqlite } from './sqlite-migrations';
+import { prepareSqliteStatements, type SessionHeadRow, type SessionRow, type SqliteStatements } from './sqlite-schema';
 import { storeErrors } from './store-errors';
 import type {
-  AuditEntry,
+  AuditPage,
+  AuditQuery,
   HistoryEntry,
   HistoryPage,
   LoadTurnOptions,
@@ -42,16 +48,30 @@ export class SqliteSessionStore implements SessionStore {
   private readonly sql: SqliteStatements;
   private readonly queue = new KeyedQueue();
   private readonly expiry: SessionExpiry;
+  private readonly retention: AuditRetention;
   private readonly stopPurge: () => void;
+  private readonly stopAuditPurge: () => void;
+  private readonly stopOptimize: () => void;
   private readonly writeTurn: (mode: WriteMode, commit: TurnCommit) => void;
+  /** Audit queries, prepared once per combination of filters. */
+  private readonly auditStatements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteSessionStoreOptions) {
     this.expiry = new SessionExpiry(options.ttlSeconds);
+    this.retention = new AuditRetention(options.auditRetentionSeconds);
     this.db = guard(() => openDatabase(options));
-    this.sql = guard(() => prepareSqliteStatements(this.db));
+    try {
+      guard(() => migrateSqlite(this.db));
+      this.sql = guard(() => prepareSqliteStatements(this.db));
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     const writeTurn = this.db.transaction((mode: WriteMode, commit: TurnCommit) => this.write(mode, commit));
     this.writeTurn = (mode, commit) => writeTurn.immediate(mode, commit);
     this.stopPurge = this.expiry.schedule(() => this.purgeExpired());
+    this.stopAuditPurge = this.retention.schedule(() => this.purgeAudit());
+    this.stopOptimize = scheduleOptimize(this.db);
   }
 
   async create(commit: TurnCommit): Promise<void> {
@@ -88,7 +108,7 @@ export class SqliteSessionStore implements SessionStore {
 
   async history(id: string, page: { offset: number; limit: number }): Promise<HistoryPage> {
     return guard(() => {
-      const total = this.live(id)?.history_count ?? 0;
+      const total = this.liveHead(id)?.history_count ?? 0;
       const entries = total === 0 ? [] : this.historyRange(id, page.offset, page.offset + page.limit);
       return { entries, total };
     });
@@ -98,21 +118,48 @@ export class SqliteSessionStore implements SessionStore {
     return (await this.loadTurn(id, { recentHistory: limit })).recentHistory;
   }
 
-  async audit(id: string, page: { offset: number; limit: number }): Promise<AuditEntry[]> {
+  async queryAudit(query: AuditQuery): Promise<AuditPage> {
+    const checked = checkAuditQuery(query, this.retention.cutoff());
     return guard(() => {
-      if (!this.live(id)) return [];
-      const rows = this.sql.auditRange.all(id, page.offset, page.offset + page.limit);
-      return rows.map((row) => ({ kind: row.kind, data: JSON.parse(row.data) as AuditEntry['data'], at: row.at }));
+      const probes = auditProbes(checked, SQLITE_AUDIT_DIALECT);
+      const plan = countedAuditPlan(checked, probes, {
+        count: (probe, limit) => {
+          const count = this.auditStatement<{ n: number }>(countProbeSql('audit', probe, SQLITE_AUDIT_DIALECT));
+          return count.get(...probe.values, limit)?.n ?? 0;
+        },
+        sample: (sampled) => {
+          const { text, values } = sampleProbesSql('audit', sampled, SQLITE_AUDIT_DIALECT);
+          const row = this.auditStatement<Record<string, number | null>>(text).get(...values) ?? {};
+          return sampled.map((_, index) => row[`n${index}`] ?? 0);
+        },
+      });
+      const { text, values } = auditSelect('audit', AUDIT_COLUMNS, checked, SQLITE_AUDIT_DIALECT, plan);
+      return auditPageOf(
+        this.auditStatement<AuditColumns>(text)
+          .all(...values)
+          .map(auditRecordOfColumns),
+        checked.limit,
+      );
     });
   }
 
+  /** Audit queries vary with their filters: each form is prepared once. */
+  private auditStatement<Row>(text: string): Database.Statement<unknown[], Row> {
+    let statement = this.auditStatements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      this.auditStatements.set(text, statement);
+    }
+    return statement as Database.Statement<unknown[], Row>;
+  }
+
   async idempotentResponse(id: string, messageId: string): Promise<JsonValue | undefined> {
-    return guard(() => (this.live(id) ? this.answer(id, messageId) : undefined));
+    return guard(() => (this.liveHead(id) ? this.answer(id, messageId) : undefined));
   }
 
   async delete(id: string): Promise<boolean> {
     return guard(() => {
-      const existed = this.live(id) !== undefined;
+      const existed = this.liveHead(id) !== undefined;
       this.sql.deleteSession.run(id);
       return existed;
     });
@@ -132,12 +179,28 @@ export class SqliteSessionStore implements SessionStore {
 
   async close(): Promise<void> {
     this.stopPurge();
+    this.stopAuditPurge();
+    this.stopOptimize();
     if (this.db.open) this.db.close();
   }
 
-  /** Deletes expired sessions with everything they kept; returns how many. */
+  /** Deletes expired sessions with their history and answers (not their audit); returns how many. */
   purgeExpired(now: number = Date.now()): number {
     return guard(() => this.sql.purgeExpired.run(now).changes);
+  }
+
+  /** Deletes the audit rows older than the retention, in batches (writers go between them); returns how many. */
+  purgeAudit(now: number = Date.now()): number {
+    const cutoff = this.retention.cutoff(now);
+    if (cutoff === undefined) return 0;
+    return guard(() => {
+      let purged = 0;
+      for (;;) {
+        const { changes } = this.sql.purgeAudit.run(cutoff, AUDIT_PURGE_BATCH);
+        purged += changes;
+        if (changes < AUDIT_PURGE_BATCH) return purged;
+      }
+    });
   }
 
   private live(id: string): SessionRow | undefined {
@@ -145,10 +208,16 @@ export class SqliteSessionStore implements SessionStore {
     return row && this.expiry.isLive(row.expires_at) ? row : undefined;
   }
 
+  /** Like live() without the session's payload (variables, prediction, file): for checks and counts. */
+  private liveHead(id: string): SessionHeadRow | undefined {
+    const row = this.sql.sessionHead.get(id);
+    return row && this.expiry.isLive(row.expires_at) ? row : undefined;
+  }
+
   /** Runs inside the IMMEDIATE transaction: every check happens before the first change. */
   private write(mode: WriteMode, commit: TurnCommit): void {
     const { id } = commit.session;
-    let row = this.sql.session.get(id);
+    let row = this.sql.sessionHead.get(id);
     if (row && !this.expiry.isLive(row.expires_at)) {
       this.sql.deleteSession.run(id);
       row = undefined;
@@ -161,11 +230,11 @@ export class SqliteSessionStore implements SessionStore {
     const messageId = commit.idempotency?.messageId;
     if (row && messageId !== undefined && this.sql.answer.get(id, messageId)) throw storeErrors.answered(id, messageId);
     const version = mode === 'reset' && row ? row.version + 1 : commit.session.version + 1;
-    this.saveSession(commit, version, row);
-    this.appendRows(commit, row?.history_count ?? 0, row?.audit_count ?? 0);
+    this.saveSession(commit, version, row, mode !== 'commit' || commit.fileChanged === true);
+    this.appendRows(commit, row?.history_count ?? 0);
   }
 
-  private saveSession(commit: TurnCommit, version: number, previous: SessionRow | undefined): void {
+  private saveSession(commit: TurnCommit, version: number, previous: SessionHeadRow | undefined, writeFile: boolean): void {
     const { session } = commit;
     const row: SessionRow = {
       id: session.id,
@@ -175,21 +244,33 @@ export class SqliteSessionStore implements SessionStore {
       updated_at: session.updatedAt,
       version,
       history_count: (previous?.history_count ?? 0) + commit.history.length,
-      audit_count: (previous?.audit_count ?? 0) + commit.audit.length,
       expires_at: this.expiry.deadline(),
+      predicted_intent: jsonOrNull(session.predictedIntent),
+      message: jsonOrNull(session.message),
+      file: jsonOrNull(session.file),
     };
-    (previous ? this.sql.updateSession : this.sql.insertSession).run(row);
+    if (!previous) this.sql.insertSession.run(row);
+    else (writeFile ? this.sql.updateSessionAndFile : this.sql.updateSession).run(row);
   }
 
-  private appendRows(commit: TurnCommit, historyBase: number, auditBase: number): void {
+  private appendRows(commit: TurnCommit, historyBase: number): void {
     const { id } = commit.session;
     commit.history.forEach((entry, index) => {
       const content = JSON.stringify(entry.content);
       this.sql.insertHistory.run(id, historyBase + index + 1, entry.sender, entry.type, entry.text, content, entry.at);
     });
-    commit.audit.forEach((entry, index) => {
-      this.sql.insertAudit.run(id, auditBase + index + 1, entry.kind, JSON.stringify(entry.data), entry.at);
-    });
+    for (const entry of commit.audit) {
+      this.sql.insertAudit.run({
+        session_id: id,
+        kind: entry.kind,
+        at: Date.parse(entry.at),
+        state: entry.state ?? null,
+        intent: entry.intent ?? null,
+        score: entry.score ?? null,
+        fallback_reason: entry.fallbackReason ?? null,
+        data: JSON.stringify(entry.data),
+      });
+    }
     if (commit.idempotency) {
       const { messageId, response } = commit.idempotency;
       this.sql.insertAnswer.run(id, messageId, JSON.stringify(response));
@@ -215,8 +296,53 @@ function openDatabase(options: SqliteSessionStoreOptions): Database.Database {
   return db;
 }
 
+/**
+ * `at` is epoch ms. SQLite has index hints (INDEXED BY) but no way to intersect two indexes, and its statistics are
+ * sampled: every query with a score bound or two filters starts where the probes say (audit-plan.ts).
+ */
+const SQLITE_AUDIT_INDEX = {
+  sessionId: 'audit_session',
+  kind: 'audit_kind',
+  intent: 'audit_intent',
+  state: 'audit_state',
+  fallbackReason: 'audit_fallback_reason',
+  score: 'audit_score',
+} as const;
+const SQLITE_AUDIT_DIALECT: AuditSqlDialect = {
+  placeholder: () => '?',
+  time: (ms) => ms,
+  startFrom: (filter) => `INDEXED BY ${SQLITE_AUDIT_INDEX[filter]}`,
+  unindexedOrder: '+at DESC, +id DESC',
+  hiddenScore: '+score',
+  idsFirst: false,
+};
+
+/** How often a long-running store refreshes the planner's statistics (SQLite's advice: every few hours). */
+const OPTIMIZE_INTERVAL_MS = 3_600_000;
+
+/**
+ * Keeps the query planner's statistics (ANALYZE, with STAT4's samples) fresh, at open and then hourly, as SQLite
+ * advises for long-lived connections: without them an audit query with several filters may pick a poor index
+ * (a narrow score range is rare, a session is small). PRAGMA optimize analyses only tables that changed enough, and
+ * analysis_limit keeps each analysis to a sample, so a large audit costs milliseconds.
+ */
+function scheduleOptimize(db: Database.Database): () => void {
+  const optimize = (): void => {
+    try {
+      db.pragma('analysis_limit = 1000');
+      db.pragma('optimize = 0x10002');
+    } catch {
+      // Busy or closed: statistics are an optimisation, the next round tries again.
+    }
+  };
+  optimize();
+  const timer = setInterval(optimize, OPTIMIZE_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 function toRecord(row: SessionRow): SessionRecord {
-  return {
+  const record: SessionRecord = {
     id: row.id,
     state: row.state,
     variables: JSON.parse(row.variables) as SessionRecord['variables'],
@@ -224,6 +350,14 @@ function toRecord(row: SessionRow): SessionRecord {
     updatedAt: row.updated_at,
     version: row.version,
   };
+  if (row.predicted_intent !== null) record.predictedIntent = JSON.parse(row.predicted_intent) as SessionRecord['predictedIntent'];
+  if (row.message !== null) record.message = JSON.parse(row.message) as string;
+  if (row.file !== null) record.file = JSON.parse(row.file) as SessionRecord['file'];
+  return record;
+}
+
+function jsonOrNull(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
 }
 
 /** SQLite errors that mean the file cannot be used right now (busy, disk, permissions), not a bug. */

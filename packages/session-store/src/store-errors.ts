@@ -22,6 +22,12 @@ export const storeErrors = {
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new ParleyError('STORE_UNAVAILABLE', `The ${backend} session store is unavailable: ${reason}`, { cause });
   },
+  schemaTooNew(backend: string, found: number, known: number): ParleyError {
+    return new ParleyError(
+      'STORE_UNAVAILABLE',
+      `The ${backend} session store holds schema version ${found}, newer than this Parley knows (${known}): upgrade Parley`,
+    );
+  },
   lockTimeout(backend: string, id: string, waitMs: number): ParleyError {
     return new ParleyError('STORE_UNAVAILABLE', `The ${backend} session store did not grant the lock of session ${id} within ${waitMs} ms`);
   },

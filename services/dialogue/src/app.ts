@@ -1,6 +1,7 @@
 /**
  * Builds the dialogue service's fastify app from its configuration and dependencies, without listening: main.ts
- * listens, tests call app.inject(). Wires the rate limit and API-key check, SessionTurns, the REST routes, OpenAPI at
+ * listens, tests call app.inject(). Wires the rate limit and API-key check, SessionTurns, the REST routes (sessions and
+ * the audit), OpenAPI at
  * /docs, operations routes and the WebSocket channel with its web chat page.
  */
 import { isUtf8 } from 'node:buffer';
@@ -13,6 +14,7 @@ import { ApiKeySet, ParleyError } from '@parley/domain';
 import type { SessionStore } from '@parley/session-store';
 import type { DialogueBot } from './bot/dialogue-bot';
 import type { DialogueConfig } from './config';
+import { registerAuditRoutes } from './http/audit-routes';
 import { clientErrorHandler, frameworkErrorHandler } from './http/client-errors';
 import { registerErrorHandling } from './http/error-handler';
 import { LOG_SERIALIZERS } from './http/log-serializers';
@@ -107,12 +109,13 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
   await app.register(swagger, {
     openapi: {
       info: { title: 'Parley dialogue service', version: '1.0.0', description: 'Sessions, turns and history of a Parley bot' },
-      tags: [{ name: 'sessions' }, { name: 'operations' }],
+      tags: [{ name: 'sessions' }, { name: 'audit' }, { name: 'operations' }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerSessionRoutes(app, turns);
+  registerAuditRoutes(app, store);
   registerOperationRoutes(app, { store, nlu: deps.nlu, metrics, ...(deps.isDraining ? { isDraining: deps.isDraining } : {}) });
   await registerWebSocketChannel(app, { turns, maxFrameBytes: config.http.bodyLimitBytes });
   await registerWebChat(app, {});

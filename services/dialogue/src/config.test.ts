@@ -15,7 +15,7 @@ describe('loadConfig', () => {
         trustProxyHops: 0,
       },
       nlu: { addresses: ['localhost:50051'], deadlineMs: 2_000, trainTimeoutMs: 600_000, rankingLimit: 10, resolveIntervalMs: 5_000 },
-      store: { kind: 'sqlite', path: './data/sessions.db', ttlSeconds: 0 },
+      store: { kind: 'sqlite', path: './data/sessions.db', ttlSeconds: 0, auditRetentionSeconds: 0 },
       bot: 'weather',
       maxTextLength: 2_000,
       historyWindow: 20,
@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       PARLEY_REDIS_URL: 'redis://cache:6379/2',
       PARLEY_REDIS_KEY_PREFIX: 'bot1:',
       PARLEY_SESSION_TTL_SECONDS: '3600',
+      PARLEY_AUDIT_RETENTION_SECONDS: '7776000',
       PARLEY_BOT: './my-bot.js',
       PARLEY_MAX_TEXT_LENGTH: '500',
       PARLEY_BODY_LIMIT_BYTES: '65536',
@@ -48,7 +49,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       http: { host: '0.0.0.0', port: 9000, bodyLimitBytes: 65_536, requestTimeoutMs: 5_000, allowUnauthenticated: true },
       nlu: { addresses: ['nlu-a:50051', 'nlu-b:50052'], deadlineMs: 750, modelAlias: 'production', resolveIntervalMs: 0 },
-      store: { kind: 'redis', url: 'redis://cache:6379/2', keyPrefix: 'bot1:', ttlSeconds: 3600 },
+      store: { kind: 'redis', url: 'redis://cache:6379/2', keyPrefix: 'bot1:', ttlSeconds: 3600, auditRetentionSeconds: 7_776_000 },
       bot: './my-bot.js',
       maxTextLength: 500,
       historyWindow: 0,
@@ -95,6 +96,8 @@ describe('loadConfig', () => {
     [{ PARLEY_REQUEST_TIMEOUT_MS: '10' }, /PARLEY_REQUEST_TIMEOUT_MS/],
     [{ PARLEY_NLU_RESOLVE_INTERVAL_MS: '-1' }, /PARLEY_NLU_RESOLVE_INTERVAL_MS/],
     [{ PARLEY_ALLOW_UNAUTHENTICATED: '1' }, /PARLEY_ALLOW_UNAUTHENTICATED/],
+    [{ PARLEY_AUDIT_RETENTION_SECONDS: '-5' }, /PARLEY_AUDIT_RETENTION_SECONDS/],
+    [{ PARLEY_AUDIT_RETENTION_SECONDS: '90 days' }, /PARLEY_AUDIT_RETENTION_SECONDS/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -5,11 +5,13 @@
 import { isLoopbackHost, MIN_API_KEY_LENGTH, splitApiKeys } from '@parley/domain';
 import { z } from 'zod';
 
-export type StoreSettings =
-  | { kind: 'memory'; ttlSeconds: number }
-  | { kind: 'sqlite'; path: string; ttlSeconds: number }
-  | { kind: 'redis'; url: string; keyPrefix?: string; ttlSeconds: number }
-  | { kind: 'postgres'; url: string; schema?: string; ttlSeconds: number };
+/** `auditRetentionSeconds`: how long audit rows are kept, whatever happens to their session (0 = for ever). */
+export type StoreSettings = { ttlSeconds: number; auditRetentionSeconds: number } & (
+  | { kind: 'memory' }
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'redis'; url: string; keyPrefix?: string }
+  | { kind: 'postgres'; url: string; schema?: string }
+);
 
 export interface DialogueConfig {
   /**
@@ -104,6 +106,7 @@ const schema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'expected a lower-case SQL identifier')
     .optional(),
   PARLEY_SESSION_TTL_SECONDS: integer(0, 10 * 365 * 86_400).default(0),
+  PARLEY_AUDIT_RETENTION_SECONDS: integer(0, 100 * 365 * 86_400).default(0),
   PARLEY_BOT: z.string().min(1).default('weather'),
   PARLEY_MAX_TEXT_LENGTH: integer(1, 1_000_000).default(2_000),
   PARLEY_BODY_LIMIT_BYTES: integer(1_024, 100 * 1024 * 1024).default(1024 * 1024),
@@ -161,25 +164,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DialogueConfig
 }
 
 function storeSettings(vars: z.infer<typeof schema>): StoreSettings {
-  const ttlSeconds = vars.PARLEY_SESSION_TTL_SECONDS;
+  const lifetimes = { ttlSeconds: vars.PARLEY_SESSION_TTL_SECONDS, auditRetentionSeconds: vars.PARLEY_AUDIT_RETENTION_SECONDS };
   switch (vars.PARLEY_STORE) {
     case 'memory':
-      return { kind: 'memory', ttlSeconds };
+      return { kind: 'memory', ...lifetimes };
     case 'sqlite':
-      return { kind: 'sqlite', path: vars.PARLEY_SQLITE_PATH, ttlSeconds };
+      return { kind: 'sqlite', path: vars.PARLEY_SQLITE_PATH, ...lifetimes };
     case 'redis':
       return {
         kind: 'redis',
         url: required(vars.PARLEY_REDIS_URL, 'PARLEY_REDIS_URL', 'redis'),
         ...(vars.PARLEY_REDIS_KEY_PREFIX === undefined ? {} : { keyPrefix: vars.PARLEY_REDIS_KEY_PREFIX }),
-        ttlSeconds,
+        ...lifetimes,
       };
     case 'postgres':
       return {
         kind: 'postgres',
         url: required(vars.PARLEY_POSTGRES_URL, 'PARLEY_POSTGRES_URL', 'postgres'),
         ...(vars.PARLEY_POSTGRES_SCHEMA === undefined ? {} : { schema: vars.PARLEY_POSTGRES_SCHEMA }),
-        ttlSeconds,
+        ...lifetimes,
       };
   }
 }

@@ -170,8 +170,15 @@ describe('training limits', () => {
 
 describe('loadCliConfig', () => {
   it('defaults to the local service and model directory', () => {
-    expect(loadCliConfig({})).toEqual({ nluAddress: 'localhost:50051', modelStore: { kind: 'directory', dir: resolve('./data/models') } });
+    expect(loadCliConfig({})).toEqual({
+      nluAddress: 'localhost:50051',
+      modelStore: { kind: 'directory', dir: resolve('./data/models') },
+      dialogueUrl: 'http://127.0.0.1:8080',
+    });
     expect(loadCliConfig({ PARLEY_NLU_ADDRESS: 'nlu:7000' }).nluAddress).toBe('nlu:7000');
+    expect(loadCliConfig({ PARLEY_DIALOGUE_URL: 'https://bots.example:8443/' }).dialogueUrl).toBe('https://bots.example:8443/');
+    expect(() => loadCliConfig({ PARLEY_DIALOGUE_URL: 'ftp://x' })).toThrow(/PARLEY_DIALOGUE_URL/);
+    expect(() => loadCliConfig({ PARLEY_DIALOGUE_API_KEY: 'short' })).toThrow(/^invalid configuration: PARLEY_DIALOGUE_API_KEY: each key/);
   });
 });
 

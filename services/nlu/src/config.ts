@@ -70,6 +70,10 @@ export interface CliConfig {
   modelStore: ModelStoreLocation;
   /** Sent to the NLU service when it requires API keys. */
   nluApiKey?: string;
+  /** The dialogue service's base URL, for the commands that read its REST API (`parley audit`). */
+  dialogueUrl: string;
+  /** Sent to the dialogue service when it requires API keys (one of its PARLEY_API_KEYS). */
+  dialogueApiKey?: string;
 }
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
@@ -123,6 +127,8 @@ const cliSchema = z.object({
   PARLEY_NLU_ADDRESS: z.string().min(1).default('localhost:50051'),
   ...storeVars,
   PARLEY_NLU_API_KEY: apiKey.optional(),
+  PARLEY_DIALOGUE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8080'),
+  PARLEY_DIALOGUE_API_KEY: apiKey.optional(),
 });
 
 const healthcheckSchema = serviceSchema.pick({ PARLEY_NLU_HOST: true, PARLEY_NLU_PORT: true });
@@ -224,6 +230,8 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Cl
     nluAddress: vars.PARLEY_NLU_ADDRESS,
     modelStore: Object.freeze(modelStoreOf(vars)),
     ...(vars.PARLEY_NLU_API_KEY === undefined ? {} : { nluApiKey: vars.PARLEY_NLU_API_KEY }),
+    dialogueUrl: vars.PARLEY_DIALOGUE_URL,
+    ...(vars.PARLEY_DIALOGUE_API_KEY === undefined ? {} : { dialogueApiKey: vars.PARLEY_DIALOGUE_API_KEY }),
   });
 }
 

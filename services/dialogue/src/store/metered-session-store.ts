@@ -5,7 +5,8 @@
  */
 import type { JsonValue } from '@parley/domain';
 import type {
-  AuditEntry,
+  AuditPage,
+  AuditQuery,
   HistoryEntry,
   HistoryPage,
   LoadTurnOptions,
@@ -51,8 +52,8 @@ export class MeteredSessionStore implements SessionStore {
     return this.time('recent_history', () => this.store.recentHistory(id, limit));
   }
 
-  audit(id: string, page: { offset: number; limit: number }): Promise<AuditEntry[]> {
-    return this.time('audit', () => this.store.audit(id, page));
+  queryAudit(query: AuditQuery): Promise<AuditPage> {
+    return this.time('query_audit', () => this.store.queryAudit(query));
   }
 
   idempotentResponse(id: string, messageId: string): Promise<JsonValue | undefined> {

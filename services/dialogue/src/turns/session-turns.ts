@@ -5,7 +5,7 @@
  * idempotent answer atomically. Anything that fails before the commit leaves the session untouched.
  */
 import { type IntentClassifierPrediction, ParleyError } from '@parley/domain';
-import type { PredictOptions, Predictor, TurnContext, TurnOutcome } from '@parley/bot';
+import type { PredictOptions, Predictor, SessionSnapshot, TurnContext, TurnOutcome } from '@parley/bot';
 import {
   isSessionConflictError,
   type HistoryEntry,
@@ -68,7 +68,8 @@ export class SessionTurns implements TurnService {
         updatedAt: at,
         version: 0,
       };
-      await this.options.store.create(commitOf(record, outcome, at, { audit: [{ kind: 'session', data: { event: 'created' }, at }] }));
+      const audit = [{ kind: 'session' as const, state: outcome.snapshot.state, data: { event: 'created' }, at }];
+      await this.options.store.create(commitOf(record, outcome, at, { audit }));
       this.observe(sessionId, outcome);
       this.prefetch.remember(sessionId, outcome.snapshot.state);
       return this.publish(resultOf(sessionId, outcome));
@@ -93,12 +94,12 @@ export class SessionTurns implements TurnService {
             return { result: replayOf(loaded.idempotentResponse, request, messageId), replayed: true };
           }
           const record = requireSession(id, loaded.session);
-          const snapshot = { id, state: record.state, variables: record.variables };
-          const outcome = await this.options.bot.runTurn(snapshot, request, this.context(loaded.recentHistory, predictor));
+          const outcome = await this.options.bot.runTurn(snapshotOf(record), request, this.context(loaded.recentHistory, predictor));
           const result = resultOf(id, outcome);
           const at = this.now().toISOString();
           const idempotency = messageId === undefined ? undefined : { messageId, response: idempotentRecord(request, result) };
-          await writer.commit(commitOf(record, outcome, at, { ...textOf(request), ...(idempotency ? { idempotency } : {}) }));
+          const extra = { ...textOf(request), fileChanged: request.kind === 'file', ...(idempotency ? { idempotency } : {}) };
+          await writer.commit(commitOf(record, outcome, at, extra));
           this.observe(id, outcome);
           this.prefetch.remember(id, outcome.snapshot.state);
           return { result, replayed: false };
@@ -115,7 +116,7 @@ export class SessionTurns implements TurnService {
         const record = requireSession(id, loaded.session);
         const outcome = await this.options.bot.resetSession(id, this.context(loaded.recentHistory));
         const at = this.now().toISOString();
-        const audit = [{ kind: 'session' as const, data: { event: 'reset' }, at }];
+        const audit = [{ kind: 'session' as const, state: outcome.snapshot.state, data: { event: 'reset' }, at }];
         await writer.reset(commitOf(record, outcome, at, { audit }));
         this.observe(id, outcome);
         this.prefetch.remember(id, outcome.snapshot.state);
@@ -220,6 +221,19 @@ export class SessionTurns implements TurnService {
 function requireSession(id: string, record: SessionRecord | undefined): SessionRecord {
   if (!record) throw new ParleyError('SESSION_NOT_FOUND', `no session with id ${id} (or it expired)`, { field: 'id' });
   return record;
+}
+
+/** What the bot sees of a stored session: state, variables, and what BBF keeps between turns. */
+function snapshotOf(record: SessionRecord): SessionSnapshot {
+  const { id, state, variables, predictedIntent, message, file } = record;
+  return {
+    id,
+    state,
+    variables,
+    ...(predictedIntent === undefined ? {} : { predictedIntent }),
+    ...(message === undefined ? {} : { message }),
+    ...(file === undefined ? {} : { file }),
+  };
 }
 
 function chatHistoryOf(history: HistoryEntry[]): Array<[string, 0 | 1]> {

@@ -46,11 +46,44 @@ describe('turn records', () => {
       [0, 'Sunny', at],
     ]);
     expect(commit.audit).toEqual([
-      { kind: 'prediction', data: expect.objectContaining({ text: 'weather in barna', intent: 'weather_intent', scope: 's0' }), at },
-      { kind: 'transition', data: { source: 's0', dest: 'weather_state', event: 'intent_matched', info: 'weather_intent' }, at },
-      { kind: 'session', data: { event: 'error', error: 'body of state weather_state threw: boom' }, at },
+      {
+        kind: 'prediction',
+        state: 's0',
+        intent: 'weather_intent',
+        score: 0.9,
+        fallbackReason: 'NONE',
+        data: expect.objectContaining({ text: 'weather in barna', intent: 'weather_intent', scope: 's0', ranking: prediction.ranking }),
+        at,
+      },
+      {
+        kind: 'transition',
+        state: 's0',
+        data: { source: 's0', dest: 'weather_state', event: 'intent_matched', info: 'weather_intent' },
+        at,
+      },
+      { kind: 'session', state: 's0', data: { event: 'error', error: 'body of state weather_state threw: boom' }, at },
     ]);
     expect(commit.idempotency).toBeUndefined();
+    expect(commit).not.toHaveProperty('fileChanged');
+  });
+
+  it('keeps what BBF keeps: the last prediction, message and file, the file written only by a file turn', () => {
+    const file = { name: 'cat.png', type: 'image/png', base64: 'iVBORw0KGgo=' };
+    const kept = { ...outcome, snapshot: { ...outcome.snapshot, predictedIntent: prediction, message: 'cat.png', file } };
+    const commit = commitOf({ ...record, message: 'older' }, kept, '2030-01-02T00:00:00.000Z', { fileChanged: true });
+    expect(commit.session).toMatchObject({ predictedIntent: prediction, message: 'cat.png', file });
+    expect(commit.fileChanged).toBe(true);
+    // A reset's outcome holds none of them: the session forgets them.
+    const forgotten = commitOf({ ...record, predictedIntent: prediction, file }, outcome, '2030-01-02T00:00:00.000Z');
+    for (const field of ['predictedIntent', 'message', 'file']) expect(forgotten.session).not.toHaveProperty(field);
+  });
+
+  it("audits a fallback with the best intent's score (its own is 1, BBF's rule), and no score when no classifier ran", () => {
+    const unsure = { ...prediction, intent: 'fallback_intent', score: 1, fallbackReason: 'LOW_CONFIDENCE' as const };
+    const ranked = commitOf(record, { ...outcome, prediction: { ...unsure, ranking: [{ intent: 'weather_intent', score: 0.31 }] } }, 'x');
+    expect(ranked.audit[0]).toMatchObject({ intent: 'fallback_intent', score: 0.31, fallbackReason: 'LOW_CONFIDENCE' });
+    const local = commitOf(record, { ...outcome, prediction: { ...unsure, ranking: [], fallbackReason: 'NO_INTENTS' } }, 'x');
+    expect(local.audit[0]).not.toHaveProperty('score');
   });
 
   it('answers with id, state, replies and the prediction', () => {

@@ -44,7 +44,11 @@ describe('parley CLI', () => {
     const config = loadConfig({ PARLEY_MODEL_DIR: join(dir, 'server-models'), PARLEY_LOG_LEVEL: 'silent', PARLEY_NLU_TRAINER: 'inline' });
     server = await buildNluServer(config);
     const { port } = await server.listen('127.0.0.1', 0);
-    remote = { nluAddress: `127.0.0.1:${port}`, modelStore: { kind: 'directory', dir: join(dir, 'unused') } };
+    remote = {
+      nluAddress: `127.0.0.1:${port}`,
+      modelStore: { kind: 'directory', dir: join(dir, 'unused') },
+      dialogueUrl: 'http://127.0.0.1:1',
+    };
   });
   afterAll(async () => {
     await server.close();
@@ -61,7 +65,11 @@ describe('parley CLI', () => {
   });
 
   it('train --local trains into the model directory, then reuses the unchanged version', async () => {
-    const local: CliConfig = { nluAddress: 'unused:1', modelStore: { kind: 'directory', dir: join(dir, 'local-models') } };
+    const local: CliConfig = {
+      nluAddress: 'unused:1',
+      modelStore: { kind: 'directory', dir: join(dir, 'local-models') },
+      dialogueUrl: 'http://127.0.0.1:1',
+    };
     const first = await run(['train', file, '--local'], local);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^model cli-bot version \w+ \(trained in [\d.]+ s\)/);
@@ -130,7 +138,11 @@ describe('parley CLI', () => {
     const bad = join(dir, 'bad.json');
     await writeFile(bad, JSON.stringify({ name: 'x', intents: [{ name: 'a', trainingSentences: ['hi'] }], config: { threshold: 3 } }));
     expect(
-      await run(['train', bad, '--local'], { nluAddress: 'unused:1', modelStore: { kind: 'directory', dir: join(dir, 'bad-models') } }),
+      await run(['train', bad, '--local'], {
+        nluAddress: 'unused:1',
+        modelStore: { kind: 'directory', dir: join(dir, 'bad-models') },
+        dialogueUrl: 'http://127.0.0.1:1',
+      }),
     ).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('config.threshold'),
@@ -142,6 +154,7 @@ describe('parley CLI', () => {
     const offline = await run(['predict', '--model', 'cli-bot', 'hello'], {
       nluAddress: '127.0.0.1:1',
       modelStore: { kind: 'directory', dir: dir },
+      dialogueUrl: 'http://127.0.0.1:1',
     });
     expect(offline).toMatchObject({ code: 1, stderr: expect.stringContaining('did not answer') });
   });
@@ -158,7 +171,12 @@ describe('parley CLI', () => {
     try {
       const { port } = await keyed.listen('127.0.0.1', 0);
       const address = `127.0.0.1:${port}`;
-      const withKey: CliConfig = { nluAddress: address, modelStore: { kind: 'directory', dir: join(dir, 'unused') }, nluApiKey: key };
+      const withKey: CliConfig = {
+        nluAddress: address,
+        modelStore: { kind: 'directory', dir: join(dir, 'unused') },
+        dialogueUrl: 'http://127.0.0.1:1',
+        nluApiKey: key,
+      };
       expect(await run(['train', file], withKey)).toMatchObject({ code: 0, stdout: expect.stringContaining('model cli-bot version') });
       expect(await run(['predict', '--model', 'cli-bot', 'hello'], withKey)).toMatchObject({
         code: 0,
@@ -167,6 +185,7 @@ describe('parley CLI', () => {
       const without = await run(['predict', '--model', 'cli-bot', 'hello'], {
         nluAddress: address,
         modelStore: { kind: 'directory', dir: dir },
+        dialogueUrl: 'http://127.0.0.1:1',
       });
       expect(without).toMatchObject({ code: 1, stderr: expect.stringContaining('an API key is required') });
       const wrong = await run(['train', file], { ...withKey, nluApiKey: `${key}-wrong` });

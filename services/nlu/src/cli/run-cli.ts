@@ -1,6 +1,7 @@
 /** The `parley` command line: picks the subcommand, and turns every failure into a message and an exit code. */
 import { isParleyError } from '@parley/domain';
 import type { CliConfig } from '../config';
+import { AUDIT_USAGE, auditCommand } from './audit-command';
 import { UsageError, type CliIo } from './cli-io';
 import { EVAL_USAGE, evalCommand } from './eval-command';
 import { PREDICT_USAGE, predictCommand } from './predict-command';
@@ -10,11 +11,13 @@ const USAGE = `usage:
   ${TRAIN_USAGE}
   ${PREDICT_USAGE}
   ${EVAL_USAGE}
+  ${AUDIT_USAGE}
 environment: PARLEY_NLU_ADDRESS (default localhost:50051), PARLEY_MODEL_DIR (default ./data/models),
-  PARLEY_NLU_API_KEY (sent when the NLU service requires API keys)
+  PARLEY_NLU_API_KEY (sent when the NLU service requires API keys),
+  PARLEY_DIALOGUE_URL (default http://127.0.0.1:8080), PARLEY_DIALOGUE_API_KEY (sent when the dialogue service requires API keys)
 `;
 
-const COMMANDS = { train: trainCommand, predict: predictCommand, eval: evalCommand } as const;
+const COMMANDS = { train: trainCommand, predict: predictCommand, eval: evalCommand, audit: auditCommand } as const;
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
 export async function runCli(argv: string[], config: Readonly<CliConfig>, io: CliIo): Promise<number> {

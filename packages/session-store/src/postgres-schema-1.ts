@@ -1,22 +1,11 @@
 /**
- * The PostgreSQL store's schema: four tables and one PL/pgSQL function that writes a whole turn, so a commit is
- * one round trip and one transaction. Values stay `json` (not jsonb) so they come back exactly as written,
- * \u0000 included; rows cascade from their session, so deleting or purging a session takes everything it kept.
+ * The PostgreSQL store's schema 1, verbatim (what every schema written before schema versions holds, and the
+ * first step of a new one; postgres-migrations.ts takes it further): four tables and one PL/pgSQL function that
+ * writes a whole turn, so a commit is one round trip and one transaction. Values stay `json` (not jsonb) so they
+ * come back exactly as written, \u0000 included; rows cascade from their session.
  */
-import { ParleyError } from '@parley/domain';
-
-/** Returns the schema name double-quoted for SQL, after checking it is a plain identifier. */
-export function quoteSchema(schema: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
-    throw new ParleyError('INVALID_ARGUMENT', `schema must be a plain SQL identifier (letters, digits, _), got "${schema}"`, {
-      field: 'schema',
-    });
-  }
-  return `"${schema}"`;
-}
-
-/** DDL for schema `s` (already quoted); safe to run again, and run under a lock by every store that starts. */
-export function postgresSchemaSql(s: string): string {
+/** Schema 1's DDL for schema `s` (already quoted); safe to run again. */
+export function postgresSchema1Sql(s: string): string {
   return `
 CREATE SCHEMA IF NOT EXISTS ${s};
 CREATE TABLE IF NOT EXISTS ${s}.sessions (
