@@ -4,3 +4,5 @@ export * from './prediction';
 export * from './errors';
 export * from './api-keys';
 export * from './reply';
+export * from './blank-text';
+export * from './loopback-host';
