@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weatherBot } from '@parley/examples';
 import { ParleyError } from '@parley/domain';
+import { freePort } from '../bench/lib/free-port.mjs';
 import { FaultyProxy } from '@parley/testkit/reliability/faulty-proxy';
 import { startNluTestServer, type NluTestServer } from '@parley/testkit/services/nlu-test-server';
+import { TestDnsServer } from '@parley/testkit/services/test-dns-server';
 import { NluClient } from '../services/dialogue/src/nlu/nlu-client';
+import { resolveNluTargets } from '../services/dialogue/src/nlu/resolve-nlu-targets';
 
 const options = { deadlineMs: 2_000, trainTimeoutMs: 60_000 };
 const definition = weatherBot.definition();
@@ -24,9 +27,9 @@ describe('NluClient against a real NLU server', () => {
     await server?.close();
   });
 
-  it('refuses to predict before the model is trained', async () => {
-    await expect(client.predict('weather in BCN', 's0')).rejects.toMatchObject({ code: 'NLU_UNAVAILABLE' });
-    await expect(client.ping()).rejects.toMatchObject({ code: 'NLU_UNAVAILABLE' });
+  it('refuses to predict before the model is trained: the service is starting, the NLU is not down', async () => {
+    await expect(client.predict('weather in BCN', 's0')).rejects.toMatchObject({ code: 'SERVICE_STARTING' });
+    await expect(client.ping()).rejects.toMatchObject({ code: 'SERVICE_STARTING' });
   });
 
   it('trains the definition, then reuses the identical one at once', async () => {
@@ -168,4 +171,142 @@ describe('NluClient over several NLU replicas', () => {
         client.close();
       }
     }, true));
+});
+
+/** `workers` callers predicting one after the other until `stop()` says so; resolves with what they got. */
+function predictUntil(client: NluClient, workers: number, stop: () => boolean): Promise<{ answered: number; failures: string[] }> {
+  const failures: string[] = [];
+  let answered = 0;
+  return Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (!stop()) {
+        try {
+          if ((await client.predict('weather in LUX', 's0')).intent === 'weather_intent') answered += 1;
+          else failures.push('wrong intent');
+        } catch (error) {
+          failures.push((error as Error).message);
+        }
+      }
+    }),
+  ).then(() => ({ answered, failures }));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('NluClient following the replicas behind a name', () => {
+  it('resolves names (through the DNS server a target names), IP literals and target lists into one target per replica', async () => {
+    const dns = await new TestDnsServer().start();
+    try {
+      dns.set('nlu.parley.test', ['127.0.0.2', '127.0.0.1']);
+      const resolved = await resolveNluTargets([
+        `dns://${dns.address}/nlu.parley.test:5000`,
+        'localhost:6000',
+        '10.0.0.1:7',
+        '[fd00::1]:8',
+        'ipv4:10.0.0.2:9,10.0.0.3:9',
+        'unix:/run/nlu.sock',
+        `dns://${dns.address}/missing.parley.test:1`,
+      ]);
+      expect(resolved.targets).toEqual([
+        'ipv4:10.0.0.1:7',
+        'ipv4:10.0.0.2:9',
+        'ipv4:10.0.0.3:9',
+        'ipv4:127.0.0.1:5000',
+        'ipv4:127.0.0.1:6000',
+        'ipv4:127.0.0.2:5000',
+        'ipv6:[fd00::1]:8',
+        'unix:/run/nlu.sock',
+      ]);
+      expect(resolved.errors).toEqual(['missing.parley.test: ENOTFOUND']);
+    } finally {
+      await dns.close();
+    }
+  });
+
+  it('uses every replica, gives one added behind the name its share, and fails no prediction when one is removed', async () => {
+    const modelDir = await mkdtemp(join(tmpdir(), 'parley-nlu-named-'));
+    const dns = await new TestDnsServer().start();
+    const port = await freePort();
+    const hosts = ['127.0.0.1', '127.0.0.2', '127.0.0.3'];
+    const replicas: NluTestServer[] = [];
+    let client: NluClient | undefined;
+    try {
+      for (const host of hosts.slice(0, 2)) replicas.push(await startNluTestServer({ modelDir, host, port }));
+      dns.set('nlu.parley.test', hosts.slice(0, 2));
+      client = await NluClient.connect({ ...options, addresses: [`dns://${dns.address}/nlu.parley.test:${port}`], resolveIntervalMs: 200 });
+      await client.train(definition);
+      await sleep(500); // the other replica's registry refresh (100 ms here)
+      const counts = async () => Promise.all(replicas.map((replica) => replica.predictions()));
+
+      // Two replicas: both used, about evenly.
+      let before = await counts();
+      let stop = false;
+      const first = predictUntil(client, 8, () => stop);
+      await sleep(1_000);
+      stop = true;
+      expect((await first).failures).toEqual([]);
+      let served = (await counts()).map((count, index) => count - (before[index] ?? 0));
+      for (const share of served) expect(share / served.reduce((a, b) => a + b)).toBeGreaterThan(0.3);
+
+      // A third replica behind the name: within the resolve interval it takes a third of the predictions.
+      replicas.push(await startNluTestServer({ modelDir, host: hosts[2], port }));
+      dns.set('nlu.parley.test', hosts);
+      await sleep(1_000); // resolved (200 ms), connected, and its registry has the model
+      before = await counts();
+      stop = false;
+      const second = predictUntil(client, 8, () => stop);
+      await sleep(1_000);
+      stop = true;
+      expect((await second).failures).toEqual([]);
+      served = (await counts()).map((count, index) => count - (before[index] ?? 0));
+      expect(served[2] ?? 0).toBeGreaterThan(0.2 * served.reduce((a, b) => a + b));
+
+      // The second replica leaves the name and shuts down under load: no prediction fails.
+      stop = false;
+      const third = predictUntil(client, 8, () => stop);
+      await sleep(300);
+      dns.set('nlu.parley.test', [hosts[0] ?? '', hosts[2] ?? '']);
+      await replicas[1]?.close();
+      await sleep(1_000);
+      stop = true;
+      const result = await third;
+      expect(result.failures).toEqual([]);
+      expect(result.answered).toBeGreaterThan(100);
+    } finally {
+      client?.close();
+      for (const [index, replica] of replicas.entries()) if (index !== 1) await replica.close();
+      await dns.close();
+      await rm(modelDir, { recursive: true, force: true });
+    }
+  });
+
+  it('loses no prediction when the NLU recycles its connections (max connection age 300 ms, grace 200 ms)', async () => {
+    // The model is trained first on a server that keeps its connections: a training longer than age and grace
+    // would be cut too (as documented), and Train is not what this test is about.
+    const modelDir = await mkdtemp(join(tmpdir(), 'parley-nlu-recycled-'));
+    const trainer = await startNluTestServer({ modelDir });
+    const trained = await NluClient.connect({ ...options, addresses: [trainer.address] });
+    await trained.train(definition);
+    trained.close();
+    await trainer.close();
+    const server = await startNluTestServer({
+      modelDir,
+      env: { PARLEY_NLU_MAX_CONNECTION_AGE_MS: '300', PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS: '200' },
+    });
+    const client = await NluClient.connect({ ...options, addresses: [server.address] });
+    try {
+      await client.train(definition); // the same definition: reused at once
+      let stop = false;
+      const load = predictUntil(client, 8, () => stop);
+      await sleep(3_000); // about ten connections, each cut 200 ms after its GOAWAY with streams still open
+      stop = true;
+      const result = await load;
+      expect(result.failures).toEqual([]);
+      expect(result.answered).toBeGreaterThan(100);
+    } finally {
+      client.close();
+      await server.close();
+      await rm(modelDir, { recursive: true, force: true });
+    }
+  });
 });

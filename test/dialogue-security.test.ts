@@ -149,6 +149,18 @@ describe('API keys and the log', () => {
     expect(log).toContain('/?key=[redacted]');
     for (const key of KEYS) expect(log).not.toContain(key);
   });
+
+  it('redacts every query parameter that can carry a secret, in any case and encoding, wherever it is sent', async () => {
+    const names = ['KEY', 'Key', 'api_key', 'API_KEY', 'apikey', 'apiKey', 'x-api-key', 'access_token', 'token', 'auth', '%6Bey'];
+    const secrets = names.map((_, index) => `secret-value-${index}-0123456789`);
+    for (const [index, name] of names.entries()) {
+      await app.inject({ method: 'GET', url: `/v1/sessions/abc?${name}=${secrets[index]}&limit=5` });
+      await app.inject({ method: 'GET', url: `/health?${name}=${secrets[index]}` });
+    }
+    const log = lines.join('');
+    for (const name of names) expect(log).toContain(`?${name}=[redacted]&limit=5`);
+    for (const secret of secrets) expect(log).not.toContain(secret);
+  });
 });
 
 describe('the dialogue NLU client and PARLEY_NLU_API_KEY', () => {

@@ -1,13 +1,16 @@
 /**
  * The docker-compose topology as processes: 2 NLU replicas (models in the machine's PostgreSQL, in a schema of this
  * run, with no shared directory: each replica has a model directory of its own, which stays empty; model events
- * over the same database's LISTEN/NOTIFY), 2 dialogue replicas (Redis store under a key prefix of this run, both NLUs round-robin, following
- * the `production` alias). 64 clients send 10,000 turns across both dialogue replicas, each into sessions it owns,
- * each message with a messageId, retrying as the README tells clients to (connection error or 503: the same request
- * to the other replica). Meanwhile an operator trains a new version of the bot's model (another seed) and moves the
- * alias — a hot swap — and one dialogue replica is restarted (SIGTERM, then started again on the same port).
- * No turn may fail, no message be lost or doubled, answers begun after the swap must carry the new version, and
- * both replicas must have served turns. Then both services' /metrics are checked.
+ * over the same database's LISTEN/NOTIFY) behind one DNS name, as compose's `nlu` service is (a test DNS server
+ * answers for it; the replicas listen on 127.0.0.1 and 127.0.0.2 with one port), 2 dialogue replicas (Redis store
+ * under a key prefix of this run, following the `production` alias) that reach the NLU by that name. 64 clients send
+ * 10,000 turns across both dialogue replicas, each into sessions it owns, each message with a messageId, retrying as
+ * the README tells clients to (connection error or 503: the same request to the other replica). Meanwhile an
+ * operator trains a new version of the bot's model (another seed) and moves the alias — a hot swap — and one dialogue
+ * replica is restarted (SIGTERM, then started again on the same port). No turn may fail, no message be lost or
+ * doubled, answers begun after the swap must carry the new version, and both replicas must have served turns. Then
+ * both services' /metrics are checked. Last, under a steady load, a third NLU replica joins the name (it must serve
+ * at least 20 % of the predictions of its first 30 s) and the second leaves it and stops: no turn may fail, even once.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,6 +40,7 @@ import {
   startNluProcess,
   type ServiceProcess,
 } from '@parley/testkit/services/service-process';
+import { TestDnsServer } from '@parley/testkit/services/test-dns-server';
 
 const CLIENTS = 64;
 const TURNS = 10_000;
@@ -48,6 +52,14 @@ const ALIAS = 'production';
 const CITIES = ['BCN', 'barna', 'Madrid', 'LUX', 'Luxembourg'];
 const definition = weatherBot.definition();
 const MODEL = definition.name;
+/** The name compose gives the NLU replicas, and the loopback addresses the replicas of this test listen on. */
+const NLU_NAME = 'nlu.topology.parley.test';
+const NLU_HOSTS = ['127.0.0.1', '127.0.0.2', '127.0.0.3'];
+/** The scaling phase: its clients, how long a new replica has to get its share, and the share it must get. */
+const SCALE_CLIENTS = 32;
+const NEW_REPLICA_WINDOW_MS = 30_000;
+const NEW_REPLICA_MIN_SHARE = 0.2;
+const AFTER_REMOVAL_MS = 10_000;
 
 interface Turn extends AcknowledgedTurn {
   client: number;
@@ -67,6 +79,9 @@ describeWithServer('the docker-compose topology as processes', 'Redis, PostgreSQ
   const prefix = `${runName('parley_topology')}:`;
   const modelSchema = runName('parley_topology_models');
   let directory: string;
+  let dns: TestDnsServer;
+  let nluPort: number;
+  const nlus: Array<{ process: ServiceProcess; address: string }> = [];
   const nluAddresses: string[] = [];
   const nluMetricsPorts: number[] = [];
   let dialogueEnv: Record<string, string>;
@@ -76,22 +91,18 @@ describeWithServer('the docker-compose topology as processes', 'Redis, PostgreSQ
   beforeAll(async () => {
     const started = Date.now();
     directory = await mkdtemp(join(tmpdir(), 'parley-topology-'));
+    dns = await new TestDnsServer().start();
+    nluPort = await freePort();
     nluMetricsPorts.push(await freePort(), await freePort());
-    const nlus = await Promise.all(
-      nluMetricsPorts.map((port, n) =>
-        startNluProcess(join(directory, `models-${n}`), {
-          PARLEY_MODEL_STORE: POSTGRES_URL,
-          PARLEY_MODEL_STORE_SCHEMA: modelSchema,
-          PARLEY_NLU_METRICS_PORT: String(port),
-        }),
-      ),
-    );
+    nlus.push(...(await Promise.all(nluMetricsPorts.map((port, index) => startNlu(index, port)))));
     nluAddresses.push(...nlus.map((nlu) => nlu.address));
+    dns.set(NLU_NAME, NLU_HOSTS.slice(0, 2));
     dialogueEnv = {
       PARLEY_STORE: 'redis',
       PARLEY_REDIS_URL: REDIS_URL,
       PARLEY_REDIS_KEY_PREFIX: prefix,
-      PARLEY_NLU_ADDRESS: nluAddresses.join(','),
+      // As compose's dns:///nlu:50051, through the test's DNS server; names are looked up again every 5 s (default).
+      PARLEY_NLU_ADDRESS: `dns://${dns.address}/${NLU_NAME}:${nluPort}`,
       PARLEY_NLU_MODEL_ALIAS: ALIAS,
       PARLEY_BOT: 'weather',
     };
@@ -100,9 +111,21 @@ describeWithServer('the docker-compose topology as processes', 'Redis, PostgreSQ
     timings['start-up'] = Date.now() - started;
   }, 120_000);
 
+  /** NLU replica `index` on NLU_HOSTS[index] and the shared port, with the shared PostgreSQL model store. */
+  function startNlu(index: number, metricsPort: number): Promise<{ process: ServiceProcess; address: string }> {
+    return startNluProcess(join(directory, `models-${index}`), {
+      PARLEY_NLU_HOST: NLU_HOSTS[index] ?? '',
+      PARLEY_NLU_PORT: String(nluPort),
+      PARLEY_MODEL_STORE: POSTGRES_URL,
+      PARLEY_MODEL_STORE_SCHEMA: modelSchema,
+      PARLEY_NLU_METRICS_PORT: String(metricsPort),
+    });
+  }
+
   afterAll(async () => {
     console.info(`topology test timings (ms): ${JSON.stringify(timings)}`);
     await killAllServices();
+    await dns?.close();
     await deleteRedisKeys(prefix);
     await dropPostgresSchema(modelSchema);
     if (directory) await rm(directory, { recursive: true, force: true });
@@ -241,8 +264,8 @@ describeWithServer('the docker-compose topology as processes', 'Redis, PostgreSQ
       expect(text).toMatch(/parley_dialogue_store_operation_duration_seconds_count\{operation="[a-z_]+",outcome="ok"\} [1-9]/);
     }
     let modelLoads = 0;
-    for (const port of nluMetricsPorts) {
-      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    for (const [index, port] of nluMetricsPorts.slice(0, 2).entries()) {
+      const text = await nluMetrics(index, port);
       expect(text).toMatch(new RegExp(`parley_nlu_predictions_total\\{model="${MODEL}",intent="weather_intent"\\} [1-9]`));
       expect(text).toMatch(new RegExp(`parley_nlu_fallbacks_total\\{model="${MODEL}",reason="[A-Z_]+"\\} [1-9]`));
       expect(text).toMatch(new RegExp(`parley_nlu_predict_seconds_count\\{model="${MODEL}"\\} [1-9]`));
@@ -252,12 +275,125 @@ describeWithServer('the docker-compose topology as processes', 'Redis, PostgreSQ
     expect(modelLoads).toBeGreaterThan(0);
     expect(await readdir(directory)).toEqual([]);
   });
+
+  it(`gives a third NLU replica added under load ≥ ${NEW_REPLICA_MIN_SHARE * 100} % of the predictions within ${NEW_REPLICA_WINDOW_MS / 1000} s, and fails no turn when one is removed`, async () => {
+    const sessions = await createSessions(
+      replicas.map((replica) => new RestClient(replica.url)),
+      SCALE_CLIENTS,
+      'topology-scale',
+    );
+    // No retry at all: a turn that meets a 503 or a broken connection fails.
+    const client = new RetryingTurnClient(
+      replicas.map((replica) => replica.url),
+      { maxAttempts: 1 },
+    );
+    const turns: Turn[] = [];
+    const failures: string[] = [];
+    let stop = false;
+    const load = Promise.all(
+      Array.from({ length: SCALE_CLIENTS }, async (_, c) => {
+        for (let n = 0; !stop; n += 1) {
+          const session = sessions[c * SESSIONS_PER_CLIENT + (n % SESSIONS_PER_CLIENT)] ?? '';
+          const text = `weather in ${CITIES[(c + n) % CITIES.length]} (scale ${c}-${n})`;
+          const messageId = `scale-c${c}-n${n}`;
+          const sentAt = Date.now();
+          try {
+            const answer = await client.send(session, text, messageId, (c + n) % 2);
+            turns.push({
+              client: c,
+              session,
+              text,
+              messageId,
+              answer: answer.body,
+              sentAt,
+              answeredAt: Date.now(),
+              replica: answer.replica,
+              attempts: 1,
+              modelVersion: '',
+            });
+          } catch (error) {
+            failures.push((error as Error).message);
+          }
+        }
+      }),
+    );
+    const predictions = async (): Promise<number[]> =>
+      Promise.all(nluMetricsPorts.map(async (port, index) => predictCount(await nluMetrics(index, port))));
+
+    await sleep(2_000);
+    // Scale up: a third replica starts, and compose's DNS names it as soon as its container runs.
+    nluMetricsPorts.push(await freePort());
+    const third = await startNlu(2, nluMetricsPorts[2] ?? 0);
+    nlus.push(third);
+    const before = await predictions();
+    const added = Date.now();
+    dns.set(NLU_NAME, NLU_HOSTS);
+    let firstServedAfter: number | undefined;
+    while (Date.now() - added < NEW_REPLICA_WINDOW_MS) {
+      await sleep(500);
+      if (firstServedAfter === undefined && ((await predictions())[2] ?? 0) > 0) firstServedAfter = Date.now() - added;
+    }
+    const after = await predictions();
+    const served = after.map((count, index) => count - (before[index] ?? 0));
+    const total = served.reduce((sum, count) => sum + count, 0);
+    const share = (served[2] ?? 0) / total;
+    timings['new NLU replica: first prediction after'] = firstServedAfter ?? -1;
+    timings[`new NLU replica: share of predictions in its first ${NEW_REPLICA_WINDOW_MS / 1000} s (%)`] = Math.round(share * 1000) / 10;
+    timings[`predictions per NLU replica in those ${NEW_REPLICA_WINDOW_MS / 1000} s`] = served.join('/') as unknown as number;
+
+    // Scale down: the second replica leaves the name and is stopped (SIGTERM), under the same load.
+    dns.set(NLU_NAME, [NLU_HOSTS[0] ?? '', NLU_HOSTS[2] ?? '']);
+    const removed = Date.now();
+    expect(await nlus[1]?.process.stop('SIGTERM')).toBe(0);
+    timings['removed NLU replica: stopped after'] = Date.now() - removed;
+    await sleep(AFTER_REMOVAL_MS);
+    stop = true;
+    await load;
+    const turnsAfterRemoval = turns.filter((turn) => turn.sentAt > removed).length;
+    timings['scaling phase: turns'] = turns.length;
+    timings['scaling phase: turns after the removal'] = turnsAfterRemoval;
+
+    expect(failures.slice(0, 5)).toEqual([]);
+    expect(share).toBeGreaterThanOrEqual(NEW_REPLICA_MIN_SHARE);
+    expect(turnsAfterRemoval).toBeGreaterThan(100);
+    const api = new RestClient(replicas[0]?.url ?? '');
+    const lost: string[] = [];
+    for (const session of sessions) {
+      const entries: HistoryRow[] = [];
+      for (let total = Infinity; entries.length < total;) {
+        const page = (await api.get(`/v1/sessions/${session}/history?offset=${entries.length}&limit=500`)) as {
+          entries: HistoryRow[];
+          total: number;
+        };
+        entries.push(...page.entries);
+        total = page.entries.length === 0 ? entries.length : page.total;
+      }
+      lost.push(
+        ...lostTurns(
+          session,
+          entries,
+          turns.filter((turn) => turn.session === session),
+        ),
+      );
+    }
+    expect(lost.slice(0, 5)).toEqual([]);
+  }, 120_000);
 });
 
+/** The Prometheus text of NLU replica `index` (its metrics port listens on the replica's own address). */
+async function nluMetrics(index: number, port: number): Promise<string> {
+  return (await fetch(`http://${NLU_HOSTS[index]}:${port}/metrics`)).text();
+}
+
+/** Predictions a replica has answered, over every model. */
+function predictCount(metrics: string): number {
+  return [...metrics.matchAll(/^parley_nlu_predict_seconds_count\{[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+}
+
 /** Creates every client's sessions, alternating between the replicas. */
-async function createSessions(apis: RestClient[]): Promise<string[]> {
+async function createSessions(apis: RestClient[], clients = CLIENTS, prefix = 'topology'): Promise<string[]> {
   const ids: string[] = [];
-  for (let index = 0; index < CLIENTS * SESSIONS_PER_CLIENT; index += 1) ids.push(`topology-${index}`);
+  for (let index = 0; index < clients * SESSIONS_PER_CLIENT; index += 1) ids.push(`${prefix}-${index}`);
   await Promise.all(ids.map((id, index) => apis[index % apis.length]!.post('/v1/sessions', { id }, 201)));
   return ids;
 }

@@ -126,6 +126,11 @@ describe('Session replies and history', () => {
     expect(fieldOf(() => session.replyLocation(91, 0))).toBe('latitude');
     expect(fieldOf(() => session.replyLocation(0, Number.NaN))).toBe('longitude');
     expect(fieldOf(() => session.replyJson(new Map() as never))).toBe('value');
+    // NUL is refused wherever it would reach a history row's text, as in users' messages.
+    expect(fieldOf(() => session.reply('a\u0000b'))).toBe('text');
+    expect(fieldOf(() => session.replyMarkdown('*\u0000*'))).toBe('markdown');
+    expect(fieldOf(() => session.replyOptions(['ok', 'n\u0000']))).toBe('options');
+    expect(fieldOf(() => session.replyFile({ name: 'a\u0000.txt', type: 'text/plain', base64: '' }))).toBe('file.name');
   });
 
   it('shows chatHistory with the given rows and this turn rows as they happen', async () => {

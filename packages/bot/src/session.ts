@@ -103,6 +103,7 @@ export class Session {
     if (!Array.isArray(options) || options.some((option) => typeof option !== 'string')) {
       throw invalidReply('options must be an array of strings', 'options');
     }
+    for (const option of options) checkText(option, 'options');
     this.#reply({ type: 'options', content: [...options] });
   }
 
@@ -134,14 +135,17 @@ export class Session {
   }
 }
 
+/** NUL is refused in whatever becomes a history row's text, as in users' messages (PostgreSQL text cannot hold it). */
 function checkText(text: unknown, field: string): string {
   if (typeof text !== 'string') throw invalidReply(`${field} must be a string`, field);
+  if (text.includes('\u0000')) throw invalidReply(`${field} must not contain U+0000 (NUL)`, field);
   return text;
 }
 
 function checkFile(file: FileData, field: string): FileData {
   const ok = typeof file === 'object' && file !== null && [file.name, file.type, file.base64].every((part) => typeof part === 'string');
   if (!ok) throw invalidReply(`${field} must be {name, type, base64} strings`, field);
+  checkText(file.name, `${field}.name`);
   return { name: file.name, type: file.type, base64: file.base64 };
 }
 

@@ -36,7 +36,11 @@ export const ERROR_CODES = {
     http: 400,
     description: 'A field is missing, of the wrong type or out of range; the message names it.',
   },
-  TEXT_EMPTY: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, description: 'The text is empty or only white space.' },
+  TEXT_EMPTY: {
+    grpc: GrpcStatus.INVALID_ARGUMENT,
+    http: 400,
+    description: 'The text holds no visible character: it is empty, or only white space, invisible format characters or controls.',
+  },
   TEXT_TOO_LONG: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, description: 'The text is longer than the configured limit.' },
   INVALID_DEFINITION: {
     grpc: GrpcStatus.INVALID_ARGUMENT,
@@ -78,6 +82,16 @@ export const ERROR_CODES = {
     description: 'Too many requests from this API key or client address; retry after the Retry-After seconds.',
   },
   PAYLOAD_TOO_LARGE: { grpc: GrpcStatus.RESOURCE_EXHAUSTED, http: 413, description: 'The request body is larger than the limit.' },
+  HEADERS_TOO_LARGE: {
+    grpc: GrpcStatus.RESOURCE_EXHAUSTED,
+    http: 431,
+    description: 'The request line and headers are larger than the server accepts.',
+  },
+  REQUEST_TIMEOUT: {
+    grpc: GrpcStatus.DEADLINE_EXCEEDED,
+    http: 408,
+    description: 'The request (headers and body) did not arrive within the request timeout.',
+  },
   UNSUPPORTED_MEDIA_TYPE: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 415, description: 'The body is not application/json.' },
   UNAUTHENTICATED: { grpc: GrpcStatus.UNAUTHENTICATED, http: 401, description: 'A valid API key is required.' },
   CANCELED: { grpc: GrpcStatus.CANCELLED, http: 499, description: 'The operation was canceled.' },
@@ -90,6 +104,11 @@ export const ERROR_CODES = {
     grpc: GrpcStatus.UNAVAILABLE,
     http: 503,
     description: 'The session store could not be reached; the session is unchanged.',
+  },
+  SERVICE_STARTING: {
+    grpc: GrpcStatus.UNAVAILABLE,
+    http: 503,
+    description: "The service is starting: the bot's model is not ready yet; retry after the Retry-After seconds, with the same messageId.",
   },
   MODEL_STORE_UNAVAILABLE: {
     grpc: GrpcStatus.UNAVAILABLE,

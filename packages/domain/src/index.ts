@@ -5,3 +5,5 @@ export * from './errors';
 export * from './api-keys';
 export * from './reply';
 export * from './train-progress';
+export * from './blank-text';
+export * from './loopback-host';

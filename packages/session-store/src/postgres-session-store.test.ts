@@ -110,8 +110,15 @@ describeWithServer('PostgresSessionStore', `PostgreSQL at ${url}`, unreachable, 
     const [holder, waiter] = [open(), open({ lockWaitMs: 300 })];
     const id = newId();
     let release: () => void = () => undefined;
-    const held = holder.withLock(id, () => new Promise<void>((resolve) => (release = resolve)));
-    await sleep(50);
+    // Waits until the holder has the lock: a fixed pause was too short on a loaded machine (the holder's first call
+    // also creates the schema), and the waiter then got the lock first.
+    let locked: () => void = () => undefined;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const held = holder.withLock(id, () => {
+      locked();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await holding;
     let ran = false;
     await expectCode(
       waiter.withLock(id, async () => {

@@ -15,6 +15,7 @@ import type { SessionStore } from '@parley/session-store';
 import type { DialogueBot } from './bot/dialogue-bot';
 import type { DialogueConfig } from './config';
 import { registerAuditRoutes } from './http/audit-routes';
+import { clientErrorHandler, frameworkErrorHandler } from './http/client-errors';
 import { registerErrorHandling } from './http/error-handler';
 import { LOG_SERIALIZERS } from './http/log-serializers';
 import { registerOperationRoutes, type ReadinessProbe } from './http/operation-routes';
@@ -50,6 +51,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * id one character too long still reaches the schema and gets its 400 naming `id`.
  */
 const MAX_PATH_PARAM_LENGTH = 256;
+/** How often Node checks connections against the request timeout: the 408 comes at most this late. */
+const MAX_TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 export async function buildApp(config: AppConfig, deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -57,6 +60,15 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
       ? { loggerInstance: deps.logger.child({}, { serializers: LOG_SERIALIZERS }) }
       : { logger: config.logLevel === 'silent' ? false : { level: config.logLevel, serializers: LOG_SERIALIZERS } }),
     bodyLimit: config.http.bodyLimitBytes,
+    // A request whose headers and body do not arrive in time (a client trickling bytes) gets 408 REQUEST_TIMEOUT:
+    // fastify turns Node's own request timeout off by default. Node checks every 30 s unless told otherwise.
+    requestTimeout: config.http.requestTimeoutMs,
+    http: {
+      headersTimeout: config.http.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(MAX_TIMEOUT_CHECK_INTERVAL_MS, Math.ceil(config.http.requestTimeoutMs / 4)),
+    },
+    clientErrorHandler: clientErrorHandler(config.http.requestTimeoutMs),
+    frameworkErrors: frameworkErrorHandler,
     // Behind a load balancer, the client's address (rate limits, logs) is the one the proxies forwarded.
     trustProxy: config.http.trustProxyHops > 0 ? config.http.trustProxyHops : false,
     // While closing, a request arriving on a kept-alive connection is served (with Connection: close) instead of

@@ -4,8 +4,17 @@ import { loadConfig } from './config';
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
-      http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 1_048_576, apiKeys: [], rateLimitPerMinute: 0, trustProxyHops: 0 },
-      nlu: { addresses: ['localhost:50051'], deadlineMs: 2_000, trainTimeoutMs: 600_000, rankingLimit: 10 },
+      http: {
+        host: '127.0.0.1',
+        port: 8080,
+        bodyLimitBytes: 1_048_576,
+        requestTimeoutMs: 30_000,
+        apiKeys: [],
+        allowUnauthenticated: false,
+        rateLimitPerMinute: 0,
+        trustProxyHops: 0,
+      },
+      nlu: { addresses: ['localhost:50051'], deadlineMs: 2_000, trainTimeoutMs: 600_000, rankingLimit: 10, resolveIntervalMs: 5_000 },
       store: { kind: 'sqlite', path: './data/sessions.db', ttlSeconds: 0, auditRetentionSeconds: 0 },
       bot: 'weather',
       maxTextLength: 2_000,
@@ -18,7 +27,10 @@ describe('loadConfig', () => {
   it('reads every variable, splits several NLU addresses, and freezes the result', () => {
     const config = loadConfig({
       PARLEY_HTTP_HOST: '0.0.0.0',
+      PARLEY_ALLOW_UNAUTHENTICATED: 'true',
       PARLEY_HTTP_PORT: '9000',
+      PARLEY_REQUEST_TIMEOUT_MS: '5000',
+      PARLEY_NLU_RESOLVE_INTERVAL_MS: '0',
       PARLEY_NLU_ADDRESS: 'nlu-a:50051, nlu-b:50052',
       PARLEY_NLU_DEADLINE_MS: '750',
       PARLEY_STORE: 'redis',
@@ -35,8 +47,8 @@ describe('loadConfig', () => {
       PARLEY_LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
-      http: { host: '0.0.0.0', port: 9000, bodyLimitBytes: 65_536 },
-      nlu: { addresses: ['nlu-a:50051', 'nlu-b:50052'], deadlineMs: 750, modelAlias: 'production' },
+      http: { host: '0.0.0.0', port: 9000, bodyLimitBytes: 65_536, requestTimeoutMs: 5_000, allowUnauthenticated: true },
+      nlu: { addresses: ['nlu-a:50051', 'nlu-b:50052'], deadlineMs: 750, modelAlias: 'production', resolveIntervalMs: 0 },
       store: { kind: 'redis', url: 'redis://cache:6379/2', keyPrefix: 'bot1:', ttlSeconds: 3600, auditRetentionSeconds: 7_776_000 },
       bot: './my-bot.js',
       maxTextLength: 500,
@@ -81,6 +93,9 @@ describe('loadConfig', () => {
     [{ PARLEY_RATE_LIMIT_PER_MINUTE: '-1' }, /PARLEY_RATE_LIMIT_PER_MINUTE/],
     [{ PARLEY_RATE_LIMIT_PER_MINUTE: 'lots' }, /PARLEY_RATE_LIMIT_PER_MINUTE/],
     [{ PARLEY_TRUST_PROXY_HOPS: '11' }, /PARLEY_TRUST_PROXY_HOPS/],
+    [{ PARLEY_REQUEST_TIMEOUT_MS: '10' }, /PARLEY_REQUEST_TIMEOUT_MS/],
+    [{ PARLEY_NLU_RESOLVE_INTERVAL_MS: '-1' }, /PARLEY_NLU_RESOLVE_INTERVAL_MS/],
+    [{ PARLEY_ALLOW_UNAUTHENTICATED: '1' }, /PARLEY_ALLOW_UNAUTHENTICATED/],
     [{ PARLEY_AUDIT_RETENTION_SECONDS: '-5' }, /PARLEY_AUDIT_RETENTION_SECONDS/],
     [{ PARLEY_AUDIT_RETENTION_SECONDS: '90 days' }, /PARLEY_AUDIT_RETENTION_SECONDS/],
   ])('refuses %j with a message naming the variable', (env, message) => {
@@ -116,5 +131,23 @@ describe('loadConfig', () => {
 
   it('names every bad variable at once', () => {
     expect(() => loadConfig({ PARLEY_HTTP_PORT: 'x', PARLEY_HISTORY_WINDOW: '-1' })).toThrow(/PARLEY_HTTP_PORT.*PARLEY_HISTORY_WINDOW/);
+  });
+});
+
+describe('protected mode', () => {
+  it.each(['0.0.0.0', '::', '192.168.1.20', 'dialogue'])(
+    'refuses to listen on %s with no API keys, naming PARLEY_ALLOW_UNAUTHENTICATED',
+    (host) => {
+      expect(() => loadConfig({ PARLEY_HTTP_HOST: host })).toThrow(/PARLEY_API_KEYS.*PARLEY_ALLOW_UNAUTHENTICATED=true/);
+    },
+  );
+
+  it.each(['127.0.0.1', '::1', 'localhost'])('stays open on the loopback address %s', (host) => {
+    expect(loadConfig({ PARLEY_HTTP_HOST: host }).http.apiKeys).toEqual([]);
+  });
+
+  it('listens beyond loopback with keys, or when told it may go without', () => {
+    expect(loadConfig({ PARLEY_HTTP_HOST: '0.0.0.0', PARLEY_API_KEYS: 'dialogue-key-000000001' }).http.host).toBe('0.0.0.0');
+    expect(loadConfig({ PARLEY_HTTP_HOST: '0.0.0.0', PARLEY_ALLOW_UNAUTHENTICATED: 'true' }).http.allowUnauthenticated).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
  * The dialogue service's configuration: the only place that reads the environment. Every variable is validated at
  * start-up with a message naming it; the result is frozen and passed down.
  */
-import { MIN_API_KEY_LENGTH, splitApiKeys } from '@parley/domain';
+import { isLoopbackHost, MIN_API_KEY_LENGTH, splitApiKeys } from '@parley/domain';
 import { z } from 'zod';
 
 /** `auditRetentionSeconds`: how long audit rows are kept, whatever happens to their session (0 = for ever). */
@@ -17,22 +17,35 @@ export interface DialogueConfig {
   /**
    * `apiKeys`: keys the API (/v1) requires, none = open. `rateLimitPerMinute`: requests one API key (else one client
    * address) may make per minute, 0 = unlimited. `trustProxyHops`: proxies in front whose X-Forwarded-For names the
-   * client address (0 = the socket's peer is the client).
+   * client address (0 = the socket's peer is the client). `requestTimeoutMs`: the whole request (headers and body)
+   * must arrive within it, else 408 REQUEST_TIMEOUT.
    */
   http: {
     host: string;
     port: number;
     bodyLimitBytes: number;
+    requestTimeoutMs: number;
     apiKeys: readonly string[];
+    /** PARLEY_ALLOW_UNAUTHENTICATED: open (no keys) although listening beyond loopback; main.ts warns. */
+    allowUnauthenticated: boolean;
     rateLimitPerMinute: number;
     trustProxyHops: number;
   };
   /**
    * `addresses`: host:port of each NLU replica, or one gRPC target URI such as `dns:///nlu:50051`.
    * `modelAlias`: predict by this alias (hot swap when an operator moves it) instead of the trained version.
-   * `apiKey`: sent to an NLU service that requires API keys.
+   * `apiKey`: sent to an NLU service that requires API keys. `resolveIntervalMs`: how often names among the
+   * addresses are looked up again, so replicas added or removed behind one name are followed (0 = once).
    */
-  nlu: { addresses: string[]; deadlineMs: number; trainTimeoutMs: number; rankingLimit: number; modelAlias?: string; apiKey?: string };
+  nlu: {
+    addresses: string[];
+    deadlineMs: number;
+    trainTimeoutMs: number;
+    rankingLimit: number;
+    resolveIntervalMs: number;
+    modelAlias?: string;
+    apiKey?: string;
+  };
   store: StoreSettings;
   /** `weather`, `greetings`, `age` or a path to a module exporting a Bot. */
   bot: string;
@@ -64,6 +77,7 @@ const schema = z.object({
   PARLEY_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   PARLEY_HTTP_PORT: integer(0, 65_535).default(8080),
   PARLEY_API_KEYS: z.string().transform(splitApiKeys).pipe(z.array(apiKey)).default([]),
+  PARLEY_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], "expected 'true' or 'false'").default('false'),
   PARLEY_RATE_LIMIT_PER_MINUTE: integer(0, 10_000_000).default(0),
   PARLEY_TRUST_PROXY_HOPS: integer(0, 10).default(0),
   PARLEY_NLU_API_KEY: apiKey.optional(),
@@ -75,6 +89,7 @@ const schema = z.object({
   PARLEY_NLU_DEADLINE_MS: integer(1, 600_000).default(2_000),
   PARLEY_NLU_RANKING_LIMIT: integer(0, 100_000).default(10),
   PARLEY_NLU_TRAIN_TIMEOUT_MS: integer(1, 86_400_000).default(600_000),
+  PARLEY_NLU_RESOLVE_INTERVAL_MS: integer(0, 3_600_000).default(5_000),
   // The NLU's alias syntax. Not `latest`: every training (and any replica's restart) moves it.
   PARLEY_NLU_MODEL_ALIAS: z
     .string()
@@ -95,6 +110,7 @@ const schema = z.object({
   PARLEY_BOT: z.string().min(1).default('weather'),
   PARLEY_MAX_TEXT_LENGTH: integer(1, 1_000_000).default(2_000),
   PARLEY_BODY_LIMIT_BYTES: integer(1_024, 100 * 1024 * 1024).default(1024 * 1024),
+  PARLEY_REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
   PARLEY_HISTORY_WINDOW: integer(0, 10_000).default(20),
   PARLEY_SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -108,12 +124,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DialogueConfig
     throw new Error(`invalid configuration: ${problems.join('; ')}`);
   }
   const vars = parsed.data;
+  const allowUnauthenticated = vars.PARLEY_ALLOW_UNAUTHENTICATED === 'true';
+  // Protected mode, as Redis has it: an open API is fine on loopback (npm start), never by accident beyond it.
+  if (!isLoopbackHost(vars.PARLEY_HTTP_HOST) && vars.PARLEY_API_KEYS.length === 0 && !allowUnauthenticated) {
+    throw new Error(
+      `invalid configuration: PARLEY_HTTP_HOST=${JSON.stringify(vars.PARLEY_HTTP_HOST)} listens beyond this machine and ` +
+        'PARLEY_API_KEYS is not set, so anyone who can reach it could read and write every session. Set PARLEY_API_KEYS ' +
+        '(comma-separated keys of at least 16 characters), listen on 127.0.0.1, or set PARLEY_ALLOW_UNAUTHENTICATED=true ' +
+        'if something in front (a gateway, a network policy) already authenticates clients.',
+    );
+  }
   return deepFreeze({
     http: {
       host: vars.PARLEY_HTTP_HOST,
       port: vars.PARLEY_HTTP_PORT,
       bodyLimitBytes: vars.PARLEY_BODY_LIMIT_BYTES,
+      requestTimeoutMs: vars.PARLEY_REQUEST_TIMEOUT_MS,
       apiKeys: vars.PARLEY_API_KEYS,
+      allowUnauthenticated,
       rateLimitPerMinute: vars.PARLEY_RATE_LIMIT_PER_MINUTE,
       trustProxyHops: vars.PARLEY_TRUST_PROXY_HOPS,
     },
@@ -122,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DialogueConfig
       deadlineMs: vars.PARLEY_NLU_DEADLINE_MS,
       rankingLimit: vars.PARLEY_NLU_RANKING_LIMIT,
       trainTimeoutMs: vars.PARLEY_NLU_TRAIN_TIMEOUT_MS,
+      resolveIntervalMs: vars.PARLEY_NLU_RESOLVE_INTERVAL_MS,
       ...(vars.PARLEY_NLU_MODEL_ALIAS === undefined ? {} : { modelAlias: vars.PARLEY_NLU_MODEL_ALIAS }),
       ...(vars.PARLEY_NLU_API_KEY === undefined ? {} : { apiKey: vars.PARLEY_NLU_API_KEY }),
     },
@@ -174,4 +203,16 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/** Where the container's healthcheck finds the service it runs beside: /health, a wildcard host read as loopback. */
+export function loadHealthcheckConfig(env: NodeJS.ProcessEnv = process.env): { url: string } {
+  const parsed = schema.pick({ PARLEY_HTTP_HOST: true, PARLEY_HTTP_PORT: true }).safeParse(withoutEmptyValues(env));
+  if (!parsed.success)
+    throw new Error(
+      `invalid configuration: ${parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join('; ')}`,
+    );
+  const host = parsed.data.PARLEY_HTTP_HOST.replace(/^\[(.*)\]$/, '$1');
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return { url: `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${parsed.data.PARLEY_HTTP_PORT}/health` };
 }

@@ -6,6 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
+import { isLoopbackHost } from '@parley/domain';
 import { createSessionStore } from '@parley/session-store';
 import { buildApp } from './app';
 import { loadBot } from './bot/load-bot';
@@ -15,6 +16,9 @@ import { NluClient } from './nlu/nlu-client';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, base: { service: 'dialogue' } });
+  if (config.http.allowUnauthenticated && config.http.apiKeys.length === 0 && !isLoopbackHost(config.http.host)) {
+    logger.warn({ host: config.http.host }, 'PARLEY_ALLOW_UNAUTHENTICATED=true: listening beyond loopback with no API keys');
+  }
   const bot = loadBot(config.bot);
   const definition = bot.definition();
   const store = createSessionStore(config.store);

@@ -30,7 +30,11 @@ describe('loadConfig', () => {
       PARLEY_MODEL_MEMORY_MB: '1.5',
       PARLEY_MAX_CONCURRENT_TRAININGS: '3',
       PARLEY_LOG_LEVEL: 'warn',
+      PARLEY_ALLOW_UNAUTHENTICATED: 'true',
+      PARLEY_NLU_MAX_CONNECTION_AGE_MS: '0',
+      PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS: '1000',
     });
+    expect(config).toMatchObject({ maxConnectionAgeMs: 0, maxConnectionAgeGraceMs: 1000, allowUnauthenticated: true });
     expect(config).toMatchObject({
       host: '0.0.0.0',
       port: 6000,
@@ -52,6 +56,8 @@ describe('loadConfig', () => {
     ['PARLEY_LOG_LEVEL', 'loud'],
     ['PARLEY_NLU_TRAINER', 'gpu'],
     ['PARLEY_NLU_KERNELS', 'maybe'],
+    ['PARLEY_ALLOW_UNAUTHENTICATED', 'yes'],
+    ['PARLEY_NLU_MAX_CONNECTION_AGE_MS', '-5'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}="${value}"`));
   });
@@ -173,5 +179,23 @@ describe('loadCliConfig', () => {
     expect(loadCliConfig({ PARLEY_DIALOGUE_URL: 'https://bots.example:8443/' }).dialogueUrl).toBe('https://bots.example:8443/');
     expect(() => loadCliConfig({ PARLEY_DIALOGUE_URL: 'ftp://x' })).toThrow(/PARLEY_DIALOGUE_URL/);
     expect(() => loadCliConfig({ PARLEY_DIALOGUE_API_KEY: 'short' })).toThrow(/^invalid configuration: PARLEY_DIALOGUE_API_KEY: each key/);
+  });
+});
+
+describe('protected mode', () => {
+  const KEY = 'a-key-of-sixteen-or-more';
+
+  it.each(['0.0.0.0', '::', '10.1.2.3', 'nlu'])('refuses to listen on %s with no API keys, naming PARLEY_ALLOW_UNAUTHENTICATED', (host) => {
+    expect(() => loadConfig({ PARLEY_NLU_HOST: host })).toThrow(/PARLEY_NLU_API_KEYS.*PARLEY_ALLOW_UNAUTHENTICATED=true/);
+  });
+
+  it.each(['127.0.0.1', '127.0.0.2', '::1', 'localhost'])('stays open on the loopback address %s', (host) => {
+    expect(loadConfig({ PARLEY_NLU_HOST: host }).apiKeys).toEqual([]);
+  });
+
+  it('listens beyond loopback with keys, or when told it may go without', () => {
+    expect(loadConfig({ PARLEY_NLU_HOST: '0.0.0.0', PARLEY_NLU_API_KEYS: KEY }).apiKeys).toEqual([KEY]);
+    expect(loadConfig({ PARLEY_NLU_HOST: '0.0.0.0', PARLEY_ALLOW_UNAUTHENTICATED: 'true' }).allowUnauthenticated).toBe(true);
+    expect(() => loadConfig({ PARLEY_NLU_HOST: '0.0.0.0', PARLEY_ALLOW_UNAUTHENTICATED: 'false' })).toThrow(/PARLEY_ALLOW_UNAUTHENTICATED/);
   });
 });

@@ -3,7 +3,7 @@
  * messages naming the variable, frozen, and passed down.
  */
 import { resolve } from 'node:path';
-import { MIN_API_KEY_LENGTH, splitApiKeys } from '@parley/domain';
+import { isLoopbackHost, MIN_API_KEY_LENGTH, splitApiKeys } from '@parley/domain';
 import { z } from 'zod';
 import { MODEL_EVENT_URL_SCHEMES } from './registry/model-event-channel';
 import type { ModelStoreLocation } from './registry/open-model-store';
@@ -48,6 +48,20 @@ export interface NluServiceConfig {
   logLevel: LogLevel;
   /** Keys a call must present (`authorization: Bearer <key>`); empty means the service is open. */
   apiKeys: readonly string[];
+  /** PARLEY_ALLOW_UNAUTHENTICATED: open (no keys) although listening beyond loopback; main.ts warns. */
+  allowUnauthenticated: boolean;
+  /**
+   * A connection is told to go (GOAWAY) after about this long (0 = never), so clients re-resolve the replicas and
+   * new ones get their share; calls still running on it get `maxConnectionAgeGraceMs` more before it is closed.
+   */
+  maxConnectionAgeMs: number;
+  maxConnectionAgeGraceMs: number;
+}
+
+/** Where the container's healthcheck finds the service it runs beside. */
+export interface HealthcheckConfig {
+  /** host:port to call: the listen address, with a wildcard (0.0.0.0, ::) replaced by loopback. */
+  target: string;
 }
 
 export interface CliConfig {
@@ -104,6 +118,9 @@ const serviceSchema = z.object({
   PARLEY_NLU_METRICS_PORT: int(0, 65535).default(0),
   PARLEY_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PARLEY_NLU_API_KEYS: z.string().transform(splitApiKeys).pipe(z.array(apiKey)).default([]),
+  PARLEY_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], "expected 'true' or 'false'").default('false'),
+  PARLEY_NLU_MAX_CONNECTION_AGE_MS: int(0).default(30_000),
+  PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS: int(0).default(300_000),
 });
 
 const cliSchema = z.object({
@@ -113,6 +130,8 @@ const cliSchema = z.object({
   PARLEY_DIALOGUE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8080'),
   PARLEY_DIALOGUE_API_KEY: apiKey.optional(),
 });
+
+const healthcheckSchema = serviceSchema.pick({ PARLEY_NLU_HOST: true, PARLEY_NLU_PORT: true });
 
 /** Variables holding secrets: an error names them but never shows their value. */
 const SECRET = /_API_KEYS?$/;
@@ -159,6 +178,16 @@ function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.out
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<NluServiceConfig> {
   const vars = parseEnv(serviceSchema, env);
+  const allowUnauthenticated = vars.PARLEY_ALLOW_UNAUTHENTICATED === 'true';
+  // Protected mode, as Redis has it: an open service is fine on loopback (npm start), never by accident beyond it.
+  if (!isLoopbackHost(vars.PARLEY_NLU_HOST) && vars.PARLEY_NLU_API_KEYS.length === 0 && !allowUnauthenticated) {
+    throw new Error(
+      `invalid configuration: PARLEY_NLU_HOST=${JSON.stringify(vars.PARLEY_NLU_HOST)} listens beyond this machine and ` +
+        'PARLEY_NLU_API_KEYS is not set, so anyone who can reach it could train, delete and query models. Set ' +
+        'PARLEY_NLU_API_KEYS (comma-separated keys of at least 16 characters), listen on 127.0.0.1, or set ' +
+        'PARLEY_ALLOW_UNAUTHENTICATED=true if a network policy already keeps strangers out.',
+    );
+  }
   const modelStore = modelStoreOf(vars);
   return Object.freeze({
     host: vars.PARLEY_NLU_HOST,
@@ -189,6 +218,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<NluSe
     metricsPort: vars.PARLEY_NLU_METRICS_PORT,
     logLevel: vars.PARLEY_LOG_LEVEL,
     apiKeys: Object.freeze(vars.PARLEY_NLU_API_KEYS),
+    allowUnauthenticated,
+    maxConnectionAgeMs: vars.PARLEY_NLU_MAX_CONNECTION_AGE_MS,
+    maxConnectionAgeGraceMs: vars.PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS,
   });
 }
 
@@ -201,4 +233,11 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Cl
     dialogueUrl: vars.PARLEY_DIALOGUE_URL,
     ...(vars.PARLEY_DIALOGUE_API_KEY === undefined ? {} : { dialogueApiKey: vars.PARLEY_DIALOGUE_API_KEY }),
   });
+}
+
+export function loadHealthcheckConfig(env: NodeJS.ProcessEnv = process.env): Readonly<HealthcheckConfig> {
+  const vars = parseEnv(healthcheckSchema, env);
+  const host = vars.PARLEY_NLU_HOST.replace(/^\[(.*)\]$/, '$1');
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return Object.freeze({ target: `${reachable.includes(':') ? `[${reachable}]` : reachable}:${vars.PARLEY_NLU_PORT}` });
 }

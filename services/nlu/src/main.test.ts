@@ -74,4 +74,17 @@ describe('main.ts', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('PARLEY_NLU_PORT="abc"');
   });
+
+  it('refuses to listen on 0.0.0.0 with no API keys, naming PARLEY_ALLOW_UNAUTHENTICATED (protected mode)', async () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npx tsc -b services/nlu first`);
+    const env = { PATH: process.env['PATH'] ?? '', PARLEY_NLU_HOST: '0.0.0.0', PARLEY_NLU_PORT: '0' };
+    const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toContain('PARLEY_ALLOW_UNAUTHENTICATED=true');
+    expect(output).not.toContain('listening');
+  });
 });

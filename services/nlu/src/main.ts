@@ -3,6 +3,7 @@
  * calls, lets in-flight ones finish, closes the model event connections and exits.
  */
 import pino from 'pino';
+import { isLoopbackHost } from '@parley/domain';
 import { loadConfig } from './config';
 import { buildNluServer } from './grpc/build-nlu-server';
 import { startMetricsHttpServer, type MetricsHttpServer } from './metrics/metrics-http-server';
@@ -13,6 +14,9 @@ import { modelMemoryBudget } from './service/model-memory-budget';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
+  if (config.allowUnauthenticated && config.apiKeys.length === 0 && !isLoopbackHost(config.host)) {
+    logger.warn({ host: config.host }, 'PARLEY_ALLOW_UNAUTHENTICATED=true: listening beyond loopback with no API keys');
+  }
   const metrics = new NluMetrics({ processMetrics: true });
   // PARLEY_MODEL_MEMORY_MB caps the process: loaded models get what the running service does not already use.
   const residentAtStart = process.memoryUsage().rss;

@@ -1,6 +1,7 @@
 /**
  * The bad values the matrices share, whatever the channel: wrong JSON types, malformed JSON, blank and odd texts,
- * lone surrogates, invalid UTF-8 byte sequences, bad idempotency keys, and huge or deeply nested JSON.
+ * texts holding NUL, lone surrogates, invalid UTF-8 byte sequences, bad idempotency keys, and huge or deeply
+ * nested JSON.
  */
 
 export const WRONG_TYPES: Array<[string, unknown]> = [
@@ -55,11 +56,31 @@ export const BLANK_TEXTS: Array<[string, string]> = [
   ['paragraph separator', '\u2029'],
   ['byte order mark', '\ufeff'],
   ['mixed white space', ' \t\n\u00a0\u3000 '],
+  // One rule for "empty" (isBlankText): invisible format characters and controls carry nothing either.
+  ['zero-width space only', '\u200b'],
+  ['zero-width joiner and non-joiner', '\u200d\u200c'],
+  ['word joiner', '\u2060'],
+  ['soft hyphen', '\u00ad'],
+  ['variation selector', '\ufe0f'],
+  ['Hangul filler', '\u3164'],
+  ['byte order mark and zero-width space', '\ufeff\u200b'],
+  ['no-break and zero-width spaces', '\u00a0\u200b\u00a0'],
+  ['control characters only', '\u0007\u001b\u007f'],
+  ['NUL only', '\u0000'],
+];
+
+/**
+ * Texts holding U+0000: refused alike on every channel and store (PostgreSQL's text cannot hold it; see
+ * services/dialogue/src/turns/check-turn-request.ts). The NLU, which stores no text, classifies them.
+ */
+export const NUL_TEXTS: Array<[string, string]> = [
+  ['NUL inside', 'a\u0000b'],
+  ['NUL between words', 'hello\u0000world'],
+  ['NUL at the end', 'hello\u0000'],
 ];
 
 /** Texts that are unusual but valid: accepted, and kept in the history exactly as sent. */
 export const ODD_TEXTS: Array<[string, string]> = [
-  ['NUL inside', 'a\u0000b'],
   ['BEL', '\u0007bell'],
   ['ANSI escape', '\u001b[31mred\u001b[0m'],
   ['tab inside', 'tab\tinside'],
@@ -67,7 +88,7 @@ export const ODD_TEXTS: Array<[string, string]> = [
   ['DEL', 'del\u007f'],
   ['C1 next line', 'next\u0085line'],
   ['right-to-left override', '\u202ehello'],
-  ['zero-width space only', '\u200b'],
+  ['zero-width space inside', 'zero\u200bwidth'],
   ['combining accent', 'cafe\u0301'],
   ['ligature', '\ufb01ne'],
   ['fullwidth letters', '\uff28\uff45\uff4c\uff4c\uff4f'],

@@ -89,8 +89,20 @@ export class FaultyProxy {
   private forward(link: Link, chunk: Buffer): void {
     link.held.push(chunk);
     const mode = this.mode;
-    if (mode.kind === 'delay') setTimeout(() => this.sendOldest(link), mode.ms).unref();
+    if (mode.kind === 'delay') setTimeout(() => this.sendThrough(link, chunk), mode.ms).unref();
     else if (mode.kind === 'pass') this.flush(link);
+  }
+
+  /**
+   * A delayed chunk's time has come: it goes, after whatever the link still holds before it. A timer whose chunk
+   * already went (a `pass` flushed it) sends nothing: sending "the oldest held" instead would let a chunk of a later
+   * delay phase through early.
+   */
+  private sendThrough(link: Link, chunk: Buffer): void {
+    if (this.mode.kind === 'hang') return;
+    const index = link.held.indexOf(chunk);
+    if (index < 0) return;
+    for (const each of link.held.splice(0, index + 1)) if (!link.to.destroyed) link.to.write(each);
   }
 
   /** Sends everything a link holds, in order (after a hang). */

@@ -5,7 +5,7 @@
  * Each case names the gRPC status docs/errors.md documents.
  */
 import { NLU_SERVICE, type nluV1 } from '@parley/proto';
-import { BLANK_TEXTS, LONE_SURROGATES, ODD_TEXTS } from './bad-values';
+import { BLANK_TEXTS, LONE_SURROGATES, NUL_TEXTS, ODD_TEXTS } from './bad-values';
 import { trainCases } from './definition-cases';
 import { encodeRequest, predictStreamMessage } from './raw-grpc';
 
@@ -51,6 +51,8 @@ function predictCases(ctx: GrpcCaseContext): GrpcCase[] {
     predict('text of 1 MB', { text: 'a'.repeat(1024 * 1024) }, 'INVALID_ARGUMENT', 'text'),
     predict('text over the message size limit', { text: 'a'.repeat((GRPC_LIMITS.maxMessageMb + 1) * 1024 * 1024) }, 'RESOURCE_EXHAUSTED'),
     ...ODD_TEXTS.map(([name, text]) => predict(name, { text }, 'OK')),
+    // The NLU stores no text: NUL, refused where texts are kept (the dialogue), is classified like any character.
+    ...NUL_TEXTS.map(([name, text]) => predict(name, { text }, 'OK')),
     // The NLU only classifies: text its protobuf decoder reads leniently (lone surrogates, invalid UTF-8) is classified.
     ...LONE_SURROGATES.map(([name, json]) => predict(name, { text: JSON.parse(json) as string }, 'OK')),
     ...INVALID_UTF8_TEXTS.map(([name, bytes]) => ({

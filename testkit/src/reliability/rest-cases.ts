@@ -9,6 +9,7 @@ import {
   BLANK_TEXTS,
   INVALID_UTF8,
   LONE_SURROGATES,
+  NUL_TEXTS,
   MALFORMED_JSON,
   manyKeys,
   nested,
@@ -192,9 +193,10 @@ function textCases(): RestCase[] {
   ];
 }
 
-/** The cases about what text is: blank, odd, lone surrogates, invalid UTF-8. Also run against every store. */
+/** The cases about what text is: blank, odd, NUL, lone surrogates, invalid UTF-8. Also run against every store. */
 export function oddTextCases(): RestCase[] {
   return [
+    ...NUL_TEXTS.map(([name, value]) => message(name, text(value), invalid('text'))),
     ...LONE_SURROGATES.map(([name, json]) => message(name, `{"text":${json}}`, invalid('text'))),
     ...INVALID_UTF8.map(([name, bytes]) => message(`invalid UTF-8: ${name}`, utf8Body('{"text":"a', bytes, 'b"}'), invalid('body'))),
   ];
@@ -247,9 +249,14 @@ function fieldCases(): RestCase[] {
       file(`blank ${field}`, { [field]: '   ' }, invalid(field)),
       file(`${field} of 256 characters`, { [field]: 'n'.repeat(256) }, invalid(field)),
       file(`${field} of 255 characters`, { [field]: 'n'.repeat(255) }, { status: 200 }),
+      file(`${field} with a NUL`, { [field]: 'a\u0000' }, invalid(field)),
+      file(`zero-width-only ${field}`, { [field]: '\u200b' }, invalid(field)),
     ]),
     event('empty name', { name: '' }, invalid('name')),
     event('blank name', { name: ' \t ' }, invalid('name')),
+    event('name with a NUL', { name: 'pi\u0000ng' }, invalid('name')),
+    event('zero-width-only name', { name: '\u200b\u200d' }, invalid('name')),
+    event('params holding NUL (kept exactly, as every JSON value)', { name: 'ping', params: { 'k\u0000': 'v\u0000' } }, { status: 200 }),
     event('name of 256 characters', { name: 'e'.repeat(256) }, invalid('name')),
     ...WRONG_TYPES.filter(([type]) => !type.includes('object')).map(([type, params]) =>
       event(`params as ${type}`, { params }, invalid('params')),

@@ -50,7 +50,7 @@ export async function runRestCase(app: FastifyInstance, testCase: RestCase): Pro
   return { expected, got, serverError: response.statusCode >= 500, problems };
 }
 
-async function newSession(app: FastifyInstance, given?: string): Promise<string> {
+export async function newSession(app: FastifyInstance, given?: string): Promise<string> {
   sessions += 1;
   const id = given ?? `case-${process.pid}-${sessions}`;
   const response = await app.inject({ method: 'POST', url: '/v1/sessions', payload: { id } });

@@ -10,6 +10,7 @@ import {
   BLANK_TEXTS,
   INVALID_UTF8,
   LONE_SURROGATES,
+  NUL_TEXTS,
   MALFORMED_JSON,
   nested,
   ODD_TEXTS,
@@ -96,6 +97,7 @@ function messageCases(): WsCase[] {
       'frame',
     ),
     ...ODD_TEXTS.map(([name, value]) => answered(`user_message: ${name}`, text(value))),
+    ...NUL_TEXTS.map(([name, value]) => invalid(`user_message: ${name}`, text(value), 'text')),
     ...LONE_SURROGATES.map(([name, json]) => invalid(`user_message: ${name}`, `{"action":"user_message","message":${json}}`, 'text')),
     answered('user_message: unknown keys are ignored', frame('user_message', 'hello', { extra: 1, user: { admin: true } })),
     ...WRONG_TYPES.filter(([type]) => type !== 'null').map(([type, id]) =>
@@ -124,6 +126,8 @@ function fileCases(): WsCase[] {
     ]),
     invalid('user_file: bad base64', file({ ...FILE, base64: '!!!!' }), 'base64'),
     invalid('user_file: empty name', file({ ...FILE, name: '' }), 'name'),
+    invalid('user_file: NUL in the name', file({ ...FILE, name: 'a\u0000.png' }), 'name'),
+    invalid('user_file: zero-width-only name', file({ ...FILE, name: '\u200b' }), 'name'),
     invalid(
       'user_file: lone surrogate in the name',
       '{"action":"user_file","message":{"name":"\\ud800","type":"image/png","base64":""}}',

@@ -12,11 +12,24 @@ import { buildNluServer, InlineTrainer, loadConfig } from '../../../services/nlu
 
 export interface NluTestServer {
   address: string;
+  /** Predictions this server has answered (its parley_nlu_predict_seconds count). */
+  predictions(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** `modelDir` lets several servers share one directory, as NLU replicas do; `logger` lets a test read the log. */
-export async function startNluTestServer(options: { modelDir?: string; logger?: Logger } = {}): Promise<NluTestServer> {
+export interface NluTestServerOptions {
+  /** Lets several servers share one directory, as NLU replicas do. */
+  modelDir?: string;
+  /** Lets a test read the log. */
+  logger?: Logger;
+  /** Where to listen: 127.0.0.1:0 unless given (replicas behind one name share a port on 127.0.0.x). */
+  host?: string;
+  port?: number;
+  /** More of the service's variables (PARLEY_NLU_MAX_CONNECTION_AGE_MS, …). */
+  env?: Record<string, string>;
+}
+
+export async function startNluTestServer(options: NluTestServerOptions = {}): Promise<NluTestServer> {
   const modelDir = options.modelDir ?? (await mkdtemp(join(tmpdir(), 'parley-nlu-test-')));
   const config = loadConfig({
     PARLEY_MODEL_DIR: modelDir,
@@ -24,13 +37,19 @@ export async function startNluTestServer(options: { modelDir?: string; logger?: 
     PARLEY_LOG_LEVEL: 'silent',
     PARLEY_SHUTDOWN_GRACE_MS: '1000',
     PARLEY_REGISTRY_REFRESH_MS: '100',
+    ...options.env,
   });
   const logger = options.logger ?? pino({ level: process.env['PARLEY_TEST_NLU_LOG'] ?? 'silent' });
   const server = await buildNluServer(config, { logger, trainer: new InlineTrainer() });
   await server.ready;
-  const { address } = await server.listen('127.0.0.1', 0);
+  const { address } = await server.listen(options.host ?? '127.0.0.1', options.port ?? 0);
   return {
     address,
+    async predictions() {
+      const metric = (await server.metrics.registry.getMetricsAsJSON()).find((entry) => entry.name === 'parley_nlu_predict_seconds');
+      const counts = (metric?.values ?? []) as Array<{ metricName?: string; value: number }>;
+      return counts.filter((entry) => entry.metricName === 'parley_nlu_predict_seconds_count').reduce((sum, entry) => sum + entry.value, 0);
+    },
     async close() {
       await server.close();
       if (options.modelDir === undefined) await rm(modelDir, { recursive: true, force: true });

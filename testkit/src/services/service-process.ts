@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..', '..');
+export const ROOT = join(__dirname, '..', '..', '..');
 export const NLU_MAIN = join(ROOT, 'services/nlu/dist/main.js');
 export const DIALOGUE_MAIN = join(ROOT, 'services/dialogue/dist/main.js');
 

@@ -2,7 +2,14 @@
  * A trained model serving predictions: one classifier over all intents, whose scores are restricted to the asked
  * scope (see scope-scores.ts), so a scope of one intent still rejects text meant for another intent.
  */
-import { ALL_INTENTS_SCOPE, ParleyError, type BotDefinition, type IntentDefinition, type IntentClassifierPrediction } from '@parley/domain';
+import {
+  ALL_INTENTS_SCOPE,
+  isBlankText,
+  ParleyError,
+  type BotDefinition,
+  type IntentDefinition,
+  type IntentClassifierPrediction,
+} from '@parley/domain';
 import type { NluModel, NluModelArtifact, ScopeStats } from '../api';
 import type { ClassifierEngine, IntentClassifier } from '../classifier/intent-classifier';
 import { decideIntent, fallback, type IntentDecision } from './decide-intent';
@@ -68,7 +75,7 @@ export class TrainedNluModel implements NluModel {
   }
 
   predict(text: string, scope: string = ALL_INTENTS_SCOPE, now: Date = new Date()): IntentClassifierPrediction {
-    if (typeof text !== 'string' || text.trim() === '') throw new ParleyError('TEXT_EMPTY', 'text is empty', { field: 'text' });
+    if (typeof text !== 'string' || isBlankText(text)) throw new ParleyError('TEXT_EMPTY', 'text is empty', { field: 'text' });
     const intents = this.scopeIndices(scope);
     const recognition = this.parts.recognizer.recognize(text, now);
     const processed = this.parts.encoder.process(recognition.text);

@@ -31,9 +31,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (answer.status === 503) void reply.header('retry-after', '1');
     return reply.code(answer.status).send({ error: { code: answer.code, message: answer.message } });
   });
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
-    reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
-  );
+  // HEAD answers as GET would (same status and headers, no body), so the message names GET for it.
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    return reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `no route ${method} ${request.url.split('?')[0]}` } });
+  });
 }
 
 function httpErrorOf(error: unknown): HttpError {

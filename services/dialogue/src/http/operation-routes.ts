@@ -3,7 +3,7 @@
  * the bot's model is trained and the service is not shutting down) and /metrics (Prometheus).
  */
 import type { FastifyInstance } from 'fastify';
-import { isParleyError } from '@parley/domain';
+import { type ErrorCode, isParleyError } from '@parley/domain';
 import type { DialogueMetrics } from '../metrics/dialogue-metrics';
 import { errorBody } from './schemas';
 
@@ -53,11 +53,14 @@ export function registerOperationRoutes(app: FastifyInstance, deps: OperationDep
         const error = { code: 'SHUTTING_DOWN', message: 'the service is shutting down; send requests to another replica' };
         return reply.code(503).header('retry-after', '1').send({ status: 'unavailable', checks: {}, error });
       }
-      const [store, nlu] = await Promise.all([check(deps.store), check(deps.nlu)]);
-      if (store === 'ok' && nlu === 'ok') return { status: 'ready', checks: { store, nlu } };
-      const code = store === 'ok' ? 'NLU_UNAVAILABLE' : 'STORE_UNAVAILABLE';
-      const message = store === 'ok' ? nlu : store;
-      return reply.code(503).header('retry-after', '1').send({ status: 'unavailable', checks: { store, nlu }, error: { code, message } });
+      const [store, nlu] = await Promise.all([check(deps.store, 'STORE_UNAVAILABLE'), check(deps.nlu, 'NLU_UNAVAILABLE')]);
+      const checks = { store: store.message, nlu: nlu.message };
+      if (store.ok && nlu.ok) return { status: 'ready', checks };
+      const failed = store.ok ? nlu : store;
+      return reply
+        .code(503)
+        .header('retry-after', '1')
+        .send({ status: 'unavailable', checks, error: { code: failed.code, message: failed.message } });
     },
   });
 
@@ -67,11 +70,12 @@ export function registerOperationRoutes(app: FastifyInstance, deps: OperationDep
   });
 }
 
-async function check(probe: ReadinessProbe): Promise<string> {
+/** `code`: what an unexpected failure counts as; a ParleyError keeps its own (SERVICE_STARTING while starting). */
+async function check(probe: ReadinessProbe, code: ErrorCode): Promise<{ ok: boolean; message: string; code: ErrorCode }> {
   try {
     await probe.ping();
-    return 'ok';
+    return { ok: true, message: 'ok', code };
   } catch (error) {
-    return isParleyError(error) ? error.message : 'unreachable';
+    return isParleyError(error) ? { ok: false, message: error.message, code: error.code } : { ok: false, message: 'unreachable', code };
   }
 }

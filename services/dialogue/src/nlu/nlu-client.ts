@@ -2,15 +2,15 @@
  * The dialogue service's gRPC client of the NLU service. It trains the bot's definition once at start-up, then
  * predicts against that exact version, so another process training under the same model name cannot change this
  * bot's answers — or, given an alias to follow, points the alias at that version if the alias does not exist yet
- * and predicts by the alias, so an operator moving the alias hot-swaps the model of every replica. Predictions go
- * over long-lived PredictStreams (prediction-streams.ts), each with a deadline, the caller's request id and resends
- * when a stream breaks; the other calls are unary with a deadline, GetModel retried on UNAVAILABLE by the channel's
- * service config. Load is spread round-robin over every NLU address. Failures become ParleyError NLU_UNAVAILABLE, but
- * a text the NLU refused keeps the NLU's code and field (a 400).
+ * and predicts by the alias, so an operator moving the alias hot-swaps the model of every replica. Every NLU
+ * replica behind the configured addresses gets its own channel (nlu-endpoints.ts, re-resolved so replicas can come
+ * and go). Predictions go over long-lived PredictStreams spread over all of them (prediction-streams.ts), each with
+ * a deadline, the caller's request id and resends when a stream breaks; the other calls are unary, on a connected
+ * replica, with a deadline, GetModel retried on UNAVAILABLE by the channel's service config. Failures become
+ * ParleyError NLU_UNAVAILABLE (SERVICE_STARTING until the model is ready), but a text the NLU refused keeps the
+ * NLU's code and field (a 400).
  */
 import * as grpc from '@grpc/grpc-js';
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type BotDefinition, GrpcStatus, type IntentClassifierPrediction, ParleyError, type TrainProgressEvent } from '@parley/domain';
 import type { PredictOptions, Predictor } from '@parley/bot';
@@ -26,13 +26,15 @@ import {
   type nluV1,
   NLU_SERVICE,
 } from '@parley/proto';
-import { GRPC_TARGET } from '../config';
 import { fromWireTrainResult, type TrainSummary } from './nlu-wire';
+import { NluEndpoints, type NluEndpoint } from './nlu-endpoints';
 import { failure, PredictionStreams } from './prediction-streams';
 
 export interface NluClientOptions {
-  /** host:port of each NLU replica. */
+  /** host:port of each NLU replica, or names standing for several (see resolve-nlu-targets.ts). */
   addresses: readonly string[];
+  /** How often names among the addresses are looked up again (0 = once); default 5 s. */
+  resolveIntervalMs?: number;
   deadlineMs: number;
   /** Bounds waiting for the NLU to come up plus training. */
   trainTimeoutMs: number;
@@ -62,8 +64,11 @@ const QUEUE_FULL_WAIT_MS = 2_000;
  */
 const TRAIN_ALIASES_WHEN_FOLLOWING = ['latest'];
 
+const DEFAULT_RESOLVE_INTERVAL_MS = 5_000;
+const MAX_RECONNECT_BACKOFF_MS = 5_000;
+
+/** Each channel reaches one replica; GetModel (the /ready probe) is retried there when the connection fails. */
 const SERVICE_CONFIG = {
-  loadBalancingConfig: [{ round_robin: {} }],
   methodConfig: [
     {
       name: [{ service: NLU_SERVICE, method: 'GetModel' }],
@@ -79,29 +84,37 @@ const SERVICE_CONFIG = {
 };
 
 export class NluClient implements Predictor {
-  private readonly client: nluV1.NluClient;
   /** Predictions go over long-lived PredictStreams: far cheaper per call than unary Predict. */
   private readonly predictions: PredictionStreams;
   /** `ref`: what Predict names — the trained version, or the alias followed. */
   private model: { id: string; version: string; ref: string } | undefined;
 
   private constructor(
-    target: string,
+    private readonly endpoints: NluEndpoints,
     private readonly options: NluClientOptions,
   ) {
+    this.predictions = new PredictionStreams(endpoints, options.deadlineMs);
+  }
+
+  /** Resolves the addresses into one channel per NLU replica (and keeps following them). */
+  static async connect(options: NluClientOptions): Promise<NluClient> {
     const Client = loadNluPackage().grpcObject.parley.nlu.v1.Nlu;
-    this.client = new Client(target, grpc.credentials.createInsecure(), {
+    const channelOptions = {
       'grpc.service_config': JSON.stringify(SERVICE_CONFIG),
       'grpc.enable_retries': 1,
       'grpc.keepalive_time_ms': 30_000,
+      // A replica that comes back (restarted, or the NLU starting after the dialogue) is retried within 5 s, not
+      // after grpc's default back-off of up to 2 minutes.
+      'grpc.max_reconnect_backoff_ms': MAX_RECONNECT_BACKOFF_MS,
       ...nluClientOptions(options.apiKey),
-    });
-    this.predictions = new PredictionStreams(() => this.client.PredictStream(), options.deadlineMs);
-  }
-
-  /** Resolves the addresses (several replicas → one round-robin channel over all of them). */
-  static async connect(options: NluClientOptions): Promise<NluClient> {
-    return new NluClient(await targetOf(options.addresses), options);
+    };
+    const endpoints = new NluEndpoints(
+      options.addresses,
+      (target) => new Client(target, grpc.credentials.createInsecure(), channelOptions),
+      options.resolveIntervalMs ?? DEFAULT_RESOLVE_INTERVAL_MS,
+    );
+    await endpoints.start();
+    return new NluClient(endpoints, options);
   }
 
   /** The model and the version `train` produced, once it has succeeded. */
@@ -172,7 +185,7 @@ export class NluClient implements Predictor {
 
   close(): void {
     this.predictions.close();
-    this.client.close();
+    this.endpoints.close();
   }
 
   /**
@@ -183,31 +196,38 @@ export class NluClient implements Predictor {
   private async adoptAlias(modelId: string, alias: string, version: string): Promise<void> {
     const model = await this.getModel(modelId);
     if (model.aliases[alias] !== undefined) return;
+    const endpoint = this.endpoint('SetAlias');
     await new Promise<void>((resolve, reject) => {
-      this.client.SetAlias({ model: modelId, alias, version }, this.callOptions(), (error) => {
+      endpoint.client.SetAlias({ model: modelId, alias, version }, this.callOptions(), (error) => {
         if (error) reject(nluFailure('SetAlias', error));
         else resolve();
       });
     });
   }
 
-  private getModel(modelId: string): Promise<nluV1.Model__Output> {
+  private async getModel(modelId: string): Promise<nluV1.Model__Output> {
+    const endpoint = this.endpoint('GetModel');
     return new Promise((resolve, reject) => {
-      this.client.GetModel({ model: modelId }, this.callOptions(), (error, response) => {
+      endpoint.client.GetModel({ model: modelId }, this.callOptions(), (error, response) => {
         if (error || !response) reject(nluFailure('GetModel', error));
         else resolve(response);
       });
     });
   }
 
-  private trainOnce(definition: BotDefinition, deadline: number, onUpdate?: (update: TrainingUpdate) => void): Promise<TrainSummary> {
+  /** Waits (within the deadline) for a replica to be connected: the NLU may start after the dialogue. */
+  private async trainOnce(definition: BotDefinition, deadline: number, onUpdate?: (update: TrainingUpdate) => void): Promise<TrainSummary> {
+    let endpoint: NluEndpoint;
+    try {
+      endpoint = await this.endpoints.ready(deadline);
+    } catch (error) {
+      throw nluFailure('Train', failure(grpc.status.UNAVAILABLE, (error as Error).message));
+    }
     return new Promise((resolve, reject) => {
       let summary: TrainSummary | undefined;
       let failure: ParleyError | undefined;
       const aliases = this.options.modelAlias === undefined ? [] : TRAIN_ALIASES_WHEN_FOLLOWING;
-      const call = this.client.Train({ definition: definitionToWire(definition), aliases }, new grpc.Metadata({ waitForReady: true }), {
-        deadline,
-      });
+      const call = endpoint.client.Train({ definition: definitionToWire(definition), aliases }, { deadline });
       call.on('data', (progress: nluV1.TrainProgress__Output) => {
         if (progress.state === 'JOB_STATE_DONE' && progress.result) summary = fromWireTrainResult(progress.result);
         else if (progress.state === 'JOB_STATE_FAILED' || progress.state === 'JOB_STATE_CANCELED') {
@@ -233,8 +253,16 @@ export class NluClient implements Predictor {
   }
 
   private requireModel(): { id: string; version: string; ref: string } {
-    if (!this.model) throw new ParleyError('NLU_UNAVAILABLE', 'the bot model is not trained yet');
+    // Not an NLU outage: the service has just started and its bot's model is still being trained or awaited.
+    if (!this.model) throw new ParleyError('SERVICE_STARTING', "the service is starting: the bot's model is not ready yet");
     return this.model;
+  }
+
+  /** A connected replica in turn (or any, to fail fast with its status), for a unary call. */
+  private endpoint(method: string): NluEndpoint {
+    const endpoint = this.endpoints.pick();
+    if (!endpoint) throw nluFailure(method, failure(grpc.status.UNAVAILABLE, this.endpoints.unreachable()));
+    return endpoint;
   }
 
   private callOptions(): grpc.CallOptions {
@@ -278,27 +306,4 @@ function trainFailure(definition: BotDefinition, failure: grpc.ServiceError): Pa
     ...(error.field === undefined ? {} : { field: error.field }),
     cause: failure,
   });
-}
-
-/**
- * A gRPC target URI (`dns:///nlu:50051`) is used as it is. One host:port goes to grpc's DNS resolver, which
- * re-resolves and spreads calls over every record. Several are resolved once, here, into one ipv4:/ipv6: address
- * list for the round-robin balancer.
- */
-async function targetOf(addresses: readonly string[]): Promise<string> {
-  const [first] = addresses;
-  if (addresses.length === 1 && first !== undefined) return GRPC_TARGET.test(first) ? first : `dns:${first}`;
-  const resolved = (await Promise.all(addresses.map(resolveAddress))).flat();
-  const v4 = resolved.filter((entry) => entry.family === 4);
-  if (v4.length > 0) return `ipv4:${v4.map((entry) => `${entry.host}:${entry.port}`).join(',')}`;
-  return `ipv6:${resolved.map((entry) => `[${entry.host}]:${entry.port}`).join(',')}`;
-}
-
-async function resolveAddress(address: string): Promise<Array<{ host: string; port: string; family: number }>> {
-  const split = address.lastIndexOf(':');
-  const host = address.slice(0, split).replace(/^\[|\]$/g, '');
-  const port = address.slice(split + 1);
-  if (isIP(host)) return [{ host, port, family: isIP(host) }];
-  const records = await lookup(host, { all: true });
-  return records.map((record) => ({ host: record.address, port, family: record.family }));
 }

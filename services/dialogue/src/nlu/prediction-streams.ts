@@ -1,21 +1,45 @@
 /**
- * The dialogue's side of the NLU's PredictStream: a few long-lived streams (the channel's round-robin balancer
- * places each on a replica as it opens), requests spread over them in turn and matched to their answers by id,
- * each with its own deadline. A message on an open stream costs a fraction of a unary call. When a stream breaks
- * or the NLU ends it (a replica shutting down), its unanswered requests are sent again on a fresh stream, after a
- * short wait, at most MAX_ATTEMPTS times in all; a prediction fails only then or when its deadline passes.
+ * The dialogue's side of the NLU's PredictStream, spread over every NLU replica. Each replica (an endpoint of
+ * nlu-endpoints.ts) gets its own long-lived streams, PREDICTION_STREAMS in all and at least one each, and requests
+ * go to the replicas in turn, so a replica added behind a name gets its share as soon as it is resolved and
+ * connected, and every replica is used however many there are. Answers are matched to requests by id, each
+ * request with its own deadline; a message on an open stream costs a fraction of a unary call.
+ *
+ * Streams are rotated: after about STREAM_LIFETIME_MS a stream takes no new requests, is half-closed (the NLU
+ * answers what it has read, then ends it) and a fresh one replaces it. A stream therefore never outlives the grace
+ * an NLU gives calls on a connection it recycles (PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS, 5 minutes by default),
+ * and the fresh one goes over the replica's current connection. When a stream breaks or the NLU ends it with
+ * requests unanswered (a replica stopping or killed), those are sent again, on another replica when there is one,
+ * after a short wait, at most MAX_ATTEMPTS times in all; a prediction fails only then or when its deadline passes.
  */
 import * as grpc from '@grpc/grpc-js';
 import type { nluV1 } from '@parley/proto';
+import type { NluEndpoint, NluEndpoints } from './nlu-endpoints';
 
-/** Streams kept open: enough to spread over a few replicas; each costs one HTTP/2 stream. */
-const PREDICTION_STREAMS = 4;
+/** Streams kept open in all (at least one per replica); each costs one HTTP/2 stream. */
+export const PREDICTION_STREAMS = 4;
+/** How long a stream takes new requests, ± a quarter so that streams do not all rotate at once. */
+export const STREAM_LIFETIME_MS = 20_000;
 /** Sends of one request in all (the first and its resends), as Predict's retry policy allows. */
 const MAX_ATTEMPTS = 3;
 const RESEND_WAIT_MS = 20;
 
 type Answer = nluV1.PredictStreamResponse__Output;
-type Stream = grpc.ClientDuplexStream<nluV1.PredictStreamRequest, Answer>;
+type Call = grpc.ClientDuplexStream<nluV1.PredictStreamRequest, Answer>;
+
+interface OpenStream {
+  call: Call;
+  lane: Lane;
+  /** After this, the stream takes no new requests. */
+  retireAt: number;
+}
+
+/** One replica's streams. */
+interface Lane {
+  endpoint: NluEndpoint;
+  streams: Array<OpenStream | undefined>;
+  next: number;
+}
 
 interface Pending {
   message: nluV1.PredictStreamRequest;
@@ -23,25 +47,24 @@ interface Pending {
   reject(error: grpc.ServiceError): void;
   timer: NodeJS.Timeout;
   attempts: number;
-  /** The slot the request was last sent on. */
-  slot: Slot;
-}
-
-interface Slot {
-  stream: Stream | undefined;
+  /** The stream the request was last sent on; undefined while it waits to be sent again. */
+  stream: OpenStream | undefined;
+  /** The replica where its last send failed: the resend goes elsewhere when it can. */
+  avoid: NluEndpoint | undefined;
 }
 
 export class PredictionStreams {
-  private readonly slots: Slot[] = Array.from({ length: PREDICTION_STREAMS }, () => ({ stream: undefined }));
+  private lanes = new Map<NluEndpoint, Lane>();
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  private nextSlot = 0;
   private closed = false;
 
   constructor(
-    private readonly open: () => Stream,
+    private readonly endpoints: NluEndpoints,
     private readonly deadlineMs: number,
-  ) {}
+  ) {
+    endpoints.onChange(() => this.sync());
+  }
 
   /** Sends one Predict request; resolves with its answer (a prediction or the status it was refused with). */
   request(request: nluV1.PredictRequest, requestId: string | undefined): Promise<Answer> {
@@ -50,56 +73,104 @@ export class PredictionStreams {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.fail(id, failure(grpc.status.DEADLINE_EXCEEDED, 'Deadline exceeded')), this.deadlineMs);
       const message = { id, request, ...(requestId === undefined ? {} : { requestId }) };
-      const pending: Pending = { message, resolve, reject, timer, attempts: 0, slot: this.slots[0] as Slot };
-      this.pending.set(id, pending);
-      this.send(pending);
+      this.pending.set(id, { message, resolve, reject, timer, attempts: 0, stream: undefined, avoid: undefined });
+      this.send(id);
     });
   }
 
+  /** Ends every stream (the NLU answers what it has read) and fails what is still waiting. */
   close(): void {
     this.closed = true;
     for (const id of [...this.pending.keys()]) this.fail(id, failure(grpc.status.UNAVAILABLE, 'the NLU client is closed'));
-    for (const slot of this.slots) slot.stream?.end();
+    for (const lane of this.lanes.values()) for (const stream of lane.streams) stream?.call.end();
+    this.lanes.clear();
   }
 
-  private send(pending: Pending): void {
+  private send(id: number): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    const endpoint = this.endpoints.pick(pending.avoid);
     pending.attempts += 1;
-    const slot = this.slots[this.nextSlot++ % this.slots.length] as Slot;
-    pending.slot = slot;
-    (slot.stream ?? this.openOn(slot)).write(pending.message);
+    if (!endpoint) {
+      this.retryOrFail(id, pending, failure(grpc.status.UNAVAILABLE, this.endpoints.unreachable()));
+      return;
+    }
+    const stream = this.streamOn(this.laneOf(endpoint));
+    pending.stream = stream;
+    stream.call.write(pending.message);
   }
 
-  private openOn(slot: Slot): Stream {
-    const stream = this.open();
-    slot.stream = stream;
-    stream.on('data', (answer: Answer) => {
+  private laneOf(endpoint: NluEndpoint): Lane {
+    let lane = this.lanes.get(endpoint);
+    if (!lane) {
+      lane = { endpoint, streams: [], next: 0 };
+      this.lanes.set(endpoint, lane);
+      this.sync();
+    }
+    return lane;
+  }
+
+  /** The lane's next stream in turn: opened when missing, replaced when its time is up. */
+  private streamOn(lane: Lane): OpenStream {
+    const slot = lane.next++ % lane.streams.length;
+    let stream = lane.streams[slot];
+    if (stream && Date.now() >= stream.retireAt) {
+      stream.call.end(); // the NLU answers what it has read, then ends the stream
+      stream = undefined;
+    }
+    if (!stream) {
+      stream = this.open(lane);
+      lane.streams[slot] = stream;
+    }
+    return stream;
+  }
+
+  private open(lane: Lane): OpenStream {
+    const call = lane.endpoint.client.PredictStream();
+    const stream: OpenStream = { call, lane, retireAt: Date.now() + STREAM_LIFETIME_MS * (0.75 + Math.random() / 2) };
+    call.on('data', (answer: Answer) => {
       const pending = this.pending.get(answer.id);
       if (!pending) return; // answered after its deadline
       this.settle(answer.id);
       pending.resolve(answer);
     });
-    const broken = (error?: grpc.ServiceError): void => {
-      if (slot.stream !== stream) return;
-      slot.stream = undefined;
-      this.resendFrom(slot, error ?? failure(grpc.status.UNAVAILABLE, 'the NLU ended the stream'));
-    };
-    stream.on('error', broken);
-    stream.on('end', () => broken());
+    call.on('error', (error: grpc.ServiceError) => this.broken(stream, error));
+    call.on('end', () => this.broken(stream, failure(grpc.status.UNAVAILABLE, 'the NLU ended the stream')));
     return stream;
   }
 
-  /** Requests sent on a stream that broke go again on another, or fail after MAX_ATTEMPTS. */
-  private resendFrom(slot: Slot, error: grpc.ServiceError): void {
+  /** A stream that ended or broke leaves its lane; what it left unanswered is sent again. */
+  private broken(stream: OpenStream, error: grpc.ServiceError): void {
+    const slot = stream.lane.streams.indexOf(stream);
+    if (slot >= 0) stream.lane.streams[slot] = undefined;
     for (const [id, pending] of this.pending) {
-      if (pending.slot !== slot) continue;
-      if (pending.attempts >= MAX_ATTEMPTS || this.closed) {
-        this.fail(id, error);
+      if (pending.stream !== stream) continue;
+      pending.stream = undefined;
+      pending.avoid = stream.lane.endpoint;
+      this.retryOrFail(id, pending, error);
+    }
+  }
+
+  private retryOrFail(id: number, pending: Pending, error: grpc.ServiceError): void {
+    if (pending.attempts >= MAX_ATTEMPTS || this.closed) {
+      this.fail(id, error);
+      return;
+    }
+    setTimeout(() => this.send(id), RESEND_WAIT_MS * pending.attempts);
+  }
+
+  /** Lanes follow the endpoints: PREDICTION_STREAMS streams spread over them, a lane whose replica went ends. */
+  private sync(): void {
+    const endpoints = this.endpoints.list();
+    const perLane = Math.max(1, Math.ceil(PREDICTION_STREAMS / Math.max(1, endpoints.length)));
+    for (const [endpoint, lane] of this.lanes) {
+      if (!endpoints.includes(endpoint)) {
+        this.lanes.delete(endpoint);
+        for (const stream of lane.streams) stream?.call.end();
         continue;
       }
-      pending.slot = { stream: undefined }; // belongs to no stream while it waits
-      setTimeout(() => {
-        if (this.pending.get(id) === pending) this.send(pending);
-      }, RESEND_WAIT_MS * pending.attempts);
+      for (const stream of lane.streams.slice(perLane)) stream?.call.end();
+      lane.streams.length = perLane;
     }
   }
 

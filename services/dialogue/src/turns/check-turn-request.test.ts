@@ -37,12 +37,22 @@ describe('checkTurnRequest', () => {
     ['an empty file', file({ base64: '' })],
     ['an event with nested params, emoji keys and values', event({ '👋': { list: [1, 'é', null, { ok: '🏽' }] } })],
     [`an event with params ${MAX_JSON_DEPTH} levels deep`, event(nestedParams(MAX_JSON_DEPTH))],
+    ['a message with a visible character among invisible ones', { kind: 'message', text: '\u200b?\u00a0' }],
+    ['an event whose params hold NUL (JSON values, kept exactly by every store)', event({ 'a\u0000': 'b\u0000' })],
   ])('accepts %s', (_name, request) => {
     expect(refusal(request)).toBeUndefined();
   });
 
   it.each<[string, TurnRequest, string, string]>([
     ['a blank text', { kind: 'message', text: ' \t' }, 'TEXT_EMPTY', 'text'],
+    ['a no-break-space-only text', { kind: 'message', text: '\u00a0' }, 'TEXT_EMPTY', 'text'],
+    ['a zero-width-space-only text', { kind: 'message', text: '\u200b' }, 'TEXT_EMPTY', 'text'],
+    ['a text of joiners, a BOM and a control', { kind: 'message', text: '\u200d\ufeff\u0007' }, 'TEXT_EMPTY', 'text'],
+    ['a NUL in the text', { kind: 'message', text: 'a\u0000b' }, 'INVALID_ARGUMENT', 'text'],
+    ['a NUL in the file name', file({ name: 'a\u0000.png' }), 'INVALID_ARGUMENT', 'name'],
+    ['a NUL in the file type', file({ type: 'image/png\u0000' }), 'INVALID_ARGUMENT', 'type'],
+    ['a NUL in the event name', event({}, 'pi\u0000ng'), 'INVALID_ARGUMENT', 'name'],
+    ['a zero-width-only file name', file({ name: '\u200b' }), 'INVALID_ARGUMENT', 'name'],
     ['a text over the limit', { kind: 'message', text: 'a'.repeat(MAX_TEXT + 1) }, 'TEXT_TOO_LONG', 'text'],
     ['a lone high surrogate in the text', { kind: 'message', text: 'hello \ud83d' }, 'INVALID_ARGUMENT', 'text'],
     ['a lone low surrogate in the text', { kind: 'message', text: '\ude00 hello' }, 'INVALID_ARGUMENT', 'text'],

@@ -1,8 +1,14 @@
 /**
  * Checks a turn request before any I/O, for every channel alike (REST schemas catch types first; the WebSocket
  * channel relies on this): an empty or over-long text, a malformed file or event is a 400 naming the field.
+ *
+ * U+0000 is refused in every text that becomes a history row's plain text (the message, a file's name and type, an
+ * event's name), on every store alike: PostgreSQL's `text` type cannot hold it, so that store alone would have kept
+ * U+FFFD instead, and no person types it (it is the classic string-truncation character of C consumers). The other
+ * option, an escape every reader of PostgreSQL's history would have to know, costs more than a 400 for a character
+ * with no meaning in a chat. Event params keep it: they are JSON values, which every store keeps exactly.
  */
-import { isJsonValue, MAX_JSON_DEPTH, ParleyError, type JsonValue } from '@parley/domain';
+import { isBlankText, isJsonValue, MAX_JSON_DEPTH, ParleyError, type JsonValue } from '@parley/domain';
 import type { TurnRequest } from './turn-service';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -30,20 +36,27 @@ export function checkTurnRequest(request: TurnRequest, maxTextLength: number): v
 }
 
 function checkText(text: string, maxTextLength: number): void {
-  if (typeof text !== 'string' || text.trim() === '') {
-    throw new ParleyError('TEXT_EMPTY', 'text must not be empty', { field: 'text' });
+  if (typeof text !== 'string' || isBlankText(text)) {
+    throw new ParleyError('TEXT_EMPTY', 'text must not be empty: it holds no visible character', { field: 'text' });
   }
   if (text.length > maxTextLength) {
     throw new ParleyError('TEXT_TOO_LONG', `text is longer than ${maxTextLength} characters`, { field: 'text' });
   }
-  if (!isWellFormed(text)) throw notUnicode('text');
+  checkCharacters(text, 'text');
 }
 
 function checkName(value: string, field: string): void {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > NAME_LIMIT) {
-    throw new ParleyError('INVALID_ARGUMENT', `${field} must be 1–${NAME_LIMIT} characters`, { field });
+  if (typeof value !== 'string' || isBlankText(value) || value.length > NAME_LIMIT) {
+    throw new ParleyError('INVALID_ARGUMENT', `${field} must be 1–${NAME_LIMIT} characters, at least one of them visible`, { field });
   }
-  if (!isWellFormed(value)) throw notUnicode(field);
+  checkCharacters(value, field);
+}
+
+function checkCharacters(text: string, field: string): void {
+  if (!isWellFormed(text)) throw notUnicode(field);
+  if (text.includes('\u0000')) {
+    throw new ParleyError('INVALID_ARGUMENT', `${field} must not contain U+0000 (NUL), which no store keeps alike`, { field });
+  }
 }
 
 function checkParams(params: unknown): void {

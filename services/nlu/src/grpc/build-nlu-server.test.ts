@@ -1,6 +1,9 @@
-/** The server buildNluServer wires on a model directory: models persist across servers; the memory cap holds. */
-import { status } from '@grpc/grpc-js';
-import { type nluV1 } from '@parley/proto';
+/**
+ * The server buildNluServer wires on a model directory: models persist across servers; the memory cap holds;
+ * connections are recycled after their maximum age and its grace.
+ */
+import { credentials, status, type ServiceError } from '@grpc/grpc-js';
+import { loadNluPackage, type nluV1 } from '@parley/proto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Trainer } from '../jobs/trainer';
 import {
@@ -76,6 +79,44 @@ describe('NLU gRPC server: persistence and memory', () => {
       expectError(await failure(predict(server.client, { model: 'greetings', text: 'hello' })), status.RESOURCE_EXHAUSTED, 'model');
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('NLU gRPC server: connection age', () => {
+  it('recycles connections: after the maximum age and its grace, a stream still open is cut, and new calls reconnect', async () => {
+    // Trained on a server of its own first: a training longer than age and grace (a loaded machine) would be cut too.
+    const dir = await tempDir();
+    const trainer = await startServer(dir);
+    await trainedVersion(trainer.client, greetings());
+    await trainer.close();
+    const own = await startServer(dir, {
+      PARLEY_NLU_MAX_CONNECTION_AGE_MS: '1000',
+      PARLEY_NLU_MAX_CONNECTION_AGE_GRACE_MS: '300',
+    });
+    // A channel of its own, so its one connection starts now.
+    const { grpcObject } = loadNluPackage();
+    const client = new grpcObject.parley.nlu.v1.Nlu(`127.0.0.1:${own.port}`, credentials.createInsecure(), {
+      'grpc.use_local_subchannel_pool': 1,
+    });
+    try {
+      const started = Date.now();
+      const stream = client.PredictStream();
+      const cut = new Promise<ServiceError>((resolve) => stream.on('error', resolve));
+      stream.on('data', () => undefined); // answered or not before the cut: only the cut matters here
+      stream.write({ id: 1, request: { model: 'greetings', text: 'hello' } });
+      expect((await cut).code).toBe(status.UNAVAILABLE);
+      // 1,000 ms ± 10 % of age, then 300 ms of grace (the connection opened at or after `started`).
+      expect(Date.now() - started).toBeGreaterThan(900 + 300 - 50);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      // Calls go on over a new connection. Every connection here is cut after about 1.3 s, so on a loaded machine a
+      // call may meet the next cut: one more try then.
+      const ask = () => predict(client, { model: 'greetings', text: 'bye' });
+      const answer = await ask().catch((error: ServiceError) => (error.code === status.UNAVAILABLE ? ask() : Promise.reject(error)));
+      expect(answer.intent).toBe('bye');
+    } finally {
+      client.close();
+      await own.close();
     }
   });
 });

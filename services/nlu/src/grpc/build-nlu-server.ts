@@ -73,6 +73,11 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
     new Server({
       'grpc.max_receive_message_length': config.maxMessageBytes,
       'grpc.max_send_message_length': config.maxMessageBytes,
+      // Connections are recycled (GOAWAY, then the grace for calls still running), so every client re-resolves the
+      // replicas now and then and a new replica gets its share of traffic; 0 keeps a connection forever.
+      ...(config.maxConnectionAgeMs > 0
+        ? { 'grpc.max_connection_age_ms': config.maxConnectionAgeMs, 'grpc.max_connection_age_grace_ms': config.maxConnectionAgeGraceMs }
+        : {}),
       ...(config.apiKeys.length > 0 ? { interceptors: [requireApiKey(new ApiKeySet(config.apiKeys), logger)] } : {}),
     }),
   );

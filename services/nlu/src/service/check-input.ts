@@ -2,12 +2,13 @@
  * Checks of request fields, each throwing ParleyError naming the field: texts (not blank, within the limit), and
  * the names that become folders of the model directory (model ids, versions, aliases).
  */
-import { ParleyError } from '@parley/domain';
+import { isBlankText, ParleyError } from '@parley/domain';
 import { MODEL_ID_PATTERN } from '@parley/nlu';
 import { ALIAS_PATTERN } from '../registry/model-registry';
 
+/** Blank means what it means on every channel (isBlankText): nothing visible, zero-width characters included. */
 export function checkText(text: string, field: string, maxLength: number): void {
-  if (text.trim() === '') throw new ParleyError('TEXT_EMPTY', `${field} is empty`, { field });
+  if (isBlankText(text)) throw new ParleyError('TEXT_EMPTY', `${field} holds no visible character`, { field });
   if (text.length > maxLength) {
     throw new ParleyError('TEXT_TOO_LONG', `${field} has ${text.length} characters, the limit is ${maxLength}`, { field });
   }
