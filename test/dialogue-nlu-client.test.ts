@@ -59,9 +59,26 @@ describe('NluClient against a real NLU server', () => {
     expect(prediction.matchedParameters).toEqual([]);
   });
 
-  it('maps an unknown scope to NLU_UNAVAILABLE (the bot and the NLU disagree) and a refused text to a 400', async () => {
+  it('maps an unknown scope to NLU_UNAVAILABLE (the bot and the NLU disagree) and a refused text to a 400 with the NLU code and field', async () => {
     await expect(client.predict('weather in BCN', 'no_such_state')).rejects.toMatchObject({ code: 'NLU_UNAVAILABLE' });
-    await expect(client.predict('x'.repeat(100_000), 's0')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'text' });
+    await expect(client.predict('x'.repeat(100_000), 's0')).rejects.toMatchObject({ code: 'TEXT_TOO_LONG', field: 'text' });
+    await expect(client.predict('   ', 's0')).rejects.toMatchObject({ code: 'TEXT_EMPTY', field: 'text' });
+  });
+});
+
+describe('NluClient training a definition the NLU refuses', () => {
+  it('fails with INVALID_DEFINITION naming the field the NLU named', async () => {
+    const server = await startNluTestServer();
+    const client = await NluClient.connect({ ...options, addresses: [server.address] });
+    try {
+      const bad = { ...definition, config: { ...definition.config, threshold: 3 } };
+      const error = await client.train(bad).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'INVALID_DEFINITION', field: 'config.threshold' });
+      expect((error as Error).message).toMatch(/^the NLU refused bot weather_bot: .*threshold/);
+    } finally {
+      client.close();
+      await server.close();
+    }
   });
 });
 

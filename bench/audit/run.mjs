@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { flag, option } from '../lib/args.mjs';
+import { benchArgs } from '../lib/args.mjs';
 import { machine } from '../lib/machine.mjs';
 import { machineLine, writeSection } from '../lib/report.mjs';
 import { median, percentile, round } from '../lib/stats.mjs';
@@ -19,10 +19,17 @@ import { auditQueries } from './queries.mjs';
 const require = createRequire(import.meta.url);
 const { PostgresSessionStore, SqliteSessionStore } = require('../../packages/session-store/dist/index.js');
 
-const rows = Number(option('rows', 1_000_000));
-const rounds = Number(option('rounds', 3));
-const samples = Number(option('samples', 20));
-const stores = option('stores', 'sqlite,postgres').split(',');
+const args = benchArgs('node bench/audit/run.mjs [--rows 1000000] [--rounds 3] [--samples 20] [--stores sqlite,postgres] [--no-write]', {
+  rows: { type: 'string', default: '1000000' },
+  rounds: { type: 'string', default: '3' },
+  samples: { type: 'string', default: '20' },
+  stores: { type: 'string', default: 'sqlite,postgres' },
+  'no-write': { type: 'boolean', default: false },
+});
+const rows = args.integer('rows');
+const rounds = args.integer('rounds');
+const samples = args.integer('samples');
+const stores = args.list('stores', ['sqlite', 'postgres']);
 const POSTGRES_URL = process.env.PARLEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const BAR_MS = 50;
 const work = mkdtempSync(join(tmpdir(), 'parley-bench-audit-'));
@@ -145,7 +152,7 @@ try {
   }
   const markdown = report(outcomes);
   process.stdout.write(`${markdown}\n`);
-  if (!flag('no-write')) writeSection('audit', markdown);
+  if (!args.values['no-write']) writeSection('audit', markdown);
 } finally {
   rmSync(work, { recursive: true, force: true });
   if (stores.includes('postgres')) await dropSchema();

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { flag, option } from '../lib/args.mjs';
+import { benchArgs } from '../lib/args.mjs';
 import { freePort } from '../lib/free-port.mjs';
 import { echoClient, unary } from '../lib/grpc-clients.mjs';
 import { postJson } from '../lib/http-client.mjs';
@@ -17,12 +17,19 @@ import { interleavedLatency, interleavedThroughput, throughput } from '../lib/lo
 import { machine } from '../lib/machine.mjs';
 import { startProcess } from '../lib/process.mjs';
 import { machineLine, writeSection } from '../lib/report.mjs';
+import { startDialogueService, startNluService } from '../lib/services.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const rounds = Number(option('rounds', 3));
-const turns = Number(option('turns', 4000));
-const stores = option('stores', 'sqlite,redis,postgres').split(',');
+const args = benchArgs('node bench/dialogue/run.mjs [--rounds 3] [--turns 4000] [--stores sqlite,redis,postgres] [--no-write]', {
+  rounds: { type: 'string', default: '3' },
+  turns: { type: 'string', default: '4000' },
+  stores: { type: 'string', default: 'sqlite,redis,postgres' },
+  'no-write': { type: 'boolean', default: false },
+});
+const rounds = args.integer('rounds');
+const turns = args.integer('turns');
+const stores = args.list('stores', ['sqlite', 'redis', 'postgres']);
 const SESSIONS = 32;
 const work = mkdtempSync(join(tmpdir(), 'parley-bench-dialogue-'));
 const runId = `bench${process.pid}`;
@@ -32,22 +39,6 @@ const storeEnv = {
   redis: { PARLEY_STORE: 'redis', PARLEY_REDIS_URL: 'redis://127.0.0.1:6379', PARLEY_REDIS_KEY_PREFIX: `${runId}:` },
   postgres: { PARLEY_STORE: 'postgres', PARLEY_POSTGRES_URL: 'postgres://postgres@127.0.0.1:5432/test', PARLEY_POSTGRES_SCHEMA: runId },
 };
-
-async function startDialogue(store, nluPort) {
-  const port = await freePort();
-  const proc = await startProcess(process.execPath, [join(root, 'services/dialogue/dist/main.js')], {
-    env: {
-      PARLEY_HTTP_HOST: '127.0.0.1',
-      PARLEY_HTTP_PORT: String(port),
-      PARLEY_NLU_ADDRESS: `127.0.0.1:${nluPort}`,
-      PARLEY_BOT: 'weather',
-      PARLEY_LOG_LEVEL: 'warn',
-      ...storeEnv[store],
-    },
-    ready: /dialogue service ready/,
-  });
-  return { ...proc, port };
-}
 
 async function measureTurns(port) {
   const ids = [];
@@ -80,15 +71,12 @@ async function dropBenchData() {
 
 async function main() {
   const modelDir = join(work, 'models');
-  const [nluPort, grpcEchoPort, httpEchoPort] = [await freePort(), await freePort(), await freePort()];
-  const nlu = await startProcess(process.execPath, [join(root, 'services/nlu/dist/main.js')], {
-    env: { PARLEY_NLU_HOST: '127.0.0.1', PARLEY_NLU_PORT: String(nluPort), PARLEY_MODEL_DIR: modelDir, PARLEY_LOG_LEVEL: 'warn' },
-    ready: /listening on/,
-  });
-  const grpcEcho = await startProcess(process.execPath, [join(root, 'bench/echo/server.mjs'), String(grpcEchoPort)], {
+  const [grpcEchoPort, httpEchoPort] = [await freePort(), await freePort()];
+  const nlu = await startNluService({ modelDir });
+  const grpcEcho = await startProcess(process.execPath, [join(root, 'bench/echo/server.mjs'), '--port', String(grpcEchoPort)], {
     ready: /listening/,
   });
-  const httpEcho = await startProcess(process.execPath, [join(root, 'bench/echo/http-server.mjs'), String(httpEchoPort)], {
+  const httpEcho = await startProcess(process.execPath, [join(root, 'bench/echo/http-server.mjs'), '--port', String(httpEchoPort)], {
     ready: /listening/,
   });
   const echoGrpc = unary(echoClient(`127.0.0.1:${grpcEchoPort}`), 'Echo');
@@ -97,7 +85,7 @@ async function main() {
   const results = {};
   try {
     for (const store of stores) {
-      const dialogue = await startDialogue(store, nluPort);
+      const dialogue = await startDialogueService({ nluPort: nlu.port, env: storeEnv[store] });
       try {
         const run = await measureTurns(dialogue.port);
         const samples = [];
@@ -166,4 +154,4 @@ ${rows.join('\n')}
 ${redis ? `Bars (Redis): turns/s ≥ 40 % of the gRPC echo's calls/s: ${round(redis.throughputRatio * 100, 1)} % ${verdict(redis.throughputRatio >= 0.4)}; sequential p50 ≤ 3× the echo's: ${round(redis.p50Ratio, 2)}× ${verdict(redis.p50Ratio <= 3)}.` : ''}
 `;
 console.log(markdown);
-if (!flag('no-write')) writeSection('dialogue', markdown);
+if (!args.values['no-write']) writeSection('dialogue', markdown);

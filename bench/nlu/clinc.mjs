@@ -7,25 +7,43 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchArgs } from '../lib/args.mjs';
+
+const args = benchArgs(
+  `node bench/nlu/clinc.mjs [datasetDir] [--json] [--seed 42] [--hyper '{"epochs":8}'] [--scopes]`,
+  {
+    json: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '42' },
+    hyper: { type: 'string', default: '{}' },
+    scopes: { type: 'boolean', default: false },
+  },
+  { allowPositionals: true },
+);
+if (args.positionals.length > 1) args.fail(`expected one dataset directory, got ${args.positionals.length}`);
+const json = args.values.json;
+const seed = args.integer('seed', 0);
+const hyperParameters = readHyperParameters(args.values.hyper);
+const dir = args.positionals[0] ?? fileURLToPath(new URL('../../../shared/datasets/clinc150', import.meta.url));
+
+function readHyperParameters(text) {
+  try {
+    const parsed = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed;
+  } catch {
+    // reported below
+  }
+  return args.fail(`--hyper takes a JSON object, not ${text}`);
+}
 
 const require = createRequire(import.meta.url);
 const nlu = require('../../packages/nlu/dist/index.js');
 // As the service serves models: in the classifier kernels.
 await nlu.loadClassifierKernels();
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const hyperAt = args.indexOf('--hyper');
-const hyperParameters = hyperAt >= 0 ? JSON.parse(args[hyperAt + 1]) : {};
-const seedAt = args.indexOf('--seed');
-const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 42;
-const dir =
-  args.find((arg, i) => !arg.startsWith('--') && !['--hyper', '--seed'].includes(args[i - 1] ?? '')) ??
-  fileURLToPath(new URL('../../../shared/datasets/clinc150', import.meta.url));
 const read = (name) => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
 
 const [train, val, test] = ['train', 'val', 'test'].map(read);
-if (args.includes('--scopes')) {
+if (args.values.scopes) {
   await compareScopes();
   process.exit(0);
 }

@@ -4,7 +4,7 @@
 // cache, as under load, when the gRPC machinery and the client run between two predictions). Medians of --runs.
 // Needs a build. Usage: node bench/nlu/cold-cache.mjs [--runs 5] [--calls 2000]
 import { createRequire } from 'node:module';
-import { option } from '../lib/args.mjs';
+import { benchArgs } from '../lib/args.mjs';
 import { clincDefinition, clincSplit } from '../lib/clinc150.mjs';
 import { machine } from '../lib/machine.mjs';
 import { machineLine } from '../lib/report.mjs';
@@ -12,8 +12,12 @@ import { median, round } from '../lib/stats.mjs';
 
 const nlu = createRequire(import.meta.url)('../../packages/nlu/dist/index.js');
 await nlu.loadClassifierKernels();
-const runs = Number(option('runs', 5));
-const calls = Number(option('calls', 2000));
+const args = benchArgs('node bench/nlu/cold-cache.mjs [--runs 5] [--calls 2000]', {
+  runs: { type: 'string', default: '5' },
+  calls: { type: 'string', default: '2000' },
+});
+const runs = args.integer('runs');
+const calls = args.integer('calls');
 
 const model = await nlu.trainModel(nlu.parseDefinition(clincDefinition()));
 const texts = clincSplit('test').map((row) => row.text);

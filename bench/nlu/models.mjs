@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { flag, option } from '../lib/args.mjs';
+import { benchArgs } from '../lib/args.mjs';
 import { freePort } from '../lib/free-port.mjs';
 import { trainOverGrpc } from '../lib/train-over-grpc.mjs';
 import { nluClient, unary } from '../lib/grpc-clients.mjs';
@@ -19,8 +19,13 @@ import { machineLine, writeSection } from '../lib/report.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const modelCount = Number(option('models', 100));
-const capMb = Number(option('cap-mb', 256));
+const args = benchArgs('node bench/nlu/models.mjs [--models 100] [--cap-mb 256] [--no-write]', {
+  models: { type: 'string', default: '100' },
+  'cap-mb': { type: 'string', default: '256' },
+  'no-write': { type: 'boolean', default: false },
+});
+const modelCount = args.integer('models');
+const capMb = args.number('cap-mb', 1);
 const datasetDir = join(root, '../shared/datasets/clinc150');
 const read = (name) => JSON.parse(readFileSync(join(datasetDir, `${name}.json`), 'utf8'));
 
@@ -118,4 +123,4 @@ ${modelCount} models of 10 CLINC150 intents (40 sentences each) trained into one
 | training all ${modelCount} models | ${round(report.trainSeconds, 1)} s | |
 `;
 console.log(markdown);
-if (!flag('no-write')) writeSection('models', markdown);
+if (!args.values['no-write']) writeSection('models', markdown);

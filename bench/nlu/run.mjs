@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { flag, option } from '../lib/args.mjs';
+import { benchArgs } from '../lib/args.mjs';
 import { clincDefinition, clincDir, clincSplit } from '../lib/clinc150.mjs';
 import { freePort } from '../lib/free-port.mjs';
 import { trainOverGrpc } from '../lib/train-over-grpc.mjs';
@@ -23,8 +23,13 @@ import { machineLine, writeSection } from '../lib/report.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const runs = Number(option('runs', 3));
-const rounds = Number(option('rounds', 5));
+const args = benchArgs('node bench/nlu/run.mjs [--runs 3] [--rounds 5] [--no-write]', {
+  runs: { type: 'string', default: '3' },
+  rounds: { type: 'string', default: '5' },
+  'no-write': { type: 'boolean', default: false },
+});
+const runs = args.integer('runs');
+const rounds = args.integer('rounds');
 
 function clincRuns() {
   const results = [];
@@ -57,7 +62,9 @@ async function grpcRounds() {
     env: { PARLEY_NLU_HOST: '127.0.0.1', PARLEY_NLU_PORT: String(nluPort), PARLEY_MODEL_DIR: modelDir, PARLEY_LOG_LEVEL: 'warn' },
     ready: /listening on/,
   });
-  const echo = await startProcess(process.execPath, [join(root, 'bench/echo/server.mjs'), String(echoPort)], { ready: /listening/ });
+  const echo = await startProcess(process.execPath, [join(root, 'bench/echo/server.mjs'), '--port', String(echoPort)], {
+    ready: /listening/,
+  });
   try {
     const address = `127.0.0.1:${nluPort}`;
     const client = nluClient(address);
@@ -169,4 +176,4 @@ from \`nlu.proto\` with grpc-js's defaults: stock proto-loader decoding and HTTP
 NLU service RSS with the CLINC150 model loaded, after the load: **${round(grpc.rssMiB, 1)} MiB** (bar ≤ 300 MB ${verdict(grpc.rssMiB * 1.048576 <= 300)}).
 `;
 console.log(markdown);
-if (!flag('no-write')) writeSection('nlu', markdown);
+if (!args.values['no-write']) writeSection('nlu', markdown);

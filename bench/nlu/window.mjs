@@ -3,7 +3,7 @@
 // answering 5 KiB strings (a full Predict answer's size) beside one answering its short text, at 32 in flight, with
 // grpc-js's default window and with nluClientOptions(), in alternating chunks. Prints the medians of --rounds.
 // Needs a build. Usage: node bench/nlu/window.mjs [--rounds 5] [--answer-bytes 5200]
-import { option } from '../lib/args.mjs';
+import { benchArgs } from '../lib/args.mjs';
 import { freePort } from '../lib/free-port.mjs';
 import { echoClient, unary } from '../lib/grpc-clients.mjs';
 import { interleavedThroughput } from '../lib/load.mjs';
@@ -12,13 +12,17 @@ import { startProcess } from '../lib/process.mjs';
 import { machineLine } from '../lib/report.mjs';
 import { median, round } from '../lib/stats.mjs';
 
-const rounds = Number(option('rounds', 5));
-const answerBytes = Number(option('answer-bytes', 5200));
+const args = benchArgs('node bench/nlu/window.mjs [--rounds 5] [--answer-bytes 5200]', {
+  rounds: { type: 'string', default: '5' },
+  'answer-bytes': { type: 'string', default: '5200' },
+});
+const rounds = args.integer('rounds');
+const answerBytes = args.integer('answer-bytes');
 const server = new URL('../echo/server.mjs', import.meta.url).pathname;
 const [shortPort, longPort] = [await freePort(), await freePort()];
 const servers = await Promise.all([
-  startProcess(process.execPath, [server, String(shortPort)], { ready: /listening/ }),
-  startProcess(process.execPath, [server, String(longPort), String(answerBytes)], { ready: /listening/ }),
+  startProcess(process.execPath, [server, '--port', String(shortPort)], { ready: /listening/ }),
+  startProcess(process.execPath, [server, '--port', String(longPort), '--answer-bytes', String(answerBytes)], { ready: /listening/ }),
 ]);
 try {
   const call = (port, options) => {

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { flag, option } from '../lib/args.mjs';
+import { benchArgs } from '../lib/args.mjs';
 import { postJson } from '../lib/http-client.mjs';
 import { throughput } from '../lib/load.mjs';
 import { machine } from '../lib/machine.mjs';
@@ -21,12 +21,19 @@ import { startDialogueService, startNluService } from '../lib/services.mjs';
 import { median, percentile, round } from '../lib/stats.mjs';
 import { Conversations } from './conversations.mjs';
 
-const minutes = Number(option('minutes', 10));
-const warmupMinutes = Number(option('warmup', 2));
-const store = option('store', 'sqlite');
+const args = benchArgs('node bench/soak/run.mjs [--minutes 10] [--warmup 2] [--window 30] [--store sqlite|redis] [--no-write]', {
+  minutes: { type: 'string', default: '10' },
+  warmup: { type: 'string', default: '2' },
+  window: { type: 'string', default: '30' },
+  store: { type: 'string', default: 'sqlite' },
+  'no-write': { type: 'boolean', default: false },
+});
+const minutes = args.number('minutes', 0.1);
+const warmupMinutes = args.number('warmup', 0);
+const store = args.oneOf('store', ['sqlite', 'redis']);
 /** Windows at each end whose median stands for the start and the end. */
 const ENDS = 3;
-const windowSeconds = Number(option('window', 30));
+const windowSeconds = args.number('window', 1);
 const PROBE = { inFlight: 32, turns: 2000, rounds: 3 };
 const RSS_SAMPLE_MS = 5_000;
 const BARS = { rssGrowth: 0.1, p99Drift: 1.5 };
@@ -121,8 +128,7 @@ const redisPrefix = `soak${process.pid}:`;
 
 function storeEnv(work) {
   if (store === 'redis') return { PARLEY_STORE: 'redis', PARLEY_REDIS_URL: REDIS_URL, PARLEY_REDIS_KEY_PREFIX: redisPrefix };
-  if (store === 'sqlite') return { PARLEY_STORE: 'sqlite', PARLEY_SQLITE_PATH: join(work, 'sessions.db') };
-  throw new Error(`--store ${store}: expected sqlite or redis`);
+  return { PARLEY_STORE: 'sqlite', PARLEY_SQLITE_PATH: join(work, 'sessions.db') };
 }
 
 /** Removes what a Redis run left on the machine's server. */
@@ -195,4 +201,4 @@ if (result.windows.length < needed)
   throw new Error(`only ${result.windows.length} window(s), ${needed} needed: run longer (--minutes) or with shorter --window`);
 const markdown = report(result, info);
 console.log(markdown);
-if (!flag('no-write')) writeSection('soak', markdown);
+if (!args.values['no-write']) writeSection('soak', markdown);

@@ -5,11 +5,10 @@
  * training never finishes, answers the "still training" and "too many trainings" cases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { nluV1 } from '@parley/proto';
+import { ERROR_FIELD_METADATA, type nluV1 } from '@parley/proto';
 import { GatedTrainer } from '@parley/testkit/nlu-service/gated-trainer';
 import { CaseLog } from '@parley/testkit/reliability/case-log';
 import { GRPC_LIMITS, grpcCases, type GrpcCase, type GrpcCaseContext } from '@parley/testkit/reliability/grpc-cases';
-import { knownBug } from '@parley/testkit/reliability/known-bugs';
 import { startNlu, tinyDefinition, train, type NluUnderTest } from '@parley/testkit/reliability/nlu-under-test';
 import { decodeResponse, type GrpcAnswer } from '@parley/testkit/reliability/raw-grpc';
 
@@ -63,7 +62,7 @@ function problemsOf(testCase: GrpcCase, answer: GrpcAnswer): string[] {
   const field = testCase.field;
   if (field !== undefined && answer.status !== 'OK') {
     const named =
-      answer.details.includes(field) || answer.metadata.get('parley-error-field').some((value) => String(value).includes(field));
+      answer.details.includes(field) || answer.metadata.get(ERROR_FIELD_METADATA).some((value) => String(value).includes(field));
     if (!named) problems.push(`the status does not name "${field}": ${answer.details.slice(0, 300)}`);
   }
   if (answer.status === 'INTERNAL' && answer.details !== 'internal error')
@@ -78,17 +77,12 @@ describe('gRPC bad-input matrix', () => {
   });
 
   for (const { name } of named) {
-    const bug = knownBug(name);
-    (bug === undefined ? it : it.fails)(name, async () => {
+    it(name, async () => {
       const testCase = cases.get(name);
       if (!testCase) throw new Error(`no case ${name}`);
       const answer = await send(testCase);
       const problems = problemsOf(testCase, answer);
-      log.record(
-        name,
-        { expected: testCase.expect, got: answer.status, serverError: SERVER_FAILURES.has(answer.status) },
-        bug !== undefined,
-      );
+      log.record(name, { expected: testCase.expect, got: answer.status, serverError: SERVER_FAILURES.has(answer.status) });
       expect(problems).toEqual([]);
     });
   }

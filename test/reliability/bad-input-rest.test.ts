@@ -22,7 +22,6 @@ import {
 import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
 import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
 import { CaseLog } from '@parley/testkit/reliability/case-log';
-import { knownBug } from '@parley/testkit/reliability/known-bugs';
 import { oddTextAcceptances, oddTextCases, REST_LIMITS, restCases, type RestCase } from '@parley/testkit/reliability/rest-cases';
 import { runRestCase } from '@parley/testkit/reliability/run-rest-case';
 
@@ -40,10 +39,9 @@ afterAll(() => {
 function matrix(label: string, cases: RestCase[], harness: () => DialogueTestApp): void {
   for (const testCase of cases) {
     const name = `${label} ${testCase.name}`;
-    const bug = knownBug(name);
-    (bug === undefined ? it : it.fails)(name, async () => {
+    it(name, async () => {
       const result = await runRestCase(harness().app, testCase);
-      log.record(name, result, bug !== undefined);
+      log.record(name, result);
       expect(result.problems).toEqual([]);
     });
   }

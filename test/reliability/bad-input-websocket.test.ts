@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
 import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
 import { CaseLog, type CaseOutcome } from '@parley/testkit/reliability/case-log';
-import { knownBug } from '@parley/testkit/reliability/known-bugs';
 import { WS_LIMITS, wsCases, type WsCase } from '@parley/testkit/reliability/ws-cases';
 import { type Frame, WsProbe } from '@parley/testkit/reliability/ws-probe';
 
@@ -87,10 +86,9 @@ describe('WebSocket bad-input matrix', () => {
   });
 
   for (const testCase of wsCases()) {
-    const bug = knownBug(testCase.name);
-    (bug === undefined ? it : it.fails)(testCase.name, async () => {
+    it(testCase.name, async () => {
       const result = await runWsCase(testCase);
-      log.record(testCase.name, result, bug !== undefined);
+      log.record(testCase.name, result);
       expect(result.problems).toEqual([]);
     });
   }

@@ -9,4 +9,4 @@ export { TransitionBuilder } from './transition-builder';
 export type { EventPredicate, Transition, TransitionCondition } from './transition';
 export type { ComparisonOperator, OperationFunction, VariableOperation } from './variable-operation';
 export { PREV_STATE_VARIABLE } from './global-wiring';
-export { DEFAULT_FALLBACK_REPLY, MAX_MOVES_PER_TURN } from './turn-runner';
+export { MAX_MOVES_PER_TURN } from './turn-runner';

@@ -16,7 +16,7 @@ import type { Predictor, SessionSnapshot, TurnContext, TurnInput, TurnOutcome } 
 /** More moves than this in one turn means automatic transitions loop; the turn fails and the session is unchanged. */
 export const MAX_MOVES_PER_TURN = 50;
 
-export const DEFAULT_FALLBACK_REPLY = "Sorry, I didn't get it";
+const DEFAULT_FALLBACK_REPLY = "Sorry, I didn't get it";
 
 const defaultFallbackBody: StateBody = (session) => session.reply(DEFAULT_FALLBACK_REPLY);
 

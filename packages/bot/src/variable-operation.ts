@@ -4,7 +4,7 @@
  */
 import type { JsonValue } from '@parley/domain';
 
-export const COMPARISON_OPERATORS = ['<', '<=', '==', '!=', '>=', '>'] as const;
+const COMPARISON_OPERATORS = ['<', '<=', '==', '!=', '>=', '>'] as const;
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 /** `value` is undefined when the variable is not set. */
 export type OperationFunction = (value: JsonValue | undefined, target: JsonValue) => boolean | Promise<boolean>;

@@ -4,5 +4,6 @@ export * from './prediction';
 export * from './errors';
 export * from './api-keys';
 export * from './reply';
+export * from './train-progress';
 export * from './blank-text';
 export * from './loopback-host';

@@ -2,16 +2,8 @@
  * The public contract of @parley/nlu: what the NLU service (and the CLI, and benchmarks) call.
  * Pure code: no I/O, no process.env. A trained model is plain data (an artifact) plus typed arrays that serve it.
  */
-import type { BotDefinition, IntentClassifierPrediction, JsonObject } from '@parley/domain';
+import type { BotDefinition, IntentClassifierPrediction, JsonObject, TrainProgressEvent } from '@parley/domain';
 import type { ClassifierEngine } from './classifier/intent-classifier';
-
-export interface TrainProgressEvent {
-  scope: string;
-  epoch: number;
-  epochs: number;
-  loss: number;
-  accuracy: number;
-}
 
 export interface TrainOptions {
   onProgress?: (event: TrainProgressEvent) => void;
@@ -54,8 +46,6 @@ export interface NluModel {
   /** The intents of a scope, in definition order. Throws ParleyError SCOPE_NOT_FOUND. */
   intentsOf(scope: string): readonly string[];
   toArtifact(): NluModelArtifact;
-  /** Releases what the model holds. The model must not be used afterwards. */
-  dispose(): void;
 }
 
 /** The backend TensorFlow.js trains on: native tfjs-node, else wasm, else pure JS. */

@@ -22,7 +22,7 @@ export const PROBE_LIMIT = 10_000;
  * learn that two values never meet costs ten times more. How often each filter matches among the newest rows (one
  * index-only read) tells which set is smaller.
  */
-export const SAMPLE_ROWS = 20_000;
+const SAMPLE_ROWS = 20_000;
 
 /** Whether a query may need a plan of its own: a score bound, or two filters or more. A single equality filter's
  * index serves the order directly. */

@@ -18,7 +18,7 @@ export interface AuditPosition {
 }
 
 /** The equality filters, in the order adapters prefer them as an index (most selective first). */
-export const AUDIT_EQUALITY_FILTERS = ['sessionId', 'intent', 'state', 'fallbackReason', 'kind'] as const;
+const AUDIT_EQUALITY_FILTERS = ['sessionId', 'intent', 'state', 'fallbackReason', 'kind'] as const;
 export type AuditEqualityFilter = (typeof AUDIT_EQUALITY_FILTERS)[number];
 
 export interface CheckedAuditQuery {
@@ -65,7 +65,7 @@ export function checkAuditQuery(query: AuditQuery, visibleFromMs: number | undef
   return checked;
 }
 
-export function encodeAuditCursor(row: Pick<AuditRecord, 'at' | 'id'>): string {
+function encodeAuditCursor(row: Pick<AuditRecord, 'at' | 'id'>): string {
   return `${Date.parse(row.at)}.${row.id}`;
 }
 

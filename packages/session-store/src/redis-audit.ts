@@ -25,7 +25,7 @@ export interface RedisAuditKeys {
   byPrefix: string;
 }
 
-export function redisAuditKeys(prefix: string): RedisAuditKeys {
+function redisAuditKeys(prefix: string): RedisAuditKeys {
   return { rows: `${prefix}audit:rows`, id: `${prefix}audit:id`, all: `${prefix}audit:all`, byPrefix: `${prefix}audit:by:` };
 }
 

@@ -103,7 +103,7 @@ const STEPS: ReadonlyArray<(db: Database.Database) => void> = [
   },
 ];
 
-export const SQLITE_SCHEMA_VERSION = STEPS.length;
+const SQLITE_SCHEMA_VERSION = STEPS.length;
 
 /** Brings the file to SQLITE_SCHEMA_VERSION; returns the version it found. */
 export function migrateSqlite(db: Database.Database): number {

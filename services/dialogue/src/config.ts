@@ -60,7 +60,7 @@ export interface DialogueConfig {
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const apiKey = z.string().min(MIN_API_KEY_LENGTH, `each key must be at least ${MIN_API_KEY_LENGTH} characters long`);
 /** A gRPC target URI (`dns:///nlu:50051`, `ipv4:10.0.0.1:50051,10.0.0.2:50051`) is taken whole. */
-export const GRPC_TARGET = /^(dns|ipv4|ipv6|unix|unix-abstract):(?!\d+$)\S+$/;
+const GRPC_TARGET = /^(dns|ipv4|ipv6|unix|unix-abstract):(?!\d+$)\S+$/;
 const address = z
   .string()
   .refine((value) => GRPC_TARGET.test(value) || /^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/.test(value), 'expected host:port (or a gRPC target URI)');

@@ -53,13 +53,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     let position = 0;
-    const trained = await nlu.train(definition, (progress) => {
+    const trained = await nlu.train(definition, (update) => {
       // Waiting for a training slot is worth telling at info (once per position); epochs only at debug.
-      if (progress.state === 'queued' && progress.queuePosition !== position) {
-        logger.info({ model: definition.name, queuePosition: progress.queuePosition }, 'the NLU is busy training: waiting in its queue');
+      if (update.state === 'queued' && update.queuePosition !== position) {
+        logger.info({ model: definition.name, queuePosition: update.queuePosition }, 'the NLU is busy training: waiting in its queue');
       }
-      position = progress.queuePosition;
-      logger.debug(progress, 'training');
+      position = update.queuePosition;
+      logger.debug(update, 'training');
     });
     const alias = config.nlu.modelAlias;
     logger.info(

@@ -6,11 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
-import { loadNluPackage, type nluV1 } from '@parley/proto';
+import { ERROR_FIELD_METADATA, loadNluPackage, type nluV1 } from '@parley/proto';
 import { expect } from 'vitest';
 import { loadConfig } from '../../../services/nlu/src/config';
 import { buildNluServer, type NluServerDeps } from '../../../services/nlu/src/grpc/build-nlu-server';
-import { ERROR_FIELD_METADATA } from '../../../services/nlu/src/grpc/to-grpc-status';
 
 export type NluClient = nluV1.NluClient;
 export const DEADLINE_MS = 15_000;

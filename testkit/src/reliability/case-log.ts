@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const ARTIFACT_DIR = join(__dirname, '..', '..', '..', 'test-artifacts', 'reliability');
+const ARTIFACT_DIR = join(__dirname, '..', '..', '..', 'test-artifacts', 'reliability');
 
 export type SuiteKind = 'bad-input' | 'fuzz' | 'fault';
 
@@ -26,8 +26,6 @@ export interface SuiteSummary {
   tried: number;
   passed: number;
   failed: number;
-  /** Known open bugs that a case still shows (see known-bugs.ts): tried, not passed, not counted as failed. */
-  knownBugs: number;
   serverErrors: number;
   /** Suite-specific counts: statuses seen, requests over real HTTP, crashes, lost turns, … */
   counters: Record<string, number>;
@@ -36,7 +34,7 @@ export interface SuiteSummary {
 }
 
 export class CaseLog {
-  private readonly outcomes = new Map<string, CaseOutcome & { knownBug: boolean }>();
+  private readonly outcomes = new Map<string, CaseOutcome>();
   private readonly counters: Record<string, number> = {};
   private generated = 0;
   private generatedServerErrors = 0;
@@ -47,9 +45,9 @@ export class CaseLog {
   ) {}
 
   /** One named case. Names must be distinct: the count is of distinct cases, not of attempts. */
-  record(name: string, outcome: CaseOutcome, knownBug = false): void {
+  record(name: string, outcome: CaseOutcome): void {
     if (this.outcomes.has(name)) throw new Error(`${this.suite}: case "${name}" recorded twice`);
-    this.outcomes.set(name, { ...outcome, knownBug });
+    this.outcomes.set(name, outcome);
     if (outcome.serverError) this.count('serverErrors');
   }
 
@@ -75,18 +73,16 @@ export class CaseLog {
 
   summary(): SuiteSummary {
     const cases = [...this.outcomes.entries()];
-    const failures = cases.filter(([, outcome]) => outcome.expected !== outcome.got && !outcome.knownBug);
-    const known = cases.filter(([, outcome]) => outcome.knownBug && outcome.expected !== outcome.got);
+    const failures = cases.filter(([, outcome]) => outcome.expected !== outcome.got);
     return {
       suite: this.suite,
       kind: this.kind,
       tried: this.tried,
-      passed: cases.length - failures.length - known.length + this.generated - this.generatedServerErrors,
+      passed: cases.length - failures.length + this.generated - this.generatedServerErrors,
       failed: failures.length + this.generatedServerErrors,
-      knownBugs: known.length,
       serverErrors: cases.filter(([, outcome]) => outcome.serverError).length + this.generatedServerErrors,
       counters: { ...this.counters },
-      failures: [...failures, ...known].map(([name, outcome]) => ({
+      failures: failures.map(([name, outcome]) => ({
         name,
         expected: outcome.expected,
         got: outcome.got,

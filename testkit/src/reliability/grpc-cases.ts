@@ -247,7 +247,7 @@ function modelCases(ctx: GrpcCaseContext): GrpcCase[] {
 }
 
 /** Bytes that are not a protobuf message (each also run against every method). */
-export const MALFORMED_PROTOBUF: Array<[string, number[]]> = [
+const MALFORMED_PROTOBUF: Array<[string, number[]]> = [
   ['truncated varint tag', [0xff]],
   ['tag without its length', [0x0a]],
   ['length past the end', [0x0a, 0x05, 0x61]],

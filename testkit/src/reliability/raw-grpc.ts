@@ -34,7 +34,7 @@ type MethodDefinition = {
   responseDeserialize(bytes: Buffer): unknown;
 };
 
-export function nluMethod(method: string): MethodDefinition {
+function nluMethod(method: string): MethodDefinition {
   const service = loadNluPackage().definition[NLU_SERVICE] as unknown as Record<string, MethodDefinition> | undefined;
   const definition = service?.[method];
   if (!definition) throw new Error(`no method ${method} in ${NLU_SERVICE}`);

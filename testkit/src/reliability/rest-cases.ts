@@ -64,7 +64,7 @@ interface BodyRoute {
   ok: 200 | 201;
 }
 
-export const BODY_ROUTES: BodyRoute[] = [
+const BODY_ROUTES: BodyRoute[] = [
   { route: 'create', url: '/v1/sessions', valid: {}, required: [], strings: ['id'], ok: 201 },
   {
     route: 'message',

@@ -4,8 +4,7 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import type { BotDefinition } from '@parley/domain';
-import { loadNluPackage, type nluV1 } from '@parley/proto';
-import { toWireDefinition } from '../../../services/dialogue/src/nlu/nlu-wire';
+import { definitionToWire, loadNluPackage, type nluV1 } from '@parley/proto';
 
 const DEADLINE_MS = 10_000;
 
@@ -22,7 +21,7 @@ export class NluOperator {
     return new Promise((resolve, reject) => {
       let version: string | undefined;
       let failure: string | undefined;
-      const call = this.client.Train({ definition: toWireDefinition(definition), aliases }, { deadline: Date.now() + timeoutMs });
+      const call = this.client.Train({ definition: definitionToWire(definition), aliases }, { deadline: Date.now() + timeoutMs });
       call.on('data', (progress: nluV1.TrainProgress__Output) => {
         if (progress.state === 'JOB_STATE_DONE' && progress.result) version = progress.result.version;
         if (progress.state === 'JOB_STATE_FAILED' || progress.state === 'JOB_STATE_CANCELED')

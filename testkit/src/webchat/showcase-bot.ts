@@ -6,9 +6,9 @@ import type { FileData, Reply } from '@parley/domain';
 import type { ScriptedBot } from './memory-turns';
 
 /** A 1×1 PNG. */
-export const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-export const SHOWCASE_MARKDOWN = [
+const SHOWCASE_MARKDOWN = [
   '**Bold** and _italic_ and `code <b>not bold</b>` and [the docs](https://example.org/docs).',
   '<img src=x onerror="window.__xss = 1"> and [bad](javascript:window.__xss=2)',
   '',

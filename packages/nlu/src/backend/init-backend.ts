@@ -4,7 +4,6 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../api';
-import { unsortedSegmentSumKernel } from './unsorted-segment-sum-kernel';
 
 let chosen: Promise<BackendName> | undefined;
 
@@ -42,7 +41,6 @@ async function tryWasm(): Promise<boolean> {
     // Threads need SharedArrayBuffer workers, which Node's wasm loader here does not provide.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     tf.env().set('WASM_HAS_SIMD_SUPPORT', true);
-    if (tf.getKernel(unsortedSegmentSumKernel.kernelName, 'wasm') === undefined) tf.registerKernel(unsortedSegmentSumKernel);
     return await activate('wasm');
   } catch {
     return false;

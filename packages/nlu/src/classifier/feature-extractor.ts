@@ -14,7 +14,7 @@ export interface FeatureOptions {
   bigrams: boolean;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = Object.freeze({ charMin: 3, charMax: 5, bigrams: true });
+const DEFAULT_FEATURE_OPTIONS: FeatureOptions = Object.freeze({ charMin: 3, charMax: 5, bigrams: true });
 
 export const FEATURE_GROUPS = 3;
 

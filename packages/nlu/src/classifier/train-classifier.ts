@@ -123,6 +123,7 @@ function argmax(row: Float32Array): number {
   return best;
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
+/** Training checks its signal between steps; an aborted one ends it with ParleyError('CANCELED'). */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ParleyError('CANCELED', 'training was canceled');
 }

@@ -5,7 +5,7 @@
 import type { BotDefinition, IntentDefinition } from '@parley/domain';
 
 /** Fewer examples than this per intent make the classifier guess. */
-export const MIN_EXAMPLES_PER_INTENT = 3;
+const MIN_EXAMPLES_PER_INTENT = 3;
 
 /** An upper-case token of 3+ characters looks like an entity fragment (BBF writes fragments as `CITY`). */
 const FRAGMENT_LIKE = /(?<![\p{L}\p{N}_])[A-Z][A-Z0-9_]{2,}(?![\p{L}\p{N}_])/gu;

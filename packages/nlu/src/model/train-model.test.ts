@@ -104,6 +104,13 @@ describe('trainModel', async () => {
     await expect(training).rejects.toMatchObject({ code: 'CANCELED' });
   });
 
+  it('refuses at once a signal aborted before it starts, reporting no progress', async () => {
+    const progress: unknown[] = [];
+    const training = trainModel(testDefinition(), { signal: AbortSignal.abort(), onProgress: (event) => progress.push(event) });
+    await expect(training).rejects.toMatchObject({ code: 'CANCELED' });
+    expect(progress).toEqual([]);
+  });
+
   it('versions by content', () => {
     expect(modelVersionOf(testDefinition())).toBe(model.version);
     expect(modelVersionOf(testDefinition({ threshold: 0.5 }))).not.toBe(model.version);

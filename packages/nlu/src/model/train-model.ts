@@ -8,7 +8,7 @@ import type { NluModel, TrainOptions } from '../api';
 import { initBackend } from '../backend/init-backend';
 import { trainEnsemble } from '../classifier/classifier-ensemble';
 import { FeatureVocabulary } from '../classifier/feature-vocabulary';
-import type { ClassifierTrainingOptions } from '../classifier/train-classifier';
+import { throwIfAborted, type ClassifierTrainingOptions } from '../classifier/train-classifier';
 import { EntityRecognizer } from '../ner/entity-recognizer';
 import { resolveHyperParameters, type HyperParameters } from './hyper-parameters';
 import { modelVersionOf } from './model-version';
@@ -21,9 +21,12 @@ import { buildTrainingSet } from './training-set';
 
 export async function trainModel(definition: BotDefinition, options: TrainOptions = {}): Promise<NluModel> {
   const started = performance.now();
+  throwIfAborted(options.signal);
   const hyper = resolveHyperParameters(definition.config.hyperParameters);
   const scopes = scopeIntentIndices(definition);
   const backend = await initBackend();
+  // The only wait before the training steps (which check the signal): loading the backend can take a while.
+  throwIfAborted(options.signal);
   const recognizer = new EntityRecognizer(definition);
   const encoder = new SentenceEncoder(definition.language, hyper);
   const set = buildTrainingSet(definition, encoder, recognizer);

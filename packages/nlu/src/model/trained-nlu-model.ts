@@ -118,8 +118,4 @@ export class TrainedNluModel implements NluModel {
   toArtifact(): NluModelArtifact {
     return packArtifact(this);
   }
-
-  dispose(): void {
-    // Weights are plain arrays (no tensors outlive training): nothing to free.
-  }
 }

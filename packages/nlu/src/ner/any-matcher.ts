@@ -12,7 +12,7 @@ import type { EntityMatcher } from './entity-matcher';
 import type { Candidate, RecognitionContext } from './recognition-context';
 import { replaceFragments } from './replace-fragments';
 
-export const ANY_ENTITY = 'base.any';
+const ANY_ENTITY = 'base.any';
 const CONTEXT_WORDS = 3;
 const MIN_CONTEXT_MATCHED = 2;
 const SENTENCE_TOKEN = new RegExp(`${PLACEHOLDER_SOURCE}|[\\p{L}\\p{N}]+`, 'gu');

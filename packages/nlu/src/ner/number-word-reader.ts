@@ -3,8 +3,8 @@
  * "quatre-vingt-dix-sept" → 97, "zweihundertfünfundzwanzig" → 225. Turns each word into atoms (a value, a
  * multiplier, a connector, a minus sign) that NumberScanner combines.
  */
+import { LRUCache } from 'lru-cache';
 import type { NumberWords } from '../languages/language';
-import { BoundedCache } from '../text/bounded-cache';
 import { foldWord } from '../text/fold-text';
 
 export type AtomKind = 'value' | 'multiplier' | 'connector' | 'minus';
@@ -20,7 +20,8 @@ const MAX_COMPOUND_LENGTH = 60;
 
 export class NumberWordReader {
   private readonly atoms = new Map<string, Atom>();
-  private readonly compounds = new BoundedCache<string, Atom[] | null>(2_000);
+  /** Splits already tried; `atoms` undefined: the word is no compound of number words. */
+  private readonly compounds = new LRUCache<string, { atoms: Atom[] | undefined }>({ max: 2_000 });
   private readonly longestPiece: number;
   /** How many words the longest multi-word value ("quatre vingt") spans. */
   readonly maxPhraseWords: number;
@@ -47,10 +48,10 @@ export class NumberWordReader {
     if (!this.words.compounds || word.includes(' ') || word.length > MAX_COMPOUND_LENGTH) return undefined;
     let split = this.compounds.get(word);
     if (split === undefined) {
-      split = this.split(word, 0) ?? null;
+      split = { atoms: this.split(word, 0) };
       this.compounds.set(word, split);
     }
-    return split ?? undefined;
+    return split.atoms;
   }
 
   /** Splits a compound into known pieces, longest piece first, backtracking when the rest does not split. */

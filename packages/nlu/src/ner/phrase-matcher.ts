@@ -22,7 +22,7 @@ interface TrieNode<T> {
 const SPACE = /\s/;
 
 /** Folds a phrase and collapses its spaces, as the trie stores it. */
-export function phraseKey(phrase: string): string {
+function phraseKey(phrase: string): string {
   return foldWord(phrase).trim().replace(/\s+/g, ' ');
 }
 

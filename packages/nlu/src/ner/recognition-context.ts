@@ -17,7 +17,7 @@ export interface Candidate {
 }
 
 /** Stands in for taken characters: neither letter, digit nor space, so it also breaks words and numbers apart. */
-export const MASK = '\uE000';
+const MASK = '\uE000';
 
 interface View {
   masked: string;

@@ -4,9 +4,9 @@
  * Unlike BBF, an occurrence spelt exactly as the fragment is preferred to an earlier one in another case.
  */
 import type { IntentDefinition } from '@parley/domain';
-import { BoundedCache } from '../text/bounded-cache';
+import { LRUCache } from 'lru-cache';
 
-const patterns = new BoundedCache<string, RegExp>(1_000);
+const patterns = new LRUCache<string, RegExp>({ max: 1_000 });
 
 function fragmentPattern(fragment: string, flags: 'u' | 'iu'): RegExp {
   const key = `${flags} ${fragment}`;

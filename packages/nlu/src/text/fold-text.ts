@@ -2,7 +2,7 @@
  * Case- and accent-folding ("Mañana" → "manana", "ＡＢＣ" → "abc") with a map back to the original offsets, so a
  * match found on the folded text points at what the user wrote.
  */
-import { BoundedCache } from './bounded-cache';
+import { LRUCache } from 'lru-cache';
 
 export interface FoldedText {
   readonly text: string;
@@ -13,7 +13,7 @@ export interface FoldedText {
 // eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, on purpose
 const ASCII = /^[\x00-\x7f]*$/;
 const MARKS = /\p{M}/gu;
-const charFolds = new BoundedCache<string, string>(4096);
+const charFolds = new LRUCache<string, string>({ max: 4096 });
 const identity = (index: number): number => index;
 
 function foldChar(char: string): string {

@@ -4,7 +4,7 @@
  */
 import { getLanguage } from '../languages/language-registry';
 import type { Language } from '../languages/language';
-import { BoundedCache } from './bounded-cache';
+import { LRUCache } from 'lru-cache';
 import { foldWord } from './fold-text';
 import { PLACEHOLDER_SOURCE, isPlaceholder } from './placeholder';
 
@@ -30,7 +30,7 @@ const STEM_CACHE_SIZE = 20_000;
 
 export class TextPipeline {
   private readonly plugin: Language;
-  private readonly stemCache = new BoundedCache<string, string>(STEM_CACHE_SIZE);
+  private readonly stemCache = new LRUCache<string, string>({ max: STEM_CACHE_SIZE });
 
   /** Throws ParleyError INVALID_DEFINITION (field `language`) for a language that is not registered. */
   constructor(readonly language: string) {

@@ -9,7 +9,7 @@ import type { TurnRequest } from '../turns/turn-service';
 
 export type Command = { kind: 'turn'; request: TurnRequest; messageId: string | undefined } | { kind: 'reset' };
 
-export const INBOUND_ACTIONS = ['user_message', 'user_file', 'user_event', 'reset'] as const;
+const INBOUND_ACTIONS = ['user_message', 'user_file', 'user_event', 'reset'] as const;
 
 type FrameObject = Record<string, unknown>;
 

@@ -14,7 +14,7 @@ interface ClientError extends Error {
 }
 
 /** What a refused connection is answered; Node's parser error codes start with HPE_. */
-export function clientErrorAnswer(error: ClientError, requestTimeoutMs: number): { code: ErrorCode; message: string } {
+function clientErrorAnswer(error: ClientError, requestTimeoutMs: number): { code: ErrorCode; message: string } {
   switch (error.code) {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return {

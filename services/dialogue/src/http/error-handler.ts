@@ -38,7 +38,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
-export function httpErrorOf(error: unknown): HttpError {
+function httpErrorOf(error: unknown): HttpError {
   if (isParleyError(error)) return { status: error.spec.http, code: error.code, message: error.message };
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.validation) {

@@ -25,7 +25,7 @@ export function withoutSecrets(url: string): string {
   return `${url.slice(0, start)}?${query}`;
 }
 
-export function isSecretName(name: string): boolean {
+function isSecretName(name: string): boolean {
   const plain = decodeName(name)
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');

@@ -38,7 +38,7 @@ export function presentedApiKey(request: FastifyRequest): PresentedKey | undefin
 }
 
 /** Whether the route a request matched is part of the API (an unmatched request gets its 404 either way). */
-export function isApiRoute(request: FastifyRequest): boolean {
+function isApiRoute(request: FastifyRequest): boolean {
   return request.routeOptions.url?.startsWith(API_PREFIX) ?? false;
 }
 

@@ -7,14 +7,26 @@
  * and go). Predictions go over long-lived PredictStreams spread over all of them (prediction-streams.ts), each with
  * a deadline, the caller's request id and resends when a stream breaks; the other calls are unary, on a connected
  * replica, with a deadline, GetModel retried on UNAVAILABLE by the channel's service config. Failures become
- * ParleyError NLU_UNAVAILABLE (SERVICE_STARTING until the model is ready).
+ * ParleyError NLU_UNAVAILABLE (SERVICE_STARTING until the model is ready), but a text the NLU refused keeps the
+ * NLU's code and field (a 400).
  */
 import * as grpc from '@grpc/grpc-js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type BotDefinition, type IntentClassifierPrediction, ParleyError } from '@parley/domain';
+import { type BotDefinition, GrpcStatus, type IntentClassifierPrediction, ParleyError, type TrainProgressEvent } from '@parley/domain';
 import type { PredictOptions, Predictor } from '@parley/bot';
-import { loadNluPackage, nluClientOptions, predictionFromWire, type nluV1, NLU_SERVICE } from '@parley/proto';
-import { fromWireTrainResult, toWireDefinition, type TrainSummary } from './nlu-wire';
+import {
+  definitionToWire,
+  type GrpcFailure,
+  loadNluPackage,
+  nluClientOptions,
+  parleyErrorFromGrpc,
+  predictionFromWire,
+  statusOfStreamError,
+  trainProgressFromWire,
+  type nluV1,
+  NLU_SERVICE,
+} from '@parley/proto';
+import { fromWireTrainResult, type TrainSummary } from './nlu-wire';
 import { NluEndpoints, type NluEndpoint } from './nlu-endpoints';
 import { failure, PredictionStreams } from './prediction-streams';
 
@@ -34,23 +46,18 @@ export interface NluClientOptions {
   apiKey?: string;
 }
 
-export interface TrainProgressEvent {
+/** Where the NLU's training of the bot stands: waiting for a training slot, or training (with its epoch progress). */
+export interface TrainingUpdate {
   /** Queued: the NLU's training slots are busy and this training waits, `queuePosition`-th in line. */
   state: 'queued' | 'training';
   queuePosition: number;
-  scope: string;
-  epoch: number;
-  epochs: number;
-  loss: number;
-  accuracy: number;
+  /** Once an epoch has run. */
+  progress?: TrainProgressEvent;
 }
 
-const SERVICE = NLU_SERVICE;
 const RETRY_WAIT_MS = 250;
 /** How long to wait before asking again when the NLU's training queue is full. */
 const QUEUE_FULL_WAIT_MS = 2_000;
-/** The trailing metadata the NLU names its error code in. */
-const ERROR_CODE_METADATA = 'parley-error-code';
 /**
  * The alias a training asks for when the dialogue follows an alias: naming any alias keeps the NLU from moving its
  * default one (`production`), and `latest` is moved to every new version anyway.
@@ -64,7 +71,7 @@ const MAX_RECONNECT_BACKOFF_MS = 5_000;
 const SERVICE_CONFIG = {
   methodConfig: [
     {
-      name: [{ service: SERVICE, method: 'GetModel' }],
+      name: [{ service: NLU_SERVICE, method: 'GetModel' }],
       retryPolicy: {
         maxAttempts: 3,
         initialBackoff: '0.02s',
@@ -120,12 +127,12 @@ export class NluClient implements Predictor {
    * within `trainTimeoutMs`, for the NLU to come up (it may start after us), for a training slot (the training then
    * waits QUEUED on the NLU), and for room in a full training queue (asking again every few seconds).
    */
-  async train(definition: BotDefinition, onProgress?: (event: TrainProgressEvent) => void): Promise<TrainSummary> {
+  async train(definition: BotDefinition, onUpdate?: (update: TrainingUpdate) => void): Promise<TrainSummary> {
     const deadline = Date.now() + this.options.trainTimeoutMs;
     for (;;) {
       if (Date.now() >= deadline) throw this.trainTimeout(definition);
       try {
-        const summary = await this.trainOnce(definition, deadline, onProgress);
+        const summary = await this.trainOnce(definition, deadline, onUpdate);
         const id = summary.modelId || definition.name;
         const alias = this.options.modelAlias;
         if (alias !== undefined) await this.adoptAlias(id, alias, summary.version);
@@ -159,7 +166,7 @@ export class NluClient implements Predictor {
     if (answer.prediction) return predictionFromWire(answer.prediction);
     throw nluFailure(
       'PredictStream',
-      failure(answer.error?.code ?? grpc.status.INTERNAL, answer.error?.details ?? 'no prediction in the answer'),
+      answer.error ? statusOfStreamError(answer.error) : failure(grpc.status.INTERNAL, 'no prediction in the answer'),
     );
   }
 
@@ -209,11 +216,7 @@ export class NluClient implements Predictor {
   }
 
   /** Waits (within the deadline) for a replica to be connected: the NLU may start after the dialogue. */
-  private async trainOnce(
-    definition: BotDefinition,
-    deadline: number,
-    onProgress?: (event: TrainProgressEvent) => void,
-  ): Promise<TrainSummary> {
+  private async trainOnce(definition: BotDefinition, deadline: number, onUpdate?: (update: TrainingUpdate) => void): Promise<TrainSummary> {
     let endpoint: NluEndpoint;
     try {
       endpoint = await this.endpoints.ready(deadline);
@@ -224,21 +227,19 @@ export class NluClient implements Predictor {
       let summary: TrainSummary | undefined;
       let failure: ParleyError | undefined;
       const aliases = this.options.modelAlias === undefined ? [] : TRAIN_ALIASES_WHEN_FOLLOWING;
-      const call = endpoint.client.Train({ definition: toWireDefinition(definition), aliases }, { deadline });
+      const call = endpoint.client.Train({ definition: definitionToWire(definition), aliases }, { deadline });
       call.on('data', (progress: nluV1.TrainProgress__Output) => {
         if (progress.state === 'JOB_STATE_DONE' && progress.result) summary = fromWireTrainResult(progress.result);
         else if (progress.state === 'JOB_STATE_FAILED' || progress.state === 'JOB_STATE_CANCELED') {
           failure = new ParleyError('INVALID_DEFINITION', `training ${definition.name} ended ${progress.state}: ${progress.error}`);
-        } else
-          onProgress?.({
+        } else {
+          const progressed = trainProgressFromWire(progress);
+          onUpdate?.({
             state: progress.state === 'JOB_STATE_QUEUED' ? 'queued' : 'training',
             queuePosition: progress.queuePosition,
-            scope: progress.scope,
-            epoch: progress.epoch,
-            epochs: progress.epochs,
-            loss: progress.loss,
-            accuracy: progress.accuracy,
+            ...(progressed ? { progress: progressed } : {}),
           });
+        }
       });
       call.on('error', (error: grpc.ServiceError) =>
         reject(error.code === grpc.status.DEADLINE_EXCEEDED ? this.trainTimeout(definition, error) : trainFailure(definition, error)),
@@ -274,26 +275,35 @@ export class NluClient implements Predictor {
  * be starting), or its training queue full (a slot frees when a training ends).
  */
 function retryWait(error: unknown): number | undefined {
+  // nluFailure and trainFailure keep the gRPC failure as the cause.
   const cause = error instanceof ParleyError ? error.cause : undefined;
-  if (!(cause instanceof Error)) return undefined;
-  const { code, metadata } = cause as Partial<grpc.ServiceError>;
-  if (code === grpc.status.UNAVAILABLE) return RETRY_WAIT_MS;
-  if (code === grpc.status.RESOURCE_EXHAUSTED && metadata?.get(ERROR_CODE_METADATA)[0] === 'TRAINING_QUEUE_FULL') return QUEUE_FULL_WAIT_MS;
+  if (!(cause instanceof Error) || typeof (cause as Partial<grpc.ServiceError>).code !== 'number') return undefined;
+  const failure = cause as grpc.ServiceError;
+  if (failure.code === grpc.status.UNAVAILABLE) return RETRY_WAIT_MS;
+  if (parleyErrorFromGrpc(failure, 'Train').code === 'TRAINING_QUEUE_FULL') return QUEUE_FULL_WAIT_MS;
   return undefined;
 }
 
-/** Bad input the NLU refused is the client's fault (400); anything else means the NLU cannot serve (503). */
-function nluFailure(method: string, error: grpc.ServiceError | null): ParleyError {
-  if (error?.code === grpc.status.INVALID_ARGUMENT) {
-    return new ParleyError('INVALID_ARGUMENT', `the NLU refused the text: ${error.details}`, { field: 'text', cause: error });
-  }
-  const status = error ? grpc.status[error.code] : 'no response';
-  return new ParleyError('NLU_UNAVAILABLE', `the NLU service is unavailable (${method}: ${status})`, { cause: error ?? undefined });
+/**
+ * The user's text refused by the NLU (empty, too long) is the user's fault: a 400 with the NLU's code and field.
+ * Anything else means the NLU cannot serve this bot (a 503): a missing model or scope is the bot's and the NLU's
+ * disagreement, not the user's.
+ */
+function nluFailure(method: string, failure: GrpcFailure | null): ParleyError {
+  if (!failure) return new ParleyError('NLU_UNAVAILABLE', `the NLU service is unavailable (${method}: no response)`);
+  const error = parleyErrorFromGrpc(failure, method);
+  if (error.field === 'text' && error.spec.http === 400) return error;
+  // The NLU's own message stays in the log (the cause): an API client learns the code, not the NLU's addresses.
+  const what = error.code === 'NLU_UNAVAILABLE' ? grpc.status[failure.code] : error.code;
+  return new ParleyError('NLU_UNAVAILABLE', `the NLU service is unavailable (${method}: ${what})`, { cause: failure });
 }
 
-function trainFailure(definition: BotDefinition, error: grpc.ServiceError): ParleyError {
-  if (error.code === grpc.status.INVALID_ARGUMENT) {
-    return new ParleyError('INVALID_DEFINITION', `the NLU refused bot ${definition.name}: ${error.details}`, { cause: error });
-  }
-  return nluFailure('Train', error);
+/** A definition the NLU refused is the bot's fault, named by the NLU's field; anything else is nluFailure's. */
+function trainFailure(definition: BotDefinition, failure: grpc.ServiceError): ParleyError {
+  const error = parleyErrorFromGrpc(failure, 'Train');
+  if (error.spec.grpc !== GrpcStatus.INVALID_ARGUMENT) return nluFailure('Train', failure);
+  return new ParleyError('INVALID_DEFINITION', `the NLU refused bot ${definition.name}: ${error.message}`, {
+    ...(error.field === undefined ? {} : { field: error.field }),
+    cause: failure,
+  });
 }

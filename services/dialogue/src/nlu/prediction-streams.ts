@@ -17,9 +17,9 @@ import type { nluV1 } from '@parley/proto';
 import type { NluEndpoint, NluEndpoints } from './nlu-endpoints';
 
 /** Streams kept open in all (at least one per replica); each costs one HTTP/2 stream. */
-export const PREDICTION_STREAMS = 4;
+const PREDICTION_STREAMS = 4;
 /** How long a stream takes new requests, ± a quarter so that streams do not all rotate at once. */
-export const STREAM_LIFETIME_MS = 20_000;
+const STREAM_LIFETIME_MS = 20_000;
 /** Sends of one request in all (the first and its resends), as Predict's retry policy allows. */
 const MAX_ATTEMPTS = 3;
 const RESEND_WAIT_MS = 20;

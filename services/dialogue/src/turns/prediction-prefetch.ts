@@ -6,24 +6,26 @@
  * NLU is simply asked again. A wrong guess costs one extra NLU call, never a wrong answer.
  */
 import type { PredictOptions, Predictor } from '@parley/bot';
+import { LRUCache } from 'lru-cache';
 
 type Predict = Predictor['predict'];
 
 export class PredictionPrefetch {
-  private readonly lastState = new Map<string, string>();
+  /** Session id → the state this process last saw it in. */
+  private readonly lastState: LRUCache<string, string>;
 
   constructor(
     private readonly predict: Predict,
     /** The scopes the NLU model has: one per state with intent transitions. */
     private readonly scopes: ReadonlySet<string>,
     /** Sessions remembered at most (least recently seen forgotten first). */
-    private readonly capacity = 10_000,
-  ) {}
+    capacity = 10_000,
+  ) {
+    this.lastState = new LRUCache({ max: capacity });
+  }
 
   remember(id: string, state: string): void {
-    this.lastState.delete(id);
     this.lastState.set(id, state);
-    if (this.lastState.size > this.capacity) this.lastState.delete(this.lastState.keys().next().value as string);
   }
 
   forget(id: string): void {

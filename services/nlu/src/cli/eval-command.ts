@@ -14,7 +14,7 @@ export const EVAL_USAGE =
   'parley eval --train FILE --test FILE [--val FILE] [--oos-label oos] [--threshold X] [--seed N] [--language en] [--json]';
 
 /** Exactly the fields `--json` prints, in this order. */
-export const EVAL_JSON_FIELDS = [
+const EVAL_JSON_FIELDS = [
   'top1Accuracy',
   'inScopeAccuracy',
   'oosRecall',
@@ -70,7 +70,6 @@ export async function evalCommand(args: string[], _config: Readonly<CliConfig>, 
     ...(threshold === undefined ? {} : { threshold }),
     ...(seed === undefined ? {} : { seed }),
   });
-  evaluation.model.dispose();
   if (values.json) {
     // Picked field by field, so the object holds exactly the documented keys whatever the library adds.
     const summary = Object.fromEntries(EVAL_JSON_FIELDS.map((field) => [field, evaluation.metrics[field]]));

@@ -2,15 +2,8 @@
  * A one-line training progress bar on stderr. On a terminal it redraws in place; elsewhere (logs, CI) it prints
  * at most one line per scope and tenth of the epochs, so logs stay short.
  */
+import type { TrainProgressEvent } from '@parley/domain';
 import type { CliIo } from './cli-io';
-
-export interface ProgressSnapshot {
-  scope: string;
-  epoch: number;
-  epochs: number;
-  loss: number;
-  accuracy: number;
-}
 
 const WIDTH = 30;
 
@@ -20,7 +13,7 @@ export class ProgressBar {
 
   constructor(private readonly stderr: CliIo['stderr']) {}
 
-  update(progress: ProgressSnapshot): void {
+  update(progress: TrainProgressEvent): void {
     const ratio = progress.epochs > 0 ? Math.min(1, progress.epoch / progress.epochs) : 0;
     const filled = Math.round(ratio * WIDTH);
     const line =

@@ -156,7 +156,7 @@ describe('parley CLI', () => {
       modelStore: { kind: 'directory', dir: dir },
       dialogueUrl: 'http://127.0.0.1:1',
     });
-    expect(offline).toMatchObject({ code: 1, stderr: expect.stringContaining('did not answer') });
+    expect(offline).toMatchObject({ code: 1, stderr: expect.stringMatching(/did not answer.*is it running\? \(PARLEY_NLU_ADDRESS\)/) });
   });
 
   it('sends PARLEY_NLU_API_KEY to a server that requires API keys', async () => {

@@ -51,7 +51,8 @@ function reportError(error: unknown, io: CliIo): number {
     return 2;
   }
   if (isParleyError(error)) {
-    io.stderr.write(`parley: ${error.message}${error.field ? ` (field: ${error.field})` : ''}\n`);
+    const hint = error.code === 'NLU_UNAVAILABLE' ? '; is it running? (PARLEY_NLU_ADDRESS)' : '';
+    io.stderr.write(`parley: ${error.message}${error.field ? ` (field: ${error.field})` : ''}${hint}\n`);
     return 1;
   }
   io.stderr.write(`parley: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ServiceError } from '@grpc/grpc-js';
-import type { nluV1 } from '@parley/proto';
+import { definitionToWire, parleyErrorFromGrpc, type nluV1 } from '@parley/proto';
 import { ParleyError } from '@parley/domain';
 import pino from 'pino';
 import type { CliConfig } from '../config';
@@ -16,10 +16,9 @@ import type { TrainingJob } from '../jobs/training-job';
 import { NluMetrics } from '../metrics/nlu-metrics';
 import type { ModelStoreLocation } from '../registry/open-model-store';
 import { createNluCore } from '../service/create-nlu-core';
-import { definitionToWire } from '../wire/definition-wire';
 import { applyProgressFromWire, jobFromWire } from '../wire/job-wire';
 import { UsageError, type CliIo } from './cli-io';
-import { callUnary, createNluClient, fromServiceError } from './nlu-client';
+import { callUnary, createNluClient } from './nlu-client';
 import { ProgressBar } from './progress-bar';
 
 export const TRAIN_USAGE = 'parley train <definition.json|yaml> [--alias NAME]... [--local] [--model-dir DIR]';
@@ -109,7 +108,7 @@ async function trainRemotely(
         last = applyProgressFromWire(last, message);
         if (last.progress) bar.update(last.progress);
       });
-      stream.on('error', (error: ServiceError) => reject(fromServiceError(error, address)));
+      stream.on('error', (error: ServiceError) => reject(parleyErrorFromGrpc(error, address)));
       stream.on('end', () => resolve());
     });
     return last;

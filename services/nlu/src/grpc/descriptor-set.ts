@@ -9,7 +9,7 @@ import { protoDir } from '@parley/proto';
 import { Reader } from 'protobufjs';
 import { FileDescriptorProto } from 'protobufjs/ext/descriptor';
 
-export const DESCRIPTOR_SET_FILE = 'descriptor-set.binpb';
+const DESCRIPTOR_SET_FILE = 'descriptor-set.binpb';
 
 interface DecodedFile {
   name: string;

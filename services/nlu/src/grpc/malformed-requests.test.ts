@@ -7,12 +7,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import { ERROR_FIELD_METADATA } from '@parley/proto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { InlineTrainer } from '../jobs/inline-trainer';
 import { buildNluServer, type NluServer } from './build-nlu-server';
-import { ERROR_FIELD_METADATA } from './to-grpc-status';
 
 const same = (bytes: Buffer): Buffer => bytes;
 

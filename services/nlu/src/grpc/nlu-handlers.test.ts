@@ -1,7 +1,7 @@
 /** nlu-handlers.ts over real gRPC: Train, Predict, PredictBatch, Evaluate, models, aliases, jobs and their errors. */
 import { credentials, loadPackageDefinition, status, type Client } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import { NLU_PROTO_FILE, PROTO_LOADER_OPTIONS, protoDir, type nluV1 } from '@parley/proto';
+import { ERROR_CODE_METADATA, NLU_PROTO_FILE, PROTO_LOADER_OPTIONS, protoDir, type nluV1 } from '@parley/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatedTrainer } from '@parley/testkit/nlu-service/gated-trainer';
 import {
@@ -295,7 +295,7 @@ describe('NLU gRPC server: training jobs', () => {
 
       const full = await failure(startTraining(server.client, named('q4')));
       expectError(full, status.RESOURCE_EXHAUSTED);
-      expect(full.metadata.get('parley-error-code')).toEqual(['TRAINING_QUEUE_FULL']);
+      expect(full.metadata.get(ERROR_CODE_METADATA)).toEqual(['TRAINING_QUEUE_FULL']);
       expect(full.details).toMatch(/PARLEY_MAX_QUEUED_TRAININGS=3/);
 
       // Canceling the first in the queue moves the two behind it up.
@@ -338,7 +338,7 @@ describe('NLU gRPC server: training jobs', () => {
       const refused = async (definition: nluV1.BotDefinition, field: string, variable: string): Promise<void> => {
         const error = await failure(train(server.client, definition));
         expectError(error, status.INVALID_ARGUMENT, field);
-        expect(error.metadata.get('parley-error-code')).toEqual(['TRAINING_LIMIT']);
+        expect(error.metadata.get(ERROR_CODE_METADATA)).toEqual(['TRAINING_LIMIT']);
         expect(error.details).toContain(variable);
       };
       await refused(

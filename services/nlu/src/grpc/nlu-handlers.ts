@@ -7,11 +7,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Metadata, ServerUnaryCall, ServerWritableStream, sendUnaryData } from '@grpc/grpc-js';
-import { type nluV1, predictionToWire, REQUEST_ID_METADATA } from '@parley/proto';
+import { definitionFromWire, type nluV1, predictionToWire, REQUEST_ID_METADATA } from '@parley/proto';
 import type { Logger } from 'pino';
 import type { NluService } from '../service/nlu-service';
 import type { TrainingJob } from '../jobs/training-job';
-import { definitionFromWire } from '../wire/definition-wire';
 import { jobToWire, progressToWire } from '../wire/job-wire';
 import { modelToWire } from '../wire/model-wire';
 import { evaluationToWire, examplesFromWire } from '../wire/evaluation-wire';

@@ -53,8 +53,15 @@ describe('NLU gRPC server: PredictStream', () => {
       { id: 4, request: { model: 'greetings', text: 'what is the weather in BCN', rankingLimit: 1 } },
     ]);
     expect(answers.get(1)?.prediction).toMatchObject({ intent: 'greet', scope: 'start' });
-    expect(answers.get(2)).toMatchObject({ result: 'error', error: { code: status.INVALID_ARGUMENT } });
-    expect(answers.get(3)).toMatchObject({ result: 'error', error: { code: status.NOT_FOUND } });
+    // The registry code and field Predict sends as trailing metadata travel in the answer.
+    expect(answers.get(2)).toMatchObject({
+      result: 'error',
+      error: { code: status.INVALID_ARGUMENT, errorCode: 'TEXT_EMPTY', field: 'text' },
+    });
+    expect(answers.get(3)).toMatchObject({
+      result: 'error',
+      error: { code: status.NOT_FOUND, errorCode: 'MODEL_NOT_FOUND', field: 'model' },
+    });
     expect(answers.get(3)?.error?.details).toMatch(/nope/);
     expect(answers.get(4)?.prediction?.intent).toBe('weather');
     expect(answers.get(4)?.prediction?.ranking).toHaveLength(1);

@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ServerDuplexStream } from '@grpc/grpc-js';
-import { predictionToWire, type nluV1 } from '@parley/proto';
+import { predictionToWire, streamErrorOfStatus, type nluV1 } from '@parley/proto';
 import type { Logger } from 'pino';
 import type { NluService } from '../service/nlu-service';
 import { LOGGABLE_REQUEST_ID, logAnswer } from './call-log';
@@ -70,7 +70,7 @@ export class PredictStreams {
       },
       (error: unknown) => {
         const status = toGrpcStatus(error, this.logger, { method: METHOD, requestId: requestId() });
-        this.write(stream, { id, error: { code: status.code, details: status.details } });
+        this.write(stream, { id, error: streamErrorOfStatus(status) });
         logAnswer(this.logger, METHOD, started, requestId, status.details);
       },
     );

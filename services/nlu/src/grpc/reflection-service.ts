@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { DescriptorSet } from './descriptor-set';
 import { MalformedRequest, addTolerantService, malformedRequestError } from './malformed-requests';
 
-export const REFLECTION_VERSIONS = ['v1', 'v1alpha'] as const;
+const REFLECTION_VERSIONS = ['v1', 'v1alpha'] as const;
 
 /** A request as proto-loader decodes it with keepCase and oneofs: the oneof's name says which field is set. */
 interface ReflectionRequest {

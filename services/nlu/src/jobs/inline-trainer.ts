@@ -9,10 +9,6 @@ import type { Trainer, TrainerOptions } from './trainer';
 export class InlineTrainer implements Trainer {
   async train(definition: BotDefinition, options: TrainerOptions): Promise<NluModelArtifact> {
     const model = await trainModel(definition, { onProgress: options.onProgress, signal: options.signal });
-    try {
-      return model.toArtifact();
-    } finally {
-      model.dispose();
-    }
+    return model.toArtifact();
   }
 }

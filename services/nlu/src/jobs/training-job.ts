@@ -3,7 +3,8 @@
  * a queued job waits for a training slot.
  */
 import { randomUUID } from 'node:crypto';
-import type { ScopeStats, TrainProgressEvent } from '@parley/nlu';
+import type { TrainProgressEvent } from '@parley/domain';
+import type { ScopeStats } from '@parley/nlu';
 
 export type JobState = 'queued' | 'pending' | 'training' | 'done' | 'failed' | 'canceled';
 
@@ -40,7 +41,7 @@ export function isFinished(job: TrainingJob): boolean {
 }
 
 /** A running job's owner rewrites its record every few seconds; silence this long means the owner is gone. */
-export const ABANDONED_AFTER_MS = 30_000;
+const ABANDONED_AFTER_MS = 30_000;
 
 export function newJob(modelId: string, version: string, state: TrainingJob['state'], aliases: readonly string[]): TrainingJob {
   const now = new Date().toISOString();

@@ -10,6 +10,7 @@ import { ModelRegistry } from '../registry/model-registry';
 import { DirectoryModelStore } from '../registry/directory-model-store';
 import { InlineTrainer } from './inline-trainer';
 import { DirectoryJobStore } from './directory-job-store';
+import type { JobStore } from './job-store';
 import type { Trainer } from './trainer';
 import { GatedTrainer } from '@parley/testkit/nlu-service/gated-trainer';
 import { TrainingJobs } from './training-jobs';
@@ -23,9 +24,8 @@ const definition = parseDefinition({
   ],
 });
 
-async function replica(dir: string, trainer: Trainer): Promise<TrainingJobs> {
+async function replica(dir: string, trainer: Trainer, store: JobStore = new DirectoryJobStore(dir)): Promise<TrainingJobs> {
   const registry = new ModelRegistry(new DirectoryModelStore(dir), 0);
-  const store = new DirectoryJobStore(dir);
   await registry.init();
   await store.init();
   return new TrainingJobs({
@@ -80,6 +80,50 @@ describe('TrainingJobs across replicas', () => {
   });
 });
 
+/** A JobStore whose write of a job's 'training' record waits until the test lets it through (slow storage). */
+class HeldJobStore extends DirectoryJobStore {
+  private release: () => void = () => undefined;
+  private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
+  /** Resolves when the 'training' record's write has begun. */
+  readonly writingTraining: Promise<void>;
+  private began: () => void = () => undefined;
+
+  constructor(dir: string) {
+    super(dir);
+    this.writingTraining = new Promise((resolve) => (this.began = resolve));
+  }
+
+  letThrough(): void {
+    this.release();
+  }
+
+  override async write(job: TrainingJob): Promise<void> {
+    if (job.state === 'training') {
+      this.began();
+      await this.gate;
+    }
+    return super.write(job);
+  }
+}
+
+/** A JobStore on storage slower than the heartbeat: each write takes `writeMs`; it logs the states written. */
+class SlowJobStore extends DirectoryJobStore {
+  readonly written: TrainingJob['state'][] = [];
+
+  constructor(
+    dir: string,
+    private readonly writeMs: number,
+  ) {
+    super(dir);
+  }
+
+  override async write(job: TrainingJob): Promise<void> {
+    this.written.push(job.state);
+    await new Promise((resolve) => setTimeout(resolve, this.writeMs));
+    return super.write(job);
+  }
+}
+
 describe('TrainingJobs in one replica', () => {
   let dir = '';
   beforeEach(async () => {
@@ -93,5 +137,32 @@ describe('TrainingJobs in one replica', () => {
     expect(second.id).toBe(first.id);
     const done = await jobs.watch(first.id, () => undefined, new AbortController().signal);
     expect(done.state).toBe('done');
+  });
+
+  it('a cancel that comes while the training record is written ends the job without starting the trainer', async () => {
+    let trainings = 0;
+    const trainer: Trainer = { train: (...args) => (trainings++, new GatedTrainer().train(...args)) };
+    const store = new HeldJobStore(dir);
+    const jobs = await replica(dir, trainer, store);
+    const job = await jobs.start(definition, []);
+    await store.writingTraining;
+    const canceling = jobs.cancel(job.id);
+    store.letThrough();
+    expect((await canceling).state).toBe('canceled');
+    expect(trainings).toBe(0);
+    expect((await store.read(job.id))?.state).toBe('canceled');
+  });
+
+  it('on storage slower than the heartbeat, heartbeats do not pile up ahead of a cancel', async () => {
+    const trainer = new GatedTrainer();
+    const store = new SlowJobStore(dir, 60); // three heartbeat intervals (20 ms) per write
+    const jobs = await replica(dir, trainer, store);
+    const job = await jobs.start(definition, []);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const before = store.written.length;
+    expect((await jobs.cancel(job.id)).state).toBe('canceled');
+    // Written after the cancel: at most the heartbeat then under way, and the canceled record.
+    expect(store.written.slice(before).filter((state) => state === 'training').length).toBeLessThanOrEqual(1);
+    expect(store.written.at(-1)).toBe('canceled');
   });
 });

@@ -44,6 +44,8 @@ interface LiveJob {
   finished: Promise<TrainingJob>;
   /** The tail of this job's queue of record writes. */
   persisted: Promise<void>;
+  /** A heartbeat is under way: the next one is skipped rather than queued behind it. */
+  beating: boolean;
   /** Stopped for running past maxTrainingSeconds (rather than canceled). */
   timedOut?: boolean;
 }
@@ -75,6 +77,7 @@ export class TrainingJobs {
       abort: new AbortController(),
       finished: Promise.resolve(job),
       persisted: Promise.resolve(),
+      beating: false,
     };
     // Registered before the first await, so a concurrent start of the same version finds this job.
     this.live.set(job.id, live);
@@ -159,10 +162,7 @@ export class TrainingJobs {
         },
       });
       const model = loadModel(artifact, { kernels: this.options.kernels });
-      if (model.version !== job.version) {
-        model.dispose();
-        throw new Error(`trained version ${model.version} differs from the expected ${job.version}`);
-      }
+      if (model.version !== job.version) throw new Error(`trained version ${model.version} differs from the expected ${job.version}`);
       const info = versionInfoOf(model, job.modelId, lintDefinition(definition));
       await this.options.registry.addVersion(info, artifact);
       this.serve(model, job.modelId);
@@ -224,12 +224,20 @@ export class TrainingJobs {
     await write;
   }
 
+  /**
+   * One heartbeat at a time: on storage slower than the interval, queued heartbeats would pile up ahead of the
+   * job's final write, and a cancel (which answers once that write is done) would wait for all of them.
+   */
   private async beat(live: LiveJob): Promise<void> {
+    if (live.beating) return;
+    live.beating = true;
     try {
       if (await this.options.store.cancelRequested(live.job.id)) live.abort.abort();
       if (!isFinished(live.job)) await this.update(live, {});
     } catch (error) {
       this.options.logger.warn({ err: error, jobId: live.job.id }, 'job heartbeat failed');
+    } finally {
+      live.beating = false;
     }
   }
 

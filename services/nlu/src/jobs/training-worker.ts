@@ -15,7 +15,6 @@ async function run(definition: BotDefinition): Promise<void> {
     await initBackend();
     const model = await trainModel(definition, { onProgress: (event) => post({ type: 'progress', event }) });
     const artifact = model.toArtifact();
-    model.dispose();
     post({ type: 'done', manifest: artifact.manifest, weights: artifact.weights });
   } catch (error) {
     post({ type: 'error', error: serializeError(error) });

@@ -1,6 +1,5 @@
 /** The messages a training worker process sends back to the service, and how errors cross the process boundary. */
-import { errorCodeOf, type JsonObject, ParleyError } from '@parley/domain';
-import type { TrainProgressEvent } from '@parley/nlu';
+import { errorCodeOf, type JsonObject, ParleyError, type TrainProgressEvent } from '@parley/domain';
 
 export interface SerializedError {
   code?: string;

@@ -3,8 +3,8 @@
  * (`npx tsc -b services/nlu`; `npm test` builds before testing).
  */
 import { existsSync } from 'node:fs';
-import { ParleyError, type BotDefinition } from '@parley/domain';
-import { loadModel, parseDefinition, type TrainProgressEvent } from '@parley/nlu';
+import { ParleyError, type BotDefinition, type TrainProgressEvent } from '@parley/domain';
+import { loadModel, parseDefinition } from '@parley/nlu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InlineTrainer } from './inline-trainer';
 import { WorkerTrainer, trainingHeapMb, trainingWorkerFile } from './worker-trainer';
@@ -43,8 +43,6 @@ describe('WorkerTrainer', () => {
     const fromWorker = loadModel(artifact);
     const fromInline = loadModel(inline);
     for (const text of ['hello', 'thanks so much', 'see you']) expect(fromWorker.predict(text)).toEqual(fromInline.predict(text));
-    fromWorker.dispose();
-    fromInline.dispose();
   });
 
   it('a training that needs more memory than its budget is killed and fails saying so, naming PARLEY_TRAINING_MEMORY_MB', async () => {

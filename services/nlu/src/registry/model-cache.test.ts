@@ -1,5 +1,6 @@
 /** The in-memory model cache with real (tiny) models: LRU eviction under a byte cap, one load per model. */
-import { parseDefinition, trainModel, loadModel, type NluModel, type NluModelArtifact } from '@parley/nlu';
+import { loadModel, type NluModel, type NluModelArtifact } from '@parley/nlu';
+import { trainTinyModel } from '@parley/testkit/nlu/tiny-model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ModelCache } from './model-cache';
 
@@ -7,18 +8,7 @@ let artifact: NluModelArtifact;
 let size = 0;
 
 beforeAll(async () => {
-  const model = await trainModel(
-    parseDefinition({
-      name: 'tiny',
-      intents: [
-        { name: 'greet', trainingSentences: ['hello', 'hi', 'good morning'] },
-        { name: 'bye', trainingSentences: ['bye', 'goodbye', 'see you'] },
-      ],
-    }),
-  );
-  artifact = model.toArtifact();
-  size = model.sizeBytes;
-  model.dispose();
+  ({ artifact, sizeBytes: size } = await trainTinyModel());
 });
 
 function fresh(): NluModel {

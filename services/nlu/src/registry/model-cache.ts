@@ -1,30 +1,42 @@
 /**
- * The models held in memory, least recently used first out, so that many models fit under one memory cap.
- * Predictions are synchronous, so a model evicted (and disposed) here is never in the middle of one.
+ * The models held in memory, least recently used first out, so that many models fit under one memory cap (an
+ * lru-cache bounded by bytes). Predictions are synchronous, so a model evicted here is never in the middle of one.
  */
 import { ParleyError } from '@parley/domain';
 import type { ClassifierEngine, NluModel } from '@parley/nlu';
+import { LRUCache } from 'lru-cache';
 
 export interface CachedModelEvents {
   /** A model entered (bytes > 0) or left (bytes = 0) memory. */
   onResident?: (modelId: string, version: string, bytes: number) => void;
 }
 
+interface Entry {
+  modelId: string;
+  version: string;
+  model: NluModel;
+}
+
 const keyOf = (modelId: string, version: string): string => `${modelId}\u0000${version}`;
 
 export class ModelCache {
-  /** Map order is recency order: the first entry is the least recently used. */
-  private readonly models = new Map<string, { modelId: string; version: string; model: NluModel }>();
+  private readonly models: LRUCache<string, Entry>;
   private readonly loading = new Map<string, Promise<NluModel>>();
-  private usedBytes = 0;
 
   constructor(
     readonly capBytes: number,
     private readonly events: CachedModelEvents = {},
-  ) {}
+  ) {
+    this.models = new LRUCache<string, Entry>({
+      maxSize: Math.max(1, Math.floor(capBytes)),
+      sizeCalculation: (entry) => Math.max(1, Math.ceil(entry.model.sizeBytes)),
+      // Evicted to make room, or deleted (evict, clear); put never replaces an entry.
+      dispose: (entry) => this.events.onResident?.(entry.modelId, entry.version, 0),
+    });
+  }
 
   get residentBytes(): number {
-    return this.usedBytes;
+    return this.models.calculatedSize;
   }
 
   has(modelId: string, version: string): boolean {
@@ -33,7 +45,7 @@ export class ModelCache {
 
   /** Where a model in memory runs its classifier (undefined when it is not in memory); not a use of it. */
   engineOf(modelId: string, version: string): ClassifierEngine | undefined {
-    return this.models.get(keyOf(modelId, version))?.model.engine;
+    return this.models.peek(keyOf(modelId, version))?.model.engine;
   }
 
   /** The versions of a model in memory, least recently used first. */
@@ -46,18 +58,14 @@ export class ModelCache {
     return this.entriesOf(modelId).reduce((bytes, entry) => bytes + entry.model.sizeBytes, 0);
   }
 
-  private entriesOf(modelId: string): { version: string; model: NluModel }[] {
-    return [...this.models.values()].filter((entry) => entry.modelId === modelId);
+  /** Least recently used first. */
+  private entriesOf(modelId: string): Entry[] {
+    return [...this.models.rvalues()].filter((entry): entry is Entry => entry?.modelId === modelId);
   }
 
   /** The model if it is in memory, marked as just used. Synchronous: the Predict hot path. */
   peek(modelId: string, version: string): NluModel | undefined {
-    const key = keyOf(modelId, version);
-    const entry = this.models.get(key);
-    if (!entry) return undefined;
-    this.models.delete(key);
-    this.models.set(key, entry);
-    return entry.model;
+    return this.models.get(keyOf(modelId, version))?.model;
   }
 
   /** The model, loading it (once, however many callers wait) when it is not in memory. */
@@ -78,34 +86,23 @@ export class ModelCache {
 
   /** Adds a model (e.g. one just trained), evicting the least recently used ones to make room. */
   put(modelId: string, version: string, model: NluModel): NluModel {
-    const key = keyOf(modelId, version);
-    const existing = this.models.get(key);
-    if (existing) {
-      if (existing.model !== model) model.dispose();
-      return this.peek(modelId, version) ?? existing.model;
-    }
-    try {
-      this.assertFits(modelId, version, model.sizeBytes);
-    } catch (error) {
-      model.dispose();
-      throw error;
-    }
-    this.evictUntil(this.capBytes - model.sizeBytes);
-    this.models.set(key, { modelId, version, model });
-    this.usedBytes += model.sizeBytes;
+    const resident = this.peek(modelId, version);
+    if (resident) return resident;
+    this.assertFits(modelId, version, model.sizeBytes);
+    this.models.set(keyOf(modelId, version), { modelId, version, model });
     this.events.onResident?.(modelId, version, model.sizeBytes);
     return model;
   }
 
   /** Drops every version of a model, or one version. */
   evict(modelId: string, version?: string): void {
-    for (const [key, entry] of this.models) {
-      if (entry.modelId === modelId && (version === undefined || entry.version === version)) this.remove(key);
+    for (const [key, entry] of [...this.models.entries()]) {
+      if (entry.modelId === modelId && (version === undefined || entry.version === version)) this.models.delete(key);
     }
   }
 
   clear(): void {
-    for (const key of [...this.models.keys()]) this.remove(key);
+    this.models.clear();
   }
 
   private assertFits(modelId: string, version: string, sizeBytes: number): void {
@@ -117,21 +114,5 @@ export class ModelCache {
         { field: 'model' },
       );
     }
-  }
-
-  private evictUntil(targetBytes: number): void {
-    for (const key of this.models.keys()) {
-      if (this.usedBytes <= targetBytes) return;
-      this.remove(key);
-    }
-  }
-
-  private remove(key: string): void {
-    const entry = this.models.get(key);
-    if (!entry) return;
-    this.models.delete(key);
-    this.usedBytes -= entry.model.sizeBytes;
-    entry.model.dispose();
-    this.events.onResident?.(entry.modelId, entry.version, 0);
   }
 }

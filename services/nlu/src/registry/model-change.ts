@@ -6,7 +6,7 @@ import { MODEL_ID_PATTERN } from '@parley/nlu';
 import { z } from 'zod';
 import { ALIAS_PATTERN } from './model-registry';
 
-export const MODEL_CHANGE_KINDS = ['version-added', 'alias-set', 'version-deleted', 'model-deleted'] as const;
+const MODEL_CHANGE_KINDS = ['version-added', 'alias-set', 'version-deleted', 'model-deleted'] as const;
 export type ModelChangeKind = (typeof MODEL_CHANGE_KINDS)[number];
 
 export interface ModelChange {

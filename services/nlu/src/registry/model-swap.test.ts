@@ -5,7 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadModel, parseDefinition, trainModel, type NluModelArtifact } from '@parley/nlu';
+import { loadModel, type NluModelArtifact } from '@parley/nlu';
+import { trainTinyModel } from '@parley/testkit/nlu/tiny-model';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelCache } from './model-cache';
@@ -34,18 +35,7 @@ function info(modelId: string, version: string): VersionInfo {
 }
 
 beforeAll(async () => {
-  const model = await trainModel(
-    parseDefinition({
-      name: 'tiny',
-      intents: [
-        { name: 'greet', trainingSentences: ['hello', 'hi', 'good morning'] },
-        { name: 'bye', trainingSentences: ['bye', 'goodbye', 'see you'] },
-      ],
-    }),
-  );
-  artifact = model.toArtifact();
-  size = model.sizeBytes;
-  model.dispose();
+  ({ artifact, sizeBytes: size } = await trainTinyModel());
   dir = await mkdtemp(join(tmpdir(), 'parley-swap-'));
   store = new DirectoryModelStore(dir);
   await store.init();

@@ -1,6 +1,5 @@
 /** Training jobs, their progress and results on the wire ↔ domain. */
-import type { TrainProgressEvent } from '@parley/nlu';
-import type { nluV1 } from '@parley/proto';
+import { trainProgressFromWire, trainProgressToWire, type nluV1 } from '@parley/proto';
 import type { JobState, TrainingJob, TrainResult } from '../jobs/training-job';
 
 const JOB_STATES: Record<JobState, nluV1.JobState__Output> = {
@@ -16,10 +15,6 @@ const JOB_STATE_OF = Object.fromEntries(Object.entries(JOB_STATES).map(([state, 
   nluV1.JobState__Output,
   JobState | undefined
 >;
-
-function progressEventToWire(event: TrainProgressEvent | undefined): Partial<nluV1.TrainProgress> {
-  return event ? { scope: event.scope, epoch: event.epoch, epochs: event.epochs, loss: event.loss, accuracy: event.accuracy } : {};
-}
 
 function resultToWire(result: TrainResult): nluV1.TrainResult {
   return {
@@ -37,7 +32,7 @@ export function progressToWire(job: TrainingJob): nluV1.TrainProgress {
   return {
     jobId: job.id,
     state: JOB_STATES[job.state],
-    ...progressEventToWire(job.progress),
+    ...trainProgressToWire(job.progress),
     ...(job.result ? { result: resultToWire(job.result) } : {}),
     ...(job.state === 'failed' || job.state === 'canceled' ? { error: job.error ?? '' } : {}),
     queuePosition: job.queuePosition ?? 0,
@@ -72,7 +67,7 @@ function resultFromWire(wire: nluV1.TrainResult__Output): TrainResult {
 
 /** The job a client sees: from a TrainingJob, or from a TrainProgress message applied to the job it belongs to. */
 export function jobFromWire(wire: nluV1.TrainingJob__Output): TrainingJob {
-  const progress = wire.progress;
+  const progress = wire.progress && trainProgressFromWire(wire.progress);
   return {
     id: wire.id,
     modelId: wire.modelId,
@@ -81,17 +76,7 @@ export function jobFromWire(wire: nluV1.TrainingJob__Output): TrainingJob {
     ...(wire.error === '' ? {} : { error: wire.error }),
     createdAt: wire.createdAt,
     updatedAt: wire.updatedAt,
-    ...(progress && progress.epochs > 0
-      ? {
-          progress: {
-            scope: progress.scope,
-            epoch: progress.epoch,
-            epochs: progress.epochs,
-            loss: progress.loss,
-            accuracy: progress.accuracy,
-          },
-        }
-      : {}),
+    ...(progress ? { progress } : {}),
     ...(wire.result ? { result: resultFromWire(wire.result) } : {}),
     ...(wire.queuePosition > 0 ? { queuePosition: wire.queuePosition } : {}),
     aliases: [],

@@ -4,9 +4,13 @@
 export interface PredictStreamError {
   'code'?: (number);
   'details'?: (string);
+  'errorCode'?: (string);
+  'field'?: (string);
 }
 
 export interface PredictStreamError__Output {
   'code': (number);
   'details': (string);
+  'errorCode': (string);
+  'field': (string);
 }

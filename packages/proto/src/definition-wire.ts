@@ -1,9 +1,9 @@
 /**
- * Bot definitions on the wire ↔ domain. Part of the wire mapping (this folder is the one place where generated
- * wire types meet domain types).
+ * Bot definitions on the wire ↔ domain: what every client sends to Train and StartTraining (the dialogue service,
+ * the CLI, tests), and what the NLU service reads back before parseDefinition validates it.
  */
 import type { BotDefinition } from '@parley/domain';
-import type { nluV1 } from '@parley/proto';
+import type * as nluV1 from './generated/parley/nlu/v1';
 
 const withText = <K extends string>(key: K, text: string): Partial<Record<K, string>> =>
   (text === '' ? {} : { [key]: text }) as Partial<Record<K, string>>;
@@ -43,10 +43,29 @@ export function definitionFromWire(wire: nluV1.BotDefinition__Output | null): un
   };
 }
 
+/** Field by field, so nothing beyond the contract travels; an absent description is proto3's empty string. */
 export function definitionToWire(definition: BotDefinition): nluV1.BotDefinition {
   return {
-    ...definition,
-    intents: definition.intents.map((intent) => ({ ...intent, description: intent.description ?? '' })),
-    entities: definition.entities.map((entity) => ({ ...entity, description: entity.description ?? '' })),
+    name: definition.name,
+    language: definition.language,
+    intents: definition.intents.map((intent) => ({
+      name: intent.name,
+      description: intent.description ?? '',
+      trainingSentences: intent.trainingSentences,
+      parameters: intent.parameters.map(({ name, fragment, entity }) => ({ name, fragment, entity })),
+    })),
+    entities: definition.entities.map((entity) => ({
+      name: entity.name,
+      description: entity.description ?? '',
+      entries: entity.entries.map(({ value, synonyms }) => ({ value, synonyms })),
+    })),
+    scopes: definition.scopes.map(({ name, intents }) => ({ name, intents })),
+    config: {
+      threshold: definition.config.threshold,
+      ambiguityMargin: definition.config.ambiguityMargin,
+      seed: definition.config.seed,
+      timezone: definition.config.timezone,
+      hyperParameters: { ...definition.config.hyperParameters },
+    },
   };
 }
