@@ -42,9 +42,18 @@ export interface ScopeDefinition {
   intents: string[];
 }
 
+/** Which pretrained sentence encoder a model uses beside its n-gram bag: 'auto' decides by language (see @parley/nlu). */
+export const ENCODER_CHOICES = ['auto', 'none', 'use-lite'] as const;
+export type EncoderChoice = (typeof ENCODER_CHOICES)[number];
+
 export interface NluConfig {
-  /** Best score below this gives fallback_intent (LOW_CONFIDENCE). BBF default 0.4. */
-  threshold: number;
+  /**
+   * Best score below this gives fallback_intent (LOW_CONFIDENCE). Absent: each model picks its own from its training
+   * phrases (cross-validation, see @parley/nlu's README).
+   */
+  threshold?: number;
+  /** The pretrained sentence encoder; default 'auto'. */
+  encoder: EncoderChoice;
   /** Top score minus the second below this gives fallback_intent (AMBIGUOUS). 0 turns it off. */
   ambiguityMargin: number;
   /** Seed of every random choice in training: same definition + seed → identical scores. */
@@ -67,7 +76,7 @@ export interface BotDefinition {
 }
 
 export const DEFAULT_NLU_CONFIG: NluConfig = Object.freeze({
-  threshold: 0.4,
+  encoder: 'auto',
   ambiguityMargin: 0,
   seed: 42,
   timezone: 'UTC',

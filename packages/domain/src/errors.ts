@@ -52,6 +52,11 @@ export const ERROR_CODES = {
     http: 400,
     description: 'The definition asks for more training than a limit allows; the message names the field and the limit.',
   },
+  ENCODER_UNAVAILABLE: {
+    grpc: GrpcStatus.FAILED_PRECONDITION,
+    http: 503,
+    description: 'The definition demands a sentence encoder (config.encoder) that this NLU process cannot run.',
+  },
   INVALID_VARIABLE: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, description: 'A session variable is not a JSON value.' },
   MODEL_NOT_FOUND: { grpc: GrpcStatus.NOT_FOUND, http: 404, description: 'No model, version or alias of that name.' },
   SCOPE_NOT_FOUND: { grpc: GrpcStatus.NOT_FOUND, http: 404, description: 'The model has no scope of that name.' },

@@ -2,13 +2,43 @@
  * The public contract of @parley/nlu: what the NLU service (and the CLI, and benchmarks) call.
  * Pure code: no I/O, no process.env. A trained model is plain data (an artifact) plus typed arrays that serve it.
  */
-import type { BotDefinition, IntentClassifierPrediction, JsonObject, TrainProgressEvent } from '@parley/domain';
+import type { BotDefinition, EncoderChoice, IntentClassifierPrediction, JsonObject, TrainProgressEvent } from '@parley/domain';
 import type { ClassifierEngine } from './classifier/intent-classifier';
+
+/**
+ * A pretrained sentence encoder (e.g. @parley/encoder's USE-lite): text → a fixed-length vector. Implementations run
+ * off the caller's thread; a vector is a pure function of its text, whatever it is batched with.
+ */
+export interface SentenceEncoder {
+  /** Names the weights, e.g. "use-lite@0.2.0": recorded in artifacts and model versions. */
+  readonly identity: string;
+  readonly dimension: number;
+  /** One vector per text, in order. */
+  encode(texts: readonly string[]): Promise<Float32Array[]>;
+  close(): Promise<void>;
+}
+
+/** What a model trained without an encoder records as its encoder. */
+export const NO_ENCODER = 'none';
 
 export interface TrainOptions {
   onProgress?: (event: TrainProgressEvent) => void;
   /** Aborting rejects training with ParleyError('CANCELED'). */
   signal?: AbortSignal;
+  /** The encoder this process can run; whether a model uses it follows `config.encoder` (see encoderFor). */
+  encoder?: SentenceEncoder;
+}
+
+/** How a model turns scores into a decision, chosen on its training phrases alone (see packages/nlu/README.md). */
+export interface Calibration {
+  /** The threshold the model answers with. */
+  threshold: number;
+  /** "definition": config.threshold; "cross-validation": picked on held-out training phrases; "default": too few to measure. */
+  thresholdSource: 'definition' | 'cross-validation' | 'default';
+  /** Weight of the n-gram bag's log-probabilities beside the encoder classifier's (1 without an encoder). */
+  fusionWeight: number;
+  /** Scores are multiplied by familiarity^exponent (familiarity: cosine to the nearest training phrase); 0 = off. */
+  familiarityExponent: number;
 }
 
 export interface ScopeStats {
@@ -38,11 +68,17 @@ export interface NluModel {
   readonly sizeBytes: number;
   /** Where the classifier's arithmetic runs: the WebAssembly SIMD kernels (when loaded), or the JS loops. */
   readonly engine: ClassifierEngine;
+  /** The sentence encoder the model was trained with (its identity), or NO_ENCODER. */
+  readonly encoder: string;
+  readonly calibration: Calibration;
+  /** The text to hand the encoder for a user text (entities replaced by their names), for encoder models. */
+  encoderText(text: string, now?: Date): string;
   /**
    * Classifies one text within a scope (default "*"). Throws ParleyError TEXT_EMPTY or SCOPE_NOT_FOUND.
-   * `now` is the reference instant for relative datetimes (default: the current time).
+   * `now` is the reference instant for relative datetimes (default: the current time). A model with an encoder
+   * needs `vector`: the encoder's vector of encoderText(text, now).
    */
-  predict(text: string, scope?: string, now?: Date): IntentClassifierPrediction;
+  predict(text: string, scope?: string, now?: Date, vector?: Float32Array): IntentClassifierPrediction;
   /** The intents of a scope, in definition order. Throws ParleyError SCOPE_NOT_FOUND. */
   intentsOf(scope: string): readonly string[];
   toArtifact(): NluModelArtifact;
@@ -84,8 +120,10 @@ export interface EvaluateModelOptions {
   oosLabel?: string;
   /** Default "*". */
   scope?: string;
-  /** Default: the model's configured threshold. */
+  /** Default: the model's own threshold (its calibration). */
   threshold?: number;
+  /** Needed for a model with an encoder. */
+  encoder?: SentenceEncoder;
 }
 
 export interface ModelEvaluation {
@@ -111,8 +149,12 @@ export interface EvaluateDatasetOptions {
   /** When given (and no threshold is), the threshold is picked on it. */
   val?: readonly LabeledExample[];
   oosLabel?: string;
-  /** Fixed threshold; default: picked on val, else 0.4. */
+  /** Fixed threshold; default: picked on val, else the model's own. */
   threshold?: number;
+  /** config.encoder of the trained definition; default "auto". */
+  encoderChoice?: EncoderChoice;
+  /** The encoder this process can run. */
+  encoder?: SentenceEncoder;
   seed?: number;
   language?: string;
   /** Classifier hyper-parameter overrides (definition.config.hyperParameters). */
@@ -132,6 +174,8 @@ export interface DatasetMetrics {
   trainExamples: number;
   testExamples: number;
   backend: BackendName;
+  /** The encoder the model used, or "none". */
+  encoder: string;
 }
 
 export interface DatasetEvaluation {

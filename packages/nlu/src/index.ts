@@ -17,3 +17,4 @@ export { EntityRecognizer } from './ner/entity-recognizer';
 export type { Recognition, EntityMatch } from './ner/recognition';
 export { registerLanguage, getLanguage, languageCodes } from './languages/language-registry';
 export type { Language } from './languages/language';
+export { encoderFor, encoderIdentityFor } from './model/encoder-choice';

@@ -3,7 +3,7 @@
  * Cross-references (unknown intents, entities, fragments) are checked afterwards by parseDefinition.
  */
 import { z } from 'zod';
-import { DEFAULT_NLU_CONFIG } from '@parley/domain';
+import { DEFAULT_NLU_CONFIG, ENCODER_CHOICES } from '@parley/domain';
 import { wordTokens } from '../text/word-tokens';
 
 /** Model ids name a directory in the model registry, so they are restricted to safe file-name characters. */
@@ -53,7 +53,8 @@ function isTimezone(value: string): boolean {
 }
 
 const configSchema = z.strictObject({
-  threshold: z.number().min(0).max(1).default(DEFAULT_NLU_CONFIG.threshold),
+  threshold: z.number().min(0).max(1).optional(),
+  encoder: z.enum(ENCODER_CHOICES).default(DEFAULT_NLU_CONFIG.encoder),
   ambiguityMargin: z.number().min(0).max(1).default(DEFAULT_NLU_CONFIG.ambiguityMargin),
   seed: z.number().int().min(0).max(0xffff_ffff).default(DEFAULT_NLU_CONFIG.seed),
   timezone: z

@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { ParleyError, type IntentClassifierPrediction } from '@parley/domain';
-import type { LabeledExample, NluModel } from '../api';
+import { NO_ENCODER, type LabeledExample, type NluModel, type SentenceEncoder } from '../api';
 
 export interface ClassificationOutcome {
   /** The expected intent, or null for an out-of-scope example. */
@@ -22,8 +22,17 @@ export interface OutcomeRun {
   latenciesMs: number[];
 }
 
-export function collectOutcomes(model: NluModel, examples: readonly LabeledExample[], oosLabel: string, scope: string): OutcomeRun {
+/** A model with an encoder needs `encoder`: the examples are encoded in one batch first (not timed per example). */
+export async function collectOutcomes(
+  model: NluModel,
+  examples: readonly LabeledExample[],
+  oosLabel: string,
+  scope: string,
+  encoder?: SentenceEncoder,
+): Promise<OutcomeRun> {
   const ranked = new Set(model.intentsOf(scope));
+  const now = new Date();
+  const vectors = await vectorsOf(model, examples, now, encoder);
   const outcomes: ClassificationOutcome[] = [];
   const latenciesMs: number[] = [];
   examples.forEach((example, i) => {
@@ -34,10 +43,20 @@ export function collectOutcomes(model: NluModel, examples: readonly LabeledExamp
       });
     }
     const started = performance.now();
-    const prediction = model.predict(example.text, scope);
+    const prediction = model.predict(example.text, scope, now, vectors?.[i]);
     latenciesMs.push(performance.now() - started);
     const [first, second] = prediction.ranking;
     outcomes.push({ expected, top: first?.intent ?? '', topScore: first?.score ?? 0, secondScore: second?.score ?? 0, prediction });
   });
   return { outcomes, latenciesMs };
+}
+
+async function vectorsOf(model: NluModel, examples: readonly LabeledExample[], now: Date, encoder?: SentenceEncoder) {
+  if (model.encoder === NO_ENCODER) return undefined;
+  if (encoder?.identity !== model.encoder) {
+    throw new ParleyError('ENCODER_UNAVAILABLE', `model ${model.version} needs the encoder ${model.encoder} to be evaluated`, {
+      field: 'encoder',
+    });
+  }
+  return encoder.encode(examples.map((example) => model.encoderText(example.text, now)));
 }

@@ -37,6 +37,7 @@ describe('evaluateDataset', () => {
     expect(Object.keys(result.metrics).sort()).toEqual(
       [
         'backend',
+        'encoder',
         'inScopeAccuracy',
         'intents',
         'oosRecall',
@@ -49,7 +50,8 @@ describe('evaluateDataset', () => {
         'trainSeconds',
       ].sort(),
     );
-    expect(result.metrics).toMatchObject({ intents: 3, trainExamples: 18, testExamples: 8, threshold: 0.5 });
+    // No encoder was offered: "auto" trains the bag alone.
+    expect(result.metrics).toMatchObject({ intents: 3, trainExamples: 18, testExamples: 8, threshold: 0.5, encoder: 'none' });
     expect(result.model.intentsOf('*')).toEqual(['greeting', 'weather', 'order_pizza']);
     expect(result.metrics.top1Accuracy).toBeGreaterThanOrEqual(5 / 6);
     expect(result.metrics.oosRecall).toBe(1); // nonsense words are out of vocabulary

@@ -1,8 +1,10 @@
 /**
  * Trains on a labelled dataset and evaluates on its test split: the code behind `parley eval` and the CLINC150
- * benchmark. Out-of-scope rows are left out of training; the threshold is fixed, picked on val, or the default.
+ * benchmark. Out-of-scope rows are left out of training; the threshold is fixed, picked on val, or the model's own.
  */
 import { DEFAULT_NLU_CONFIG, type BotDefinition } from '@parley/domain';
+import { DEFAULT_THRESHOLD } from '../model/calibration';
+import { encoderFor } from '../model/encoder-choice';
 import type { DatasetEvaluation, EvaluateDatasetOptions, LabeledExample } from '../api';
 import { initBackend } from '../backend/init-backend';
 import { trainModel } from '../model/train-model';
@@ -13,11 +15,12 @@ import { pickThreshold } from './threshold-metrics';
 export async function evaluateDataset(options: EvaluateDatasetOptions): Promise<DatasetEvaluation> {
   const oosLabel = options.oosLabel ?? 'oos';
   const definition = definitionOf(options.train, oosLabel, options);
-  const model = await trainModel(definition);
+  const encoder = encoderFor(definition, options.encoder);
+  const model = await trainModel(definition, encoder ? { encoder } : {});
   const threshold =
     options.threshold ??
-    (options.val ? pickThreshold(collectOutcomes(model, options.val, oosLabel, '*').outcomes) : DEFAULT_NLU_CONFIG.threshold);
-  const evaluation = evaluateModel(model, options.test, { oosLabel, threshold });
+    (options.val ? pickThreshold((await collectOutcomes(model, options.val, oosLabel, '*', encoder)).outcomes) : model.calibration.threshold);
+  const evaluation = await evaluateModel(model, options.test, { oosLabel, threshold, ...(encoder ? { encoder } : {}) });
   return {
     metrics: {
       top1Accuracy: evaluation.top1Accuracy,
@@ -31,6 +34,7 @@ export async function evaluateDataset(options: EvaluateDatasetOptions): Promise<
       trainExamples: definition.intents.reduce((sum, intent) => sum + intent.trainingSentences.length, 0),
       testExamples: options.test.length,
       backend: await initBackend(),
+      encoder: model.encoder,
     },
     model,
     perIntent: evaluation.perIntent,
@@ -57,7 +61,9 @@ function definitionOf(train: readonly LabeledExample[], oosLabel: string, option
     config: {
       ...DEFAULT_NLU_CONFIG,
       seed: options.seed ?? DEFAULT_NLU_CONFIG.seed,
-      threshold: options.threshold ?? DEFAULT_NLU_CONFIG.threshold,
+      encoder: options.encoderChoice ?? DEFAULT_NLU_CONFIG.encoder,
+      // A threshold picked on val (or given) makes the model's own unneeded: without an encoder, no cross-validation.
+      ...(options.threshold !== undefined || options.val !== undefined ? { threshold: options.threshold ?? DEFAULT_THRESHOLD } : {}),
       hyperParameters: options.hyperParameters ?? {},
     },
   };

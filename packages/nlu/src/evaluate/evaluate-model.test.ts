@@ -10,14 +10,14 @@ const rows = (intent: string, texts: string[]): LabeledExample[] => texts.map((t
 describe('evaluateModel', async () => {
   const model = await trainModel(testDefinition());
 
-  it('counts answers at the threshold, per intent and as confusions', () => {
+  it('counts answers at the threshold, per intent and as confusions', async () => {
     const examples = [
       ...rows('greeting', ['hello', 'hello there friend']),
       ...rows('weather', ['will it rain today']),
       ...rows('goodbye', ['hello']), // wrong on purpose: answered greeting
       ...rows('oos', ['qqqq zzzz']),
     ];
-    const evaluation = evaluateModel(model, examples, { oosLabel: 'oos' });
+    const evaluation = await evaluateModel(model, examples, { oosLabel: 'oos' });
     expect(evaluation.examples).toBe(5);
     expect(evaluation.top1Accuracy).toBe(3 / 4);
     expect(evaluation.inScopeAccuracy).toBe(3 / 4);
@@ -32,20 +32,20 @@ describe('evaluateModel', async () => {
     expect(evaluation.thresholdSweep.at(-1)).toMatchObject({ threshold: 1, inScopeAccuracy: 2 / 4 });
   });
 
-  it('names unknown intents and unknown scopes', () => {
-    expect(() => evaluateModel(model, rows('nope', ['hello']))).toThrow(
+  it('names unknown intents and unknown scopes', async () => {
+    await expect(evaluateModel(model, rows('nope', ['hello']))).rejects.toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'examples[0].intent' }),
     );
-    expect(() => evaluateModel(model, rows('greeting', ['hello']), { scope: 'only_goodbye' })).toThrow(
+    await expect(evaluateModel(model, rows('greeting', ['hello']), { scope: 'only_goodbye' })).rejects.toThrow(
       expect.objectContaining({ field: 'examples[0].intent' }),
     );
-    expect(() => evaluateModel(model, rows('greeting', ['hello']), { scope: 'missing' })).toThrow(
+    await expect(evaluateModel(model, rows('greeting', ['hello']), { scope: 'missing' })).rejects.toThrow(
       expect.objectContaining({ code: 'SCOPE_NOT_FOUND' }),
     );
   });
 
-  it('evaluates within a scope', () => {
-    const evaluation = evaluateModel(model, rows('goodbye', ['see you later', 'order a pizza']), { scope: 'only_goodbye' });
+  it('evaluates within a scope', async () => {
+    const evaluation = await evaluateModel(model, rows('goodbye', ['see you later', 'order a pizza']), { scope: 'only_goodbye' });
     expect(evaluation.top1Accuracy).toBe(1); // the scope ranks only goodbye
     expect(evaluation.inScopeAccuracy).toBe(1 / 2); // the pizza text falls back below the threshold
     expect(evaluation.confusions).toEqual([{ expected: 'goodbye', predicted: FALLBACK_INTENT, count: 1 }]);

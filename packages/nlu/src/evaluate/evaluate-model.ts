@@ -5,11 +5,15 @@ import { collectOutcomes } from './classification-outcome';
 import { intentReport } from './intent-report';
 import { metricsAt, thresholdSweep, top1Accuracy } from './threshold-metrics';
 
-export function evaluateModel(model: NluModel, examples: readonly LabeledExample[], options: EvaluateModelOptions = {}): ModelEvaluation {
+export async function evaluateModel(
+  model: NluModel,
+  examples: readonly LabeledExample[],
+  options: EvaluateModelOptions = {},
+): Promise<ModelEvaluation> {
   const oosLabel = options.oosLabel ?? 'oos';
-  const threshold = options.threshold ?? model.definition.config.threshold;
+  const threshold = options.threshold ?? model.calibration.threshold;
   const margin = model.definition.config.ambiguityMargin;
-  const { outcomes, latenciesMs } = collectOutcomes(model, examples, oosLabel, options.scope ?? ALL_INTENTS_SCOPE);
+  const { outcomes, latenciesMs } = await collectOutcomes(model, examples, oosLabel, options.scope ?? ALL_INTENTS_SCOPE, options.encoder);
   const point = metricsAt(outcomes, threshold, margin);
   return {
     top1Accuracy: top1Accuracy(outcomes),

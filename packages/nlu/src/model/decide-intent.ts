@@ -2,7 +2,7 @@
  * BBF's decision rule, plus an ambiguity margin: the best-ranked intent wins unless its score is below the
  * threshold (LOW_CONFIDENCE) or too close to the runner-up (AMBIGUOUS); then fallback_intent answers with score 1.
  */
-import { FALLBACK_INTENT, type FallbackReason, type IntentScore, type NluConfig } from '@parley/domain';
+import { FALLBACK_INTENT, type FallbackReason, type IntentScore } from '@parley/domain';
 
 export interface IntentDecision {
   intent: string;
@@ -10,7 +10,13 @@ export interface IntentDecision {
   fallbackReason: FallbackReason;
 }
 
-export function decideIntent(ranking: readonly IntentScore[], config: Pick<NluConfig, 'threshold' | 'ambiguityMargin'>): IntentDecision {
+export interface DecisionRule {
+  /** The model's threshold (its calibration). */
+  threshold: number;
+  ambiguityMargin: number;
+}
+
+export function decideIntent(ranking: readonly IntentScore[], config: DecisionRule): IntentDecision {
   const [best, second] = ranking;
   if (best === undefined) return fallback('NO_INTENTS');
   // A score equal to the threshold passes, as in BBF.

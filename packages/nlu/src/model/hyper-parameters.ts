@@ -29,6 +29,15 @@ export interface HyperParameters {
   unigramWeight: number;
   bigramWeight: number;
   charWeight: number;
+  /** Cross-validation folds that calibrate the model (threshold, fusion weight, familiarity); 1 = none. */
+  folds: number;
+  /** Full-batch steps of the classifier over encoder vectors. */
+  vectorEpochs: number;
+  vectorLearningRate: number;
+  /** Softmax scale of that classifier's cosines. */
+  vectorScale: number;
+  /** 1 = familiarity may scale scores (its exponent chosen by cross-validation), 0 = never. */
+  familiarity: number;
 }
 
 export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze({
@@ -49,10 +58,15 @@ export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze
   unigramWeight: 1,
   bigramWeight: 1,
   charWeight: 1,
+  folds: 5,
+  vectorEpochs: 100,
+  vectorLearningRate: 0.01,
+  vectorScale: 20,
+  familiarity: 1,
 });
 
 /** Keys that must be whole numbers ≥ 1, and keys that must stay below 1. */
-const COUNTS = new Set(['dimension', 'epochs', 'minSteps', 'batchSize', 'averageEpochs', 'members', 'charMin', 'charMax', 'minCount']);
+const COUNTS = new Set(['dimension', 'epochs', 'minSteps', 'batchSize', 'averageEpochs', 'members', 'charMin', 'charMax', 'minCount', 'folds', 'vectorEpochs']);
 const FRACTIONS = new Set(['labelSmoothing', 'dropout']);
 
 export function resolveHyperParameters(overrides: Readonly<Record<string, number>> = {}): HyperParameters {

@@ -2,9 +2,11 @@
 import type { NluModel, NluModelArtifact } from '../api';
 import { FeatureVocabulary } from '../classifier/feature-vocabulary';
 import { IntentClassifier } from '../classifier/intent-classifier';
+import { VectorClassifier } from '../classifier/vector-classifier';
+import { NearestPhrases } from './nearest-phrases';
 import { unpackArtifact } from './model-artifact';
 import { EntityRecognizer } from '../ner/entity-recognizer';
-import { SentenceEncoder } from './sentence-encoder';
+import { TextFeaturizer } from './text-featurizer';
 import { TrainedNluModel } from './trained-nlu-model';
 import { buildTrainingSet } from './training-set';
 
@@ -13,18 +15,23 @@ export function loadModel(artifact: NluModelArtifact, options: { kernels?: boole
   const unpacked = unpackArtifact(artifact);
   const { definition, hyper } = unpacked;
   const recognizer = new EntityRecognizer(definition);
-  const encoder = new SentenceEncoder(definition.language, hyper, new FeatureVocabulary(unpacked.hashes));
+  const featurizer = new TextFeaturizer(definition.language, hyper, new FeatureVocabulary(unpacked.hashes));
   return new TrainedNluModel({
     definition,
     version: unpacked.version,
     hyper,
-    encoder,
+    featurizer,
     recognizer,
     classifier: new IntentClassifier(unpacked.shape, unpacked.weights, options),
     // Recomputed rather than stored: it follows from the definition, which the manifest holds.
-    exactMatches: buildTrainingSet(definition, encoder, recognizer).exactMatches,
+    exactMatches: buildTrainingSet(definition, featurizer, recognizer).exactMatches,
     stats: unpacked.stats,
     trainSeconds: unpacked.trainSeconds,
     backend: unpacked.backend,
+    encoder: unpacked.encoder,
+    calibration: unpacked.calibration,
+    ...(unpacked.vectorClassifier && unpacked.nearest
+      ? { vectorClassifier: new VectorClassifier(unpacked.vectorClassifier), nearest: new NearestPhrases(unpacked.nearest) }
+      : {}),
   });
 }

@@ -1,79 +1,94 @@
 /**
- * Trains a model from a bot definition: NER placeholders in the training sentences, features, one seeded
- * classifier ensemble over all intents (served per scope by restriction), per-scope statistics.
+ * Trains a model from a bot definition: NER placeholders in the training sentences, the n-gram bag (one seeded
+ * classifier ensemble over all intents, served per scope by restriction) and, when the definition uses one
+ * (encoder-choice.ts), a classifier over the sentence encoder's vectors; then the calibration, chosen by
+ * cross-validation on the training phrases (calibration.ts), and per-scope statistics.
  */
 import { performance } from 'node:perf_hooks';
-import { ALL_INTENTS_SCOPE, ParleyError, type BotDefinition } from '@parley/domain';
-import type { NluModel, TrainOptions } from '../api';
+import { ParleyError, type BotDefinition } from '@parley/domain';
+import { NO_ENCODER, type NluModel, type SentenceEncoder, type TrainOptions } from '../api';
 import { initBackend } from '../backend/init-backend';
-import { trainEnsemble } from '../classifier/classifier-ensemble';
-import { FeatureVocabulary } from '../classifier/feature-vocabulary';
-import { throwIfAborted, type ClassifierTrainingOptions } from '../classifier/train-classifier';
+import { throwIfAborted } from '../classifier/train-classifier';
+import { trainVectorClassifier } from '../classifier/train-vector-classifier';
+import { VectorClassifier } from '../classifier/vector-classifier';
 import { EntityRecognizer } from '../ner/entity-recognizer';
-import { resolveHyperParameters, type HyperParameters } from './hyper-parameters';
+import { trainBag } from './bag-training';
+import { calibrate, fixedCalibration } from './calibration';
+import { crossValidate, vectorOptions } from './cross-validation';
+import { encoderFor } from './encoder-choice';
+import { intentPhrase } from './encoder-input';
+import { resolveHyperParameters } from './hyper-parameters';
 import { modelVersionOf } from './model-version';
+import { NearestPhrases } from './nearest-phrases';
 import { scopeIntentIndices } from './scope-intents';
 import { scopeStats } from './scope-stats';
-import { SentenceEncoder } from './sentence-encoder';
+import { TextFeaturizer } from './text-featurizer';
 import { TrainedNluModel } from './trained-nlu-model';
-import { planTraining } from './training-plan';
-import { buildTrainingSet } from './training-set';
+import { buildTrainingSet, type TrainingSet } from './training-set';
 
 export async function trainModel(definition: BotDefinition, options: TrainOptions = {}): Promise<NluModel> {
   const started = performance.now();
   throwIfAborted(options.signal);
   const hyper = resolveHyperParameters(definition.config.hyperParameters);
+  const encoder = encoderFor(definition, options.encoder);
   const scopes = scopeIntentIndices(definition);
   const backend = await initBackend();
   // The only wait before the training steps (which check the signal): loading the backend can take a while.
   throwIfAborted(options.signal);
   const recognizer = new EntityRecognizer(definition);
-  const encoder = new SentenceEncoder(definition.language, hyper);
-  const set = buildTrainingSet(definition, encoder, recognizer);
+  const set = buildTrainingSet(definition, new TextFeaturizer(definition.language, hyper), recognizer);
   if (set.labels.length === 0) {
     throw new ParleyError('INVALID_DEFINITION', 'intents have no training sentences with words', { field: 'intents' });
   }
-  encoder.vocabulary = FeatureVocabulary.build(set.features, hyper.minCount);
-  const examples = set.features.map((features, i) => ({ text: encoder.encode(features), label: set.labels[i] as number }));
-  const { classifier, lastEpochProbabilities } = await trainEnsemble(
-    examples,
-    encoder.vocabulary.size,
-    definition.intents.length,
-    trainingOptions(hyper, definition.config.seed, examples.length, options),
-  );
+  // The encoder runs on its own threads: its vectors come while the bag trains.
+  const encoding = encoder === undefined ? undefined : encodeTrainingSet(encoder, definition, set);
+  encoding?.catch(() => undefined);
+  const bag = await trainBag(definition, hyper, set.features, set.labels, options);
+  const vectors = await encoding;
+  throwIfAborted(options.signal);
+  const classes = definition.intents.length;
+  const vectorClassifier =
+    vectors === undefined
+      ? undefined
+      : new VectorClassifier(
+          await trainVectorClassifier(
+            [...vectors.examples, ...vectors.phrases],
+            [...set.labels, ...vectors.phrases.map((_, intent) => intent)],
+            classes,
+            vectorOptions(hyper, options.signal),
+          ),
+        );
+  const crossValidated = vectors !== undefined || definition.config.threshold === undefined;
+  const calibration =
+    crossValidated && hyper.folds > 1
+      ? calibrate(
+          await crossValidate(
+            { definition, hyper, features: set.features, labels: set.labels, ...(vectors ? { vectors } : {}) },
+            options.signal ? { signal: options.signal } : {},
+          ),
+          { threshold: definition.config.threshold, familiarity: hyper.familiarity > 0 },
+        )
+      : fixedCalibration(definition.config.threshold);
+  const encoderIdentity = encoder?.identity ?? NO_ENCODER;
   return new TrainedNluModel({
     definition,
-    version: modelVersionOf(definition),
+    version: modelVersionOf(definition, encoderIdentity),
     hyper,
-    encoder,
+    featurizer: bag.featurizer,
     recognizer,
-    classifier,
+    classifier: bag.classifier,
     exactMatches: set.exactMatches,
-    stats: scopeStats(scopes, set.labels, lastEpochProbabilities),
+    stats: scopeStats(scopes, set.labels, bag.lastEpochProbabilities),
     trainSeconds: (performance.now() - started) / 1000,
     backend,
+    encoder: encoderIdentity,
+    calibration,
+    ...(vectorClassifier && vectors ? { vectorClassifier, nearest: NearestPhrases.fromVectors(vectors.examples, set.labels) } : {}),
   });
 }
 
-function trainingOptions(
-  hyper: HyperParameters,
-  seed: number,
-  examples: number,
-  options: TrainOptions,
-): ClassifierTrainingOptions & { members: number } {
-  const { epochs, members } = planTraining(hyper, examples);
-  return {
-    dimension: hyper.dimension,
-    activation: hyper.sigmoid > 0 ? 'sigmoid' : 'softmax',
-    epochs,
-    batchSize: hyper.batchSize,
-    learningRate: hyper.learningRate,
-    labelSmoothing: hyper.labelSmoothing,
-    dropout: hyper.dropout,
-    averageEpochs: hyper.averageEpochs,
-    members,
-    seed,
-    ...(options.signal ? { signal: options.signal } : {}),
-    onEpoch: (epoch, loss, accuracy) => options.onProgress?.({ scope: ALL_INTENTS_SCOPE, epoch, epochs: epochs * members, loss, accuracy }),
-  };
+async function encodeTrainingSet(encoder: SentenceEncoder, definition: BotDefinition, set: TrainingSet) {
+  const phrases = definition.intents.map(intentPhrase);
+  const all = await encoder.encode([...set.encoderTexts, ...phrases]);
+  return { examples: all.slice(0, set.encoderTexts.length), phrases: all.slice(set.encoderTexts.length) };
 }

@@ -9,23 +9,28 @@ import {
   type BotDefinition,
   type IntentDefinition,
   type IntentClassifierPrediction,
+  type IntentScore,
 } from '@parley/domain';
-import type { NluModel, NluModelArtifact, ScopeStats } from '../api';
+import type { Calibration, NluModel, NluModelArtifact, ScopeStats } from '../api';
 import type { ClassifierEngine, IntentClassifier } from '../classifier/intent-classifier';
+import type { VectorClassifier } from '../classifier/vector-classifier';
 import { decideIntent, fallback, type IntentDecision } from './decide-intent';
+import { encoderTextOf } from './encoder-input';
+import { fuseScores, withFamiliarity } from './fused-scores';
 import type { HyperParameters } from './hyper-parameters';
 import { packArtifact } from './model-artifact';
+import type { NearestPhrases } from './nearest-phrases';
 import { rankIntents } from './rank-intents';
 import { scopeScores } from './scope-scores';
 import { scopeIntentIndices } from './scope-intents';
-import { SentenceEncoder } from './sentence-encoder';
+import { TextFeaturizer } from './text-featurizer';
 import type { EntityRecognizer } from '../ner/entity-recognizer';
 
 export interface TrainedNluModelParts {
   definition: BotDefinition;
   version: string;
   hyper: HyperParameters;
-  encoder: SentenceEncoder;
+  featurizer: TextFeaturizer;
   recognizer: EntityRecognizer;
   classifier: IntentClassifier;
   /** Processed training sentence → indices of the intents that have it. */
@@ -33,6 +38,12 @@ export interface TrainedNluModelParts {
   stats: ScopeStats[];
   trainSeconds: number;
   backend: string;
+  /** The encoder's identity, or NO_ENCODER. */
+  encoder: string;
+  calibration: Calibration;
+  /** With an encoder: the classifier over its vectors, and the training phrases' vectors. */
+  vectorClassifier?: VectorClassifier;
+  nearest?: NearestPhrases;
 }
 
 export class TrainedNluModel implements NluModel {
@@ -41,7 +52,10 @@ export class TrainedNluModel implements NluModel {
   readonly scopes: readonly string[];
   readonly stats: readonly ScopeStats[];
   readonly trainSeconds: number;
+  readonly encoder: string;
+  readonly calibration: Calibration;
   private readonly scopeIntents: Map<string, number[]>;
+  private readonly scopeSets: Map<string, ReadonlySet<number>>;
   private readonly names: string[];
   private readonly intentByName: Map<string, IntentDefinition>;
   /** The definition's JSON size, doubled for the objects that hold it (UTF-16 strings, object headers). */
@@ -53,7 +67,10 @@ export class TrainedNluModel implements NluModel {
     this.definitionBytes = 2 * JSON.stringify(parts.definition).length;
     this.stats = parts.stats;
     this.trainSeconds = parts.trainSeconds;
+    this.encoder = parts.encoder;
+    this.calibration = parts.calibration;
     this.scopeIntents = scopeIntentIndices(parts.definition);
+    this.scopeSets = new Map([...this.scopeIntents].map(([scope, intents]) => [scope, new Set(intents)]));
     this.scopes = [...this.scopeIntents.keys()];
     this.names = parts.definition.intents.map((intent) => intent.name);
     this.intentByName = new Map(parts.definition.intents.map((intent) => [intent.name, intent]));
@@ -66,7 +83,12 @@ export class TrainedNluModel implements NluModel {
   get sizeBytes(): number {
     // The weights and the vocabulary exactly; the exact-match table and the definition (kept for predictions) roughly.
     return (
-      this.parts.classifier.byteLength + this.parts.encoder.vocabulary.byteLength + this.parts.exactMatches.size * 96 + this.definitionBytes
+      this.parts.classifier.byteLength +
+      this.parts.featurizer.vocabulary.byteLength +
+      (this.parts.vectorClassifier?.byteLength ?? 0) +
+      (this.parts.nearest?.byteLength ?? 0) +
+      this.parts.exactMatches.size * 96 +
+      this.definitionBytes
     );
   }
 
@@ -74,13 +96,20 @@ export class TrainedNluModel implements NluModel {
     return this.scopeIndices(scope).map((i) => this.names[i]!);
   }
 
-  predict(text: string, scope: string = ALL_INTENTS_SCOPE, now: Date = new Date()): IntentClassifierPrediction {
+  encoderText(text: string, now: Date = new Date()): string {
+    return encoderTextOf(this.parts.recognizer.recognize(text, now).text);
+  }
+
+  predict(text: string, scope: string = ALL_INTENTS_SCOPE, now: Date = new Date(), vector?: Float32Array): IntentClassifierPrediction {
     if (typeof text !== 'string' || isBlankText(text)) throw new ParleyError('TEXT_EMPTY', 'text is empty', { field: 'text' });
     const intents = this.scopeIndices(scope);
+    if (this.parts.vectorClassifier !== undefined && vector === undefined) {
+      throw new Error(`model ${this.version} uses the encoder ${this.encoder}: predict needs the text's vector`);
+    }
     const recognition = this.parts.recognizer.recognize(text, now);
-    const processed = this.parts.encoder.process(recognition.text);
-    const sentence = SentenceEncoder.sentenceOf(processed);
-    const { ranking, decision } = this.rank(intents, sentence, processed);
+    const processed = this.parts.featurizer.process(recognition.text);
+    const sentence = TextFeaturizer.sentenceOf(processed);
+    const { ranking, decision } = this.rank(scope, intents, sentence, processed, vector);
     const intent = this.intentByName.get(decision.intent);
     const matchedParameters = intent === undefined ? [] : this.parts.recognizer.parameters(intent, recognition);
     return { ...decision, matchedSentence: sentence, matchedParameters, ranking, scope, modelVersion: this.version };
@@ -93,7 +122,7 @@ export class TrainedNluModel implements NluModel {
     return intents;
   }
 
-  private rank(intents: number[], sentence: string, processed: ReturnType<SentenceEncoder['process']>) {
+  private rank(scope: string, intents: number[], sentence: string, processed: ReturnType<TextFeaturizer['process']>, vector?: Float32Array) {
     const names = this.names;
     const exact = this.parts.exactMatches.get(sentence)?.find((index) => intents.includes(index));
     if (exact !== undefined) {
@@ -101,17 +130,31 @@ export class TrainedNluModel implements NluModel {
       return { ranking, decision: { intent: names[exact]!, score: 1, fallbackReason: 'NONE' } as IntentDecision };
     }
     if (intents.length === 0) return { ranking: [], decision: fallback('NO_INTENTS') };
-    const encoded = this.parts.encoder.encode(this.parts.encoder.features(processed));
-    if (encoded.knownWords === 0 && !this.mostlyKnownCharacters(encoded.rows.length, processed.words)) {
-      return { ranking: intents.map((i) => ({ intent: names[i]!, score: 0 })), decision: fallback('OUT_OF_VOCABULARY') };
+    const encoded = this.parts.featurizer.encode(this.parts.featurizer.features(processed));
+    const outOfVocabulary = encoded.knownWords === 0 && !this.mostlyKnownCharacters(encoded.rows.length, processed.words);
+    const { vectorClassifier, nearest } = this.parts;
+    if (vectorClassifier === undefined || nearest === undefined || vector === undefined) {
+      if (outOfVocabulary) {
+        return { ranking: intents.map((i) => ({ intent: names[i]!, score: 0 })), decision: fallback('OUT_OF_VOCABULARY') };
+      }
+      const ranking = rankIntents(intents, scopeScores(this.parts.classifier.probabilities(encoded), intents), names);
+      return { ranking, decision: this.decide(ranking) };
     }
-    const ranking = rankIntents(intents, scopeScores(this.parts.classifier.probabilities(encoded), intents), names);
-    return { ranking, decision: decideIntent(ranking, this.definition.config) };
+    const { fusionWeight, familiarityExponent } = this.calibration;
+    const fused = fuseScores(this.parts.classifier.probabilities(encoded), vectorClassifier.probabilities(vector), fusionWeight);
+    const familiarity = familiarityExponent === 0 ? 1 : nearest.familiarity(vector, scope === ALL_INTENTS_SCOPE ? undefined : this.scopeSets.get(scope));
+    const ranking = rankIntents(intents, withFamiliarity(scopeScores(fused, intents), familiarity, familiarityExponent), names);
+    // No word the bot was taught: the encoder still ranks, yet the answer stays a fallback.
+    return { ranking, decision: outOfVocabulary ? fallback('OUT_OF_VOCABULARY') : this.decide(ranking) };
+  }
+
+  private decide(ranking: IntentScore[]): IntentDecision {
+    return decideIntent(ranking, { threshold: this.calibration.threshold, ambiguityMargin: this.definition.config.ambiguityMargin });
   }
 
   /** A misspelt word is unknown as a stem, yet most of its character n-grams are known: that is not OOV. */
   private mostlyKnownCharacters(knownFeatures: number, words: string[]): boolean {
-    const total = this.parts.encoder.features({ words, stems: [] })[2].length;
+    const total = this.parts.featurizer.features({ words, stems: [] })[2].length;
     return total > 0 && knownFeatures >= total / 2;
   }
 

@@ -5,6 +5,7 @@ import type { ListValue as _google_protobuf_ListValue, ListValue__Output as _goo
 import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from './google/protobuf/Struct';
 import type { Value as _google_protobuf_Value, Value__Output as _google_protobuf_Value__Output } from './google/protobuf/Value';
 import type { BotDefinition as _parley_nlu_v1_BotDefinition, BotDefinition__Output as _parley_nlu_v1_BotDefinition__Output } from './parley/nlu/v1/BotDefinition';
+import type { Calibration as _parley_nlu_v1_Calibration, Calibration__Output as _parley_nlu_v1_Calibration__Output } from './parley/nlu/v1/Calibration';
 import type { Confusion as _parley_nlu_v1_Confusion, Confusion__Output as _parley_nlu_v1_Confusion__Output } from './parley/nlu/v1/Confusion';
 import type { DeleteModelRequest as _parley_nlu_v1_DeleteModelRequest, DeleteModelRequest__Output as _parley_nlu_v1_DeleteModelRequest__Output } from './parley/nlu/v1/DeleteModelRequest';
 import type { DeleteModelResponse as _parley_nlu_v1_DeleteModelResponse, DeleteModelResponse__Output as _parley_nlu_v1_DeleteModelResponse__Output } from './parley/nlu/v1/DeleteModelResponse';
@@ -59,6 +60,7 @@ export interface ProtoGrpcType {
     nlu: {
       v1: {
         BotDefinition: MessageTypeDefinition<_parley_nlu_v1_BotDefinition, _parley_nlu_v1_BotDefinition__Output>
+        Calibration: MessageTypeDefinition<_parley_nlu_v1_Calibration, _parley_nlu_v1_Calibration__Output>
         Confusion: MessageTypeDefinition<_parley_nlu_v1_Confusion, _parley_nlu_v1_Confusion__Output>
         DeleteModelRequest: MessageTypeDefinition<_parley_nlu_v1_DeleteModelRequest, _parley_nlu_v1_DeleteModelRequest__Output>
         DeleteModelResponse: MessageTypeDefinition<_parley_nlu_v1_DeleteModelResponse, _parley_nlu_v1_DeleteModelResponse__Output>

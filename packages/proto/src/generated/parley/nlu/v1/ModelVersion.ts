@@ -1,5 +1,6 @@
 // Original file: proto/parley/nlu/v1/nlu.proto
 
+import type { Calibration as _parley_nlu_v1_Calibration, Calibration__Output as _parley_nlu_v1_Calibration__Output } from '../../../parley/nlu/v1/Calibration';
 import type { Long } from '@grpc/proto-loader';
 
 export interface ModelVersion {
@@ -12,6 +13,8 @@ export interface ModelVersion {
   'loaded'?: (boolean);
   'trainSeconds'?: (number | string);
   'engine'?: (string);
+  'encoder'?: (string);
+  'calibration'?: (_parley_nlu_v1_Calibration | null);
 }
 
 export interface ModelVersion__Output {
@@ -24,4 +27,6 @@ export interface ModelVersion__Output {
   'loaded': (boolean);
   'trainSeconds': (number);
   'engine': (string);
+  'encoder': (string);
+  'calibration': (_parley_nlu_v1_Calibration__Output | null);
 }

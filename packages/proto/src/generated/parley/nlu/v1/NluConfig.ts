@@ -7,6 +7,7 @@ export interface NluConfig {
   'seed'?: (number);
   'timezone'?: (string);
   'hyperParameters'?: ({[key: string]: number | string});
+  'encoder'?: (string);
   '_threshold'?: "threshold";
   '_ambiguityMargin'?: "ambiguityMargin";
   '_seed'?: "seed";
@@ -18,6 +19,7 @@ export interface NluConfig__Output {
   'seed'?: (number);
   'timezone': (string);
   'hyperParameters': ({[key: string]: number});
+  'encoder': (string);
   '_threshold'?: "threshold";
   '_ambiguityMargin'?: "ambiguityMargin";
   '_seed'?: "seed";

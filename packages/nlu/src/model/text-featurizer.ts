@@ -7,7 +7,7 @@ import { FeatureVocabulary, type EncodedText } from '../classifier/feature-vocab
 import { TextPipeline, type ProcessedText } from '../text/text-pipeline';
 import type { HyperParameters } from './hyper-parameters';
 
-export class SentenceEncoder {
+export class TextFeaturizer {
   readonly pipeline: TextPipeline;
   readonly extractor: FeatureExtractor;
   private readonly groupWeights: number[];

@@ -1,0 +1,46 @@
+/**
+ * The training phrases' encoder vectors, kept to measure familiarity: how close a text comes to anything the bot was
+ * taught (the cosine to its nearest training phrase). Off-topic text lands far from every phrase even when the
+ * classifier, forced to choose among few intents, is confident. Rows are unit vectors stored as int8 (quantized-rows),
+ * grouped by intent.
+ */
+import { quantizeRows, type QuantizedRows } from '../classifier/quantized-rows';
+import { unitVector } from '../classifier/vector-classifier';
+
+export interface NearestPhrasesData {
+  dimension: number;
+  /** Intent index of each row, ascending. */
+  labels: Int32Array;
+  rows: QuantizedRows;
+}
+
+export class NearestPhrases {
+  constructor(readonly data: NearestPhrasesData) {}
+
+  static fromVectors(vectors: readonly Float32Array[], labels: readonly number[]): NearestPhrases {
+    const dimension = vectors[0]?.length ?? 0;
+    const order = labels.map((_, i) => i).sort((a, b) => labels[a]! - labels[b]! || a - b);
+    const matrix = new Float32Array(order.length * dimension);
+    order.forEach((index, row) => matrix.set(unitVector(vectors[index]!), row * dimension));
+    return new NearestPhrases({ dimension, labels: Int32Array.from(order, (i) => labels[i]!), rows: quantizeRows(matrix, dimension) });
+  }
+
+  get byteLength(): number {
+    return this.data.labels.byteLength + this.data.rows.values.byteLength + this.data.rows.scales.byteLength;
+  }
+
+  /** The largest cosine between `vector` and a training phrase of one of `intents` (all intents when omitted), ≥ 0. */
+  familiarity(vector: Float32Array, intents?: ReadonlySet<number>): number {
+    const { dimension, labels, rows } = this.data;
+    const unit = unitVector(vector);
+    let best = 0;
+    for (let row = 0; row < labels.length; row++) {
+      if (intents !== undefined && !intents.has(labels[row]!)) continue;
+      let dot = 0;
+      const start = row * dimension;
+      for (let k = 0; k < dimension; k++) dot += rows.values[start + k]! * unit[k]!;
+      best = Math.max(best, dot * rows.scales[row]!);
+    }
+    return Math.min(1, best);
+  }
+}

@@ -1,0 +1,16 @@
+// Original file: proto/parley/nlu/v1/nlu.proto
+
+
+export interface Calibration {
+  'threshold'?: (number | string);
+  'thresholdSource'?: (string);
+  'fusionWeight'?: (number | string);
+  'familiarityExponent'?: (number | string);
+}
+
+export interface Calibration__Output {
+  'threshold': (number);
+  'thresholdSource': (string);
+  'fusionWeight': (number);
+  'familiarityExponent': (number);
+}
