@@ -1,0 +1,92 @@
+/**
+ * One graph thread: a worker_threads Worker running graph-worker.js, one batch at a time. It holds the process open
+ * only while a batch runs, so an idle encoder never keeps a process from exiting.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { GraphRequest, GraphThreadData, GraphThreadMessage } from './graph-messages';
+
+/** The compiled worker entry; from the TypeScript sources (vitest) the dist copy is used, so build first. */
+export function graphWorkerFile(): string {
+  return __filename.endsWith('.ts') ? join(__dirname, '..', 'dist', 'graph-worker.js') : join(__dirname, 'graph-worker.js');
+}
+
+export function checkGraphWorkerFile(file: string): void {
+  if (!existsSync(file))
+    throw new Error(`the sentence encoder's worker ${file} is missing: build @parley/encoder first (npx tsc -b packages/encoder)`);
+}
+
+interface Running {
+  id: number;
+  resolve: (vectors: Float32Array) => void;
+  reject: (error: Error) => void;
+}
+
+export class GraphThread {
+  private readonly worker: Worker;
+  /** The batch the thread runs (from when it is posted). */
+  private running: Running | undefined;
+  /** From run() until its batch settles, including while the thread still starts. */
+  busy = false;
+  /** Set when the thread failed to start or stopped: every later batch rejects with it. */
+  private failure: Error | undefined;
+  private readonly started: Promise<void>;
+
+  constructor(file: string, data: GraphThreadData) {
+    this.worker = new Worker(file, { workerData: data });
+    this.worker.unref();
+    this.started = new Promise<void>((resolve, reject) => {
+      this.worker.on('message', (message: GraphThreadMessage) => {
+        if (message.type === 'ready') resolve();
+        else if (message.type === 'vectors') this.settle(message.id, (running) => running.resolve(message.vectors));
+        else if (message.id === undefined) reject(this.fail(new Error(`the sentence encoder's graph did not load: ${message.message}`)));
+        else this.settle(message.id, (running) => running.reject(new Error(`the sentence encoder failed: ${message.message}`)));
+      });
+      this.worker.on('error', (error) => reject(this.fail(error)));
+      this.worker.on('exit', (code) => reject(this.fail(new Error(`the sentence encoder's thread stopped (exit code ${code})`))));
+    });
+    // A thread that fails before any batch waits for it must not be an unhandled rejection.
+    this.started.catch(() => undefined);
+  }
+
+  /** False once the thread failed or stopped. */
+  get usable(): boolean {
+    return this.failure === undefined;
+  }
+
+  /** Runs one batch; the thread must not be busy. */
+  async run(request: GraphRequest): Promise<Float32Array> {
+    if (this.failure !== undefined) throw this.failure;
+    if (this.busy) throw new Error('a graph thread runs one batch at a time');
+    this.busy = true;
+    this.worker.ref();
+    try {
+      await this.started;
+      return await new Promise<Float32Array>((resolve, reject) => {
+        this.running = { id: request.id, resolve, reject };
+        this.worker.postMessage(request);
+      });
+    } finally {
+      this.busy = false;
+      this.running = undefined;
+      this.worker.unref();
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.fail(new Error('the sentence encoder is closed'));
+    await this.worker.terminate();
+  }
+
+  private settle(id: number, action: (running: Running) => void): void {
+    if (this.running?.id === id) action(this.running);
+  }
+
+  /** Records the first failure and rejects the running batch with it. */
+  private fail(error: Error): Error {
+    this.failure ??= error;
+    this.running?.reject(this.failure);
+    return this.failure;
+  }
+}
