@@ -58,7 +58,7 @@ export class GraphPool {
     const error = new Error('the sentence encoder is closed');
     for (const queue of this.queues.values()) for (const pending of queue) pending.reject(error);
     this.queues.clear();
-    await Promise.all(this.threads.map((thread) => thread?.stop()));
+    await Promise.all(this.threads.filter((thread) => thread !== undefined).map((thread) => thread.stop()));
   }
 
   /** Dispatches after the current turn, so that the texts of one call, and of calls made together, share batches. */
