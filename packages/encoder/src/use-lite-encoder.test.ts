@@ -180,11 +180,10 @@ describe('UseLiteEncoder with a cache and two threads', () => {
     expect(bitsOf(second[1]!)).toEqual(bitsOf(first[1]!));
   });
 
-  it('rejects once closed, and closes twice without harm', async () => {
-    const closing = await UseLiteEncoder.open({ threads: 1 });
-    await closing.encode(['started']);
-    await closing.close();
-    await closing.close();
-    await expect(closing.encode(['too late'])).rejects.toThrow(/closed/);
+  it('rejects once closed, and closes twice without harm (afterAll closes it a third time)', async () => {
+    await uncached.close();
+    await uncached.close();
+    await expect(uncached.encode(['too late'])).rejects.toThrow('the sentence encoder is closed');
+    await expect(uncached.encodePooled(['too late'])).rejects.toThrow('the sentence encoder is closed');
   });
 });
