@@ -38,6 +38,7 @@ export function definitionFromWire(wire: nluV1.BotDefinition__Output | null): un
             ...(config.ambiguityMargin === undefined ? {} : { ambiguityMargin: config.ambiguityMargin }),
             ...(config.seed === undefined ? {} : { seed: config.seed }),
             ...withText('timezone', config.timezone),
+            ...withText('encoder', config.encoder),
             hyperParameters: config.hyperParameters,
           },
   };
@@ -61,7 +62,8 @@ export function definitionToWire(definition: BotDefinition): nluV1.BotDefinition
     })),
     scopes: definition.scopes.map(({ name, intents }) => ({ name, intents })),
     config: {
-      threshold: definition.config.threshold,
+      ...(definition.config.threshold === undefined ? {} : { threshold: definition.config.threshold }),
+      encoder: definition.config.encoder,
       ambiguityMargin: definition.config.ambiguityMargin,
       seed: definition.config.seed,
       timezone: definition.config.timezone,

@@ -12,6 +12,13 @@ import type { TrainingLimits } from './service/training-limits';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** PARLEY_NLU_ENCODER, PARLEY_NLU_ENCODER_THREADS, PARLEY_NLU_ENCODER_CACHE_MB. */
+export interface EncoderSettings {
+  mode: 'auto' | 'off';
+  threads: number;
+  cacheMegabytes: number;
+}
+
 export interface NluServiceConfig {
   host: string;
   /** 0 picks a free port. */
@@ -34,6 +41,8 @@ export interface NluServiceConfig {
   trainer: 'worker' | 'inline';
   /** Whether classifiers run in the WebAssembly SIMD kernels (compiled at start-up) or in the JS loops. */
   kernels: boolean;
+  /** The sentence encoder: `auto` runs USE-lite when its package is installed; `off` never (config.encoder "auto" trains without). */
+  encoderSettings: EncoderSettings;
   /** How long another replica's alias or version changes may stay unseen (when not announced). */
   registryRefreshMs: number;
   /**
@@ -108,6 +117,9 @@ const serviceSchema = z.object({
   PARLEY_TRAINING_MEMORY_MB: z.coerce.number().min(64).default(1024),
   PARLEY_NLU_TRAINER: z.enum(['worker', 'inline']).default('worker'),
   PARLEY_NLU_KERNELS: z.enum(['on', 'off']).default('on'),
+  PARLEY_NLU_ENCODER: z.enum(['auto', 'off']).default('auto'),
+  PARLEY_NLU_ENCODER_THREADS: int(1, 16).default(1),
+  PARLEY_NLU_ENCODER_CACHE_MB: int(0, 4096).default(64),
   PARLEY_REGISTRY_REFRESH_MS: int(0).default(2000),
   PARLEY_MODEL_EVENTS_URL: z
     .string()
@@ -211,6 +223,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<NluSe
     trainingMemoryBytes: Math.round(vars.PARLEY_TRAINING_MEMORY_MB * 1024 * 1024),
     trainer: vars.PARLEY_NLU_TRAINER,
     kernels: vars.PARLEY_NLU_KERNELS === 'on',
+    encoderSettings: {
+      mode: vars.PARLEY_NLU_ENCODER,
+      threads: vars.PARLEY_NLU_ENCODER_THREADS,
+      cacheMegabytes: vars.PARLEY_NLU_ENCODER_CACHE_MB,
+    },
     registryRefreshMs: vars.PARLEY_REGISTRY_REFRESH_MS,
     modelEventsUrl: vars.PARLEY_MODEL_EVENTS_URL ?? (modelStore.kind === 'postgres' ? modelStore.url : undefined),
     maxMessageBytes: Math.round(vars.PARLEY_GRPC_MAX_MESSAGE_MB * 1024 * 1024),

@@ -9,6 +9,7 @@ import { buildNluServer } from './grpc/build-nlu-server';
 import { startMetricsHttpServer, type MetricsHttpServer } from './metrics/metrics-http-server';
 import { NluMetrics } from './metrics/nlu-metrics';
 import { describeUrl } from './registry/model-event-channel';
+import { encoderMemoryBytes } from './service/installed-encoder';
 import { modelMemoryBudget } from './service/model-memory-budget';
 
 async function main(): Promise<void> {
@@ -20,8 +21,9 @@ async function main(): Promise<void> {
   const metrics = new NluMetrics({ processMetrics: true });
   // PARLEY_MODEL_MEMORY_MB caps the process: loaded models get what the running service does not already use.
   const residentAtStart = process.memoryUsage().rss;
-  const modelMemoryBytes = modelMemoryBudget(config.modelMemoryBytes, residentAtStart);
-  logger.info({ capBytes: config.modelMemoryBytes, residentAtStart, modelMemoryBytes }, 'memory budget for loaded models');
+  const encoderBytes = encoderMemoryBytes(config.encoderSettings);
+  const modelMemoryBytes = modelMemoryBudget(config.modelMemoryBytes, residentAtStart, encoderBytes);
+  logger.info({ capBytes: config.modelMemoryBytes, residentAtStart, encoderBytes, modelMemoryBytes }, 'memory budget for loaded models');
   const server = await buildNluServer({ ...config, modelMemoryBytes }, { logger, metrics });
   const { address } = await server.listen();
   let metricsServer: MetricsHttpServer | undefined;

@@ -61,6 +61,8 @@ export async function startServer(dir: string, env: Record<string, string> = {},
     PARLEY_MAX_TEXT_LENGTH: '50',
     PARLEY_MAX_BATCH: '4',
     PARLEY_SHUTDOWN_GRACE_MS: '2000',
+    // Only the encoder's own tests turn it on (encoder-calls.test.ts).
+    PARLEY_NLU_ENCODER: 'off',
     ...env,
   });
   const server = await buildNluServer(config, deps);

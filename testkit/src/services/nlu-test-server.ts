@@ -1,6 +1,7 @@
 /**
  * A real NLU service for in-process tests: the NLU service's own buildNluServer on 127.0.0.1:0 with a temporary
- * model directory and the inline trainer (no worker process, so it runs from TypeScript sources under vitest).
+ * model directory and the inline trainer (no worker process, so it runs from TypeScript sources under vitest), the
+ * sentence encoder off unless `env` turns it on.
  * Services never import each other; tests may, to run the other side of the wire for real.
  * PARLEY_TEST_NLU_LOG=debug shows the server's log when a test needs explaining.
  */
@@ -37,6 +38,8 @@ export async function startNluTestServer(options: NluTestServerOptions = {}): Pr
     PARLEY_LOG_LEVEL: 'silent',
     PARLEY_SHUTDOWN_GRACE_MS: '1000',
     PARLEY_REGISTRY_REFRESH_MS: '100',
+    // The sentence encoder costs ~15 ms a prediction and ~1 s to start: only the tests about it turn it on.
+    PARLEY_NLU_ENCODER: 'off',
     ...options.env,
   });
   const logger = options.logger ?? pino({ level: process.env['PARLEY_TEST_NLU_LOG'] ?? 'silent' });

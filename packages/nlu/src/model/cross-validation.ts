@@ -31,8 +31,16 @@ export interface CrossValidationInput {
   hyper: HyperParameters;
   features: readonly TextFeatures[];
   labels: readonly number[];
-  /** With an encoder: the examples' vectors, and one intent-phrase vector per intent (always trained on). */
-  vectors?: { examples: readonly Float32Array[]; phrases: readonly Float32Array[] };
+  /**
+   * With an encoder: the examples' vectors, and one intent-phrase vector per intent (always trained on). Awaited only
+   * once every fold's bag has trained, so the encoder's threads work meanwhile.
+   */
+  vectors?: Promise<TrainingVectors>;
+}
+
+export interface TrainingVectors {
+  examples: readonly Float32Array[];
+  phrases: readonly Float32Array[];
 }
 
 export function assignFolds(labels: readonly number[], folds: number, seed: number): Int32Array {
@@ -48,24 +56,31 @@ export function assignFolds(labels: readonly number[], folds: number, seed: numb
 }
 
 export async function crossValidate(input: CrossValidationInput, options: Pick<TrainOptions, 'signal'>): Promise<HeldOut[]> {
-  const { definition, hyper, features, labels, vectors } = input;
+  const { definition, hyper, features, labels } = input;
   const classes = definition.intents.length;
   const fold = assignFolds(labels, hyper.folds, definition.config.seed);
   const heldOut: HeldOut[] = new Array<HeldOut>(labels.length);
-  for (let f = 0; f < hyper.folds; f++) {
+  const splits = Array.from({ length: hyper.folds }, (_, f) => ({
+    train: labels.map((_, i) => i).filter((i) => fold[i] !== f),
+    test: labels.map((_, i) => i).filter((i) => fold[i] === f),
+  })).filter(({ train, test }) => train.length > 0 && test.length > 0);
+  // One member per fold's bag: calibration needs held-out score distributions, not the ensemble's last bit of accuracy.
+  const foldHyper = { ...hyper, members: 1 };
+  for (const { train, test } of splits) {
     throwIfAborted(options.signal);
-    const train = labels.map((_, i) => i).filter((i) => fold[i] !== f);
-    const test = labels.map((_, i) => i).filter((i) => fold[i] === f);
-    if (test.length === 0 || train.length === 0) continue;
     const bag = await trainBag(
       definition,
-      hyper,
+      foldHyper,
       train.map((i) => features[i]!),
       train.map((i) => labels[i]!),
       options.signal ? { signal: options.signal } : {},
     );
     for (const i of test) heldOut[i] = { label: labels[i]!, bag: bag.classifier.probabilities(bag.featurizer.encode(features[i]!)) };
-    if (vectors === undefined) continue;
+  }
+  const vectors = await input.vectors;
+  for (const { train, test } of vectors === undefined ? [] : splits) {
+    throwIfAborted(options.signal);
+    if (vectors === undefined) break;
     const classifier = new VectorClassifier(
       await trainVectorClassifier(
         [...train.map((i) => vectors.examples[i]!), ...vectors.phrases],

@@ -14,7 +14,7 @@ import { VectorClassifier } from '../classifier/vector-classifier';
 import { EntityRecognizer } from '../ner/entity-recognizer';
 import { trainBag } from './bag-training';
 import { calibrate, fixedCalibration } from './calibration';
-import { crossValidate, vectorOptions } from './cross-validation';
+import { crossValidate, vectorOptions, type TrainingVectors } from './cross-validation';
 import { encoderFor } from './encoder-choice';
 import { intentPhrase } from './encoder-input';
 import { resolveHyperParameters } from './hyper-parameters';
@@ -40,13 +40,19 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
   if (set.labels.length === 0) {
     throw new ParleyError('INVALID_DEFINITION', 'intents have no training sentences with words', { field: 'intents' });
   }
-  // The encoder runs on its own threads: its vectors come while the bag trains.
+  // The encoder runs on its own threads: its vectors come while the bags train (the model's, then each fold's).
   const encoding = encoder === undefined ? undefined : encodeTrainingSet(encoder, definition, set);
   encoding?.catch(() => undefined);
   const bag = await trainBag(definition, hyper, set.features, set.labels, options);
+  const crossValidated = (encoder !== undefined || definition.config.threshold === undefined) && hyper.folds > 1;
+  const heldOut = crossValidated
+    ? await crossValidate(
+        { definition, hyper, features: set.features, labels: set.labels, ...(encoding ? { vectors: encoding } : {}) },
+        options.signal ? { signal: options.signal } : {},
+      )
+    : undefined;
   const vectors = await encoding;
   throwIfAborted(options.signal);
-  const classes = definition.intents.length;
   const vectorClassifier =
     vectors === undefined
       ? undefined
@@ -54,21 +60,14 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
           await trainVectorClassifier(
             [...vectors.examples, ...vectors.phrases],
             [...set.labels, ...vectors.phrases.map((_, intent) => intent)],
-            classes,
+            definition.intents.length,
             vectorOptions(hyper, options.signal),
           ),
         );
-  const crossValidated = vectors !== undefined || definition.config.threshold === undefined;
   const calibration =
-    crossValidated && hyper.folds > 1
-      ? calibrate(
-          await crossValidate(
-            { definition, hyper, features: set.features, labels: set.labels, ...(vectors ? { vectors } : {}) },
-            options.signal ? { signal: options.signal } : {},
-          ),
-          { threshold: definition.config.threshold, familiarity: hyper.familiarity > 0 },
-        )
-      : fixedCalibration(definition.config.threshold);
+    heldOut === undefined
+      ? fixedCalibration(definition.config.threshold)
+      : calibrate(heldOut, { threshold: definition.config.threshold, familiarity: hyper.familiarity > 0 });
   const encoderIdentity = encoder?.identity ?? NO_ENCODER;
   return new TrainedNluModel({
     definition,
@@ -87,7 +86,7 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
   });
 }
 
-async function encodeTrainingSet(encoder: SentenceEncoder, definition: BotDefinition, set: TrainingSet) {
+async function encodeTrainingSet(encoder: SentenceEncoder, definition: BotDefinition, set: TrainingSet): Promise<TrainingVectors> {
   const phrases = definition.intents.map(intentPhrase);
   const all = await encoder.encode([...set.encoderTexts, ...phrases]);
   return { examples: all.slice(0, set.encoderTexts.length), phrases: all.slice(set.encoderTexts.length) };

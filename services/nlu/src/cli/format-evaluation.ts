@@ -17,13 +17,15 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-export function formatEvaluation(evaluation: DatasetEvaluation): string {
+/** `thresholdSource` says whose threshold it is: given on the command line, picked on val, or the model's own. */
+export function formatEvaluation(evaluation: DatasetEvaluation, thresholdSource: string): string {
   const { metrics } = evaluation;
   const summary = table([
     ['top-1 accuracy', percent(metrics.top1Accuracy)],
     ['in-scope accuracy', percent(metrics.inScopeAccuracy)],
     ['OOS recall', percent(metrics.oosRecall)],
-    ['threshold', metrics.threshold.toFixed(3)],
+    ['threshold', `${metrics.threshold.toFixed(3)} (${thresholdSource})`],
+    ['encoder', metrics.encoder],
     ['train time', `${metrics.trainSeconds.toFixed(2)} s`],
     ['predict p50 / p99', `${metrics.predictP50Ms.toFixed(3)} / ${metrics.predictP99Ms.toFixed(3)} ms`],
     ['intents / train / test', `${metrics.intents} / ${metrics.trainExamples} / ${metrics.testExamples}`],

@@ -16,6 +16,8 @@ import type { TrainingJob } from '../jobs/training-job';
 import { NluMetrics } from '../metrics/nlu-metrics';
 import type { ModelStoreLocation } from '../registry/open-model-store';
 import { createNluCore } from '../service/create-nlu-core';
+import { installedEncoder } from '../service/installed-encoder';
+import { CLI_ENCODER_SETTINGS } from './eval-command';
 import { applyProgressFromWire, jobFromWire } from '../wire/job-wire';
 import { UsageError, type CliIo } from './cli-io';
 import { callUnary, createNluClient } from './nlu-client';
@@ -48,6 +50,7 @@ async function trainLocally(
   bar: ProgressBar,
 ): Promise<TrainingJob> {
   const unbounded = Number.MAX_SAFE_INTEGER;
+  const encoder = await installedEncoder(CLI_ENCODER_SETTINGS, pino({ level: 'warn' }));
   const core = await createNluCore({
     modelStore,
     modelMemoryBytes: unbounded,
@@ -70,6 +73,7 @@ async function trainLocally(
       },
     },
     trainer: new InlineTrainer(),
+    encoder,
     // Training only stores the artifact; the engine that serves it is chosen where it is served.
     kernels: false,
     metrics: new NluMetrics(),
@@ -81,6 +85,7 @@ async function trainLocally(
   } finally {
     core.cache.clear();
     await core.close();
+    await encoder?.close();
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { ApiKeySet } from '@parley/domain';
+import type { SentenceEncoder } from '@parley/nlu';
 import { loadNluPackage } from '@parley/proto';
 import pino, { type Logger } from 'pino';
 import type { NluServiceConfig } from '../config';
@@ -15,6 +16,7 @@ import { NluMetrics } from '../metrics/nlu-metrics';
 import { ModelEvents } from '../registry/model-events';
 import { openModelEventChannel } from '../registry/open-model-event-channel';
 import { createNluCore } from '../service/create-nlu-core';
+import { installedEncoder } from '../service/installed-encoder';
 import type { NluService } from '../service/nlu-service';
 import { countingAuthorizationLines } from './authorization-lines';
 import { addHealthAndReflection } from './health-and-reflection';
@@ -28,6 +30,8 @@ export interface NluServerDeps {
   /** Default: a WorkerTrainer, or an InlineTrainer when config.trainer is "inline". */
   trainer?: Trainer;
   metrics?: NluMetrics;
+  /** The sentence encoder; default: the installed one (PARLEY_NLU_ENCODER), closed with the server. null: none. */
+  encoder?: SentenceEncoder | null;
 }
 
 export interface NluServer {
@@ -56,8 +60,11 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
     config.modelEventsUrl === undefined
       ? undefined
       : new ModelEvents(openModelEventChannel(config.modelEventsUrl, logger), metrics, logger);
+  const ownEncoder = deps.encoder === undefined ? await installedEncoder(config.encoderSettings, logger) : undefined;
+  const encoder = deps.encoder ?? ownEncoder;
   const core = await createNluCore({
     ...config,
+    encoder,
     limits: config,
     trainer:
       deps.trainer ?? (config.trainer === 'inline' ? new InlineTrainer() : new WorkerTrainer({ memoryBytes: config.trainingMemoryBytes })),
@@ -118,6 +125,7 @@ export async function buildNluServer(config: Readonly<NluServiceConfig>, deps: N
         await modelEvents?.close();
         cache.clear();
         await core.close();
+        await ownEncoder?.close();
       })();
       return closing;
     },

@@ -8,7 +8,11 @@ import type { Trainer, TrainerOptions } from './trainer';
 
 export class InlineTrainer implements Trainer {
   async train(definition: BotDefinition, options: TrainerOptions): Promise<NluModelArtifact> {
-    const model = await trainModel(definition, { onProgress: options.onProgress, signal: options.signal });
+    const model = await trainModel(definition, {
+      onProgress: options.onProgress,
+      signal: options.signal,
+      ...(options.encoder ? { encoder: options.encoder } : {}),
+    });
     return model.toArtifact();
   }
 }

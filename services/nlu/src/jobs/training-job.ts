@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TrainProgressEvent } from '@parley/domain';
-import type { ScopeStats } from '@parley/nlu';
+import type { Calibration, ScopeStats } from '@parley/nlu';
 
 export type JobState = 'queued' | 'pending' | 'training' | 'done' | 'failed' | 'canceled';
 
@@ -16,6 +16,9 @@ export interface TrainResult {
   scopeStats: ScopeStats[];
   warnings: string[];
   trainSeconds: number;
+  /** The sentence encoder the version uses, or "none". */
+  encoder: string;
+  calibration?: Calibration;
 }
 
 export interface TrainingJob {

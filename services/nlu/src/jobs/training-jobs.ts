@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { ParleyError, type BotDefinition } from '@parley/domain';
-import { lintDefinition, loadModel, modelVersionOf, type NluModel } from '@parley/nlu';
+import { encoderIdentityFor, lintDefinition, loadModel, modelVersionOf, type NluModel, type SentenceEncoder } from '@parley/nlu';
 import type { Logger } from 'pino';
 import type { ModelCache } from '../registry/model-cache';
 import type { ModelRegistry } from '../registry/model-registry';
@@ -28,6 +28,8 @@ export interface TrainingJobsOptions {
   maxTrainingSeconds?: number;
   /** Serve trained versions with the classifier kernels (PARLEY_NLU_KERNELS). */
   kernels: boolean;
+  /** The sentence encoder trainings may use (a definition's config.encoder decides); undefined: none. */
+  encoder?: SentenceEncoder | undefined;
   logger: Logger;
   /** How often a running job rewrites its record (heartbeat) and looks for a cancel marker. */
   heartbeatMs?: number;
@@ -63,7 +65,8 @@ export class TrainingJobs {
   /** Starts training `definition` (already validated), or answers at once when that version exists. */
   async start(definition: BotDefinition, aliases: readonly string[]): Promise<TrainingJob> {
     const { registry } = this.options;
-    const version = modelVersionOf(definition);
+    // Throws ENCODER_UNAVAILABLE for a definition that demands an encoder this process does not run.
+    const version = modelVersionOf(definition, encoderIdentityFor(definition, this.options.encoder));
     if (await registry.hasVersion(definition.name, version)) return this.reuse(definition, version, aliases);
     const running = [...this.live.values()].find((live) => live.job.modelId === definition.name && live.job.version === version);
     if (running) return { ...running.job };
@@ -156,6 +159,7 @@ export class TrainingJobs {
       }
       const artifact = await this.options.trainer.train(definition, {
         signal: live.abort.signal,
+        encoder: this.options.encoder,
         onProgress: (event) => {
           job.progress = event;
           live.events.emit('update', { ...job });

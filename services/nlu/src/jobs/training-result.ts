@@ -1,6 +1,6 @@
 /** What a finished training yields: the version's registry record and the job's result. */
 import type { BotDefinition } from '@parley/domain';
-import { lintDefinition, type NluModel } from '@parley/nlu';
+import { lintDefinition, NO_ENCODER, type NluModel } from '@parley/nlu';
 import type { VersionInfo } from '../registry/model-store';
 import type { TrainResult } from './training-job';
 
@@ -16,6 +16,8 @@ export function versionInfoOf(model: NluModel, modelId: string, warnings: string
     examples: model.definition.intents.reduce((sum, intent) => sum + intent.trainingSentences.length, 0),
     stats: [...model.stats],
     warnings,
+    encoder: model.encoder,
+    calibration: model.calibration,
   };
 }
 
@@ -27,5 +29,7 @@ export function resultOf(info: VersionInfo | undefined, definition: BotDefinitio
     scopeStats: info?.stats ?? [],
     warnings: info?.warnings ?? lintDefinition(definition),
     trainSeconds: info?.trainSeconds ?? 0,
+    encoder: info?.encoder ?? NO_ENCODER,
+    ...(info?.calibration ? { calibration: info.calibration } : {}),
   };
 }

@@ -1,5 +1,5 @@
-/** The messages a training worker process sends back to the service, and how errors cross the process boundary. */
-import { errorCodeOf, type JsonObject, ParleyError, type TrainProgressEvent } from '@parley/domain';
+/** The messages between the service and a training worker process, and how errors cross the process boundary. */
+import { errorCodeOf, type BotDefinition, type JsonObject, ParleyError, type TrainProgressEvent } from '@parley/domain';
 
 export interface SerializedError {
   code?: string;
@@ -8,7 +8,18 @@ export interface SerializedError {
   stack?: string;
 }
 
+/**
+ * The service's messages: the definition first (with the encoder's identity when the training uses one), then, for
+ * an encoder, the vectors of the texts training asked for. The service encodes on its encoder threads (and their
+ * cache) while the worker trains the n-gram bag.
+ */
+export type ServiceMessage =
+  | { type: 'train'; definition: BotDefinition; encoder?: { identity: string; dimension: number } }
+  | { type: 'vectors'; texts: string[]; vectors: Float32Array[] }
+  | { type: 'vectors-failed'; error: SerializedError };
+
 export type WorkerMessage =
+  | { type: 'encode'; texts: string[] }
   | { type: 'progress'; event: TrainProgressEvent }
   | { type: 'done'; manifest: JsonObject; weights: Uint8Array }
   | { type: 'error'; error: SerializedError };

@@ -4,16 +4,17 @@
  * exits, and the serving process's memory holds only models. Given a memory budget (PARLEY_TRAINING_MEMORY_MB), the
  * process runs with a JavaScript heap limit of half of it, and is killed when its resident memory passes the whole
  * budget: most of what training allocates lives outside the JavaScript heap, so the heap limit alone bounds little.
- * Either way the training fails with an error saying so. The worker runs compiled JS, so the service must be built
+ * Either way the training fails with an error saying so. A training with the sentence encoder asks this process for
+ * its vectors (remote-encoder.ts): the encoder and its cache stay here, shared by every training and prediction. The worker runs compiled JS, so the service must be built
  * (`npx tsc -b services/nlu`): from the TypeScript sources (vitest) the dist copy is used.
  */
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ParleyError, type BotDefinition } from '@parley/domain';
-import type { NluModelArtifact } from '@parley/nlu';
+import { encoderFor, type NluModelArtifact } from '@parley/nlu';
 import type { Trainer, TrainerOptions } from './trainer';
-import { deserializeError, type WorkerMessage } from './worker-messages';
+import { deserializeError, serializeError, type ServiceMessage, type WorkerMessage } from './worker-messages';
 import { residentBytesOf } from './resident-memory';
 
 /** How often the worker's resident memory is read. */
@@ -62,7 +63,13 @@ export class WorkerTrainer implements Trainer {
       process.stderr.write(chunk);
       stderr = (stderr + chunk.toString()).slice(-STDERR_KEPT);
     });
-    worker.send({ definition });
+    const encoder = encoderFor(definition, options.encoder);
+    const train: ServiceMessage = {
+      type: 'train',
+      definition,
+      ...(encoder ? { encoder: { identity: encoder.identity, dimension: encoder.dimension } } : {}),
+    };
+    worker.send(train);
     return new Promise<NluModelArtifact>((resolve, reject) => {
       const watch = memoryBytes === undefined ? undefined : setInterval(() => checkMemory(), MEMORY_CHECK_MS);
       const settle = (action: () => void): void => {
@@ -83,7 +90,19 @@ export class WorkerTrainer implements Trainer {
         }
       };
       signal.addEventListener('abort', onAbort, { once: true });
+      const answer = (message: ServiceMessage): void => {
+        if (worker.connected) worker.send(message);
+      };
       worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'encode') {
+          if (encoder === undefined) answer({ type: 'vectors-failed', error: { message: 'this training has no sentence encoder' } });
+          else
+            encoder.encode(message.texts).then(
+              (vectors) => answer({ type: 'vectors', texts: message.texts, vectors }),
+              (error: unknown) => answer({ type: 'vectors-failed', error: serializeError(error) }),
+            );
+          return;
+        }
         if (message.type === 'progress') onProgress(message.event);
         else if (message.type === 'done') settle(() => resolve({ manifest: message.manifest, weights: message.weights }));
         else settle(() => reject(deserializeError(message.error)));

@@ -1,6 +1,6 @@
 /**
  * Prometheus metrics of the NLU service, on a registry of its own (never the global one, so tests and several
- * servers in one process do not collide): predictions per intent, fallbacks, predict latency, memory per model,
+ * servers in one process do not collide): predictions per intent, fallbacks, predict latency, sentence-encoder latency, memory per model,
  * model events between replicas.
  */
 import { FALLBACK_INTENT, type IntentClassifierPrediction } from '@parley/domain';
@@ -18,6 +18,7 @@ export class NluMetrics {
   private readonly modelMemory: Gauge<'model' | 'version'>;
   private readonly trainings: Counter<'state'>;
   private readonly modelEvents: Counter<'change' | 'stage'>;
+  private readonly encoderLatency: Histogram;
 
   constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -60,6 +61,12 @@ export class NluMetrics {
       labelNames: ['state'],
       registers,
     });
+    this.encoderLatency = new Histogram({
+      name: 'parley_nlu_encoder_seconds',
+      help: 'Time to get the sentence-encoder vectors of one Predict, PredictBatch or Evaluate call (queue and worker thread included)',
+      buckets: [0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.5, 1, 5],
+      registers,
+    });
     this.modelEvents = new Counter({
       name: 'parley_nlu_model_events_total',
       help: 'Model events (new version, alias moved, deletion) announced to or received from other replicas, by stage',
@@ -72,6 +79,10 @@ export class NluMetrics {
     this.predictions.inc({ model: modelId, intent: prediction.intent });
     if (prediction.intent === FALLBACK_INTENT) this.fallbacks.inc({ model: modelId, reason: prediction.fallbackReason });
     this.latency.observe({ model: modelId }, seconds);
+  }
+
+  observeEncoder(seconds: number): void {
+    this.encoderLatency.observe(seconds);
   }
 
   observeModelLoad(outcome: 'ok' | 'error', seconds: number): void {

@@ -5,7 +5,7 @@
  * which replicas share as a volume; and PostgreSQL (PARLEY_MODEL_STORE=postgres://…), which replicas on different
  * machines share with no shared filesystem.
  */
-import type { NluModelArtifact, ScopeStats } from '@parley/nlu';
+import type { Calibration, NluModelArtifact, ScopeStats } from '@parley/nlu';
 
 /** What the registry knows about one immutable version without loading its weights. */
 export interface VersionInfo {
@@ -19,6 +19,10 @@ export interface VersionInfo {
   examples: number;
   stats: ScopeStats[];
   warnings: string[];
+  /** The sentence encoder the version uses; absent in records written before encoders ("none"). */
+  encoder?: string;
+  /** How the version decides; absent in records written before calibration. */
+  calibration?: Calibration;
 }
 
 export interface ModelStore {

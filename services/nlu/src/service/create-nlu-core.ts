@@ -2,7 +2,7 @@
  * Assembles the NLU use cases over a model store: registry, memory cache, training jobs and NluService.
  * The gRPC server and the CLI's `--local` mode share it, so both train, reuse and store models the same way.
  */
-import { loadClassifierKernels } from '@parley/nlu';
+import { loadClassifierKernels, type SentenceEncoder } from '@parley/nlu';
 import type { Logger } from 'pino';
 import type { Trainer } from '../jobs/trainer';
 import { TrainingJobs } from '../jobs/training-jobs';
@@ -29,6 +29,8 @@ export interface NluCoreOptions {
   kernels: boolean;
   metrics: NluMetrics;
   logger: Logger;
+  /** The sentence encoder this process runs, for training and serving; undefined: none. */
+  encoder?: SentenceEncoder | undefined;
   /** Called after this process changed the model store (ModelEvents announces it). */
   onModelChange?: (change: ModelChange) => void;
 }
@@ -73,8 +75,18 @@ export async function createNluCore(options: NluCoreOptions): Promise<NluCore> {
     maxQueued: options.maxQueuedTrainings,
     maxTrainingSeconds: options.limits.trainingLimits.maxSeconds,
     kernels: options.kernels,
+    encoder: options.encoder,
     onFinished: (job) => metrics.observeTraining(job.state),
   });
-  const service = new NluService({ registry, cache, jobs, metrics, logger, limits: options.limits, kernels: options.kernels });
+  const service = new NluService({
+    registry,
+    cache,
+    jobs,
+    metrics,
+    logger,
+    limits: options.limits,
+    kernels: options.kernels,
+    encoder: options.encoder,
+  });
   return { service, jobs, cache, registry, close: () => store.close() };
 }

@@ -1,7 +1,7 @@
 /**
  * PARLEY_MODEL_MEMORY_MB caps the memory of the NLU process (training runs in processes of its own, each within
  * PARLEY_TRAINING_MEMORY_MB): loaded models get what the running service leaves of the cap, that is the cap less
- * the process's resident memory at start-up and room for serving itself (gRPC buffers, requests in flight, heap
+ * the process's resident memory at start-up, the sentence encoder's threads, and room for serving itself (gRPC buffers, requests in flight, heap
  * growth). A cap that leaves models less than MIN_MODEL_MEMORY_BYTES stops the service, naming the variable and
  * the least value that works, rather than starting with a budget every Predict would exceed.
  *
@@ -21,13 +21,14 @@ const mb = (bytes: number): number => Math.ceil(bytes / 1024 / 1024);
  * The sum of reported model sizes that may be loaded at once; throws, naming PARLEY_MODEL_MEMORY_MB, when the cap
  * leaves models too little.
  */
-export function modelMemoryBudget(capBytes: number, residentAtStartBytes: number): number {
-  const budget = capBytes - residentAtStartBytes - SERVING_HEADROOM_BYTES;
+export function modelMemoryBudget(capBytes: number, residentAtStartBytes: number, encoderBytes = 0): number {
+  const budget = capBytes - residentAtStartBytes - encoderBytes - SERVING_HEADROOM_BYTES;
   if (budget >= MIN_MODEL_MEMORY_BYTES) return Math.floor(budget / LOADED_MODEL_OVERHEAD);
-  const least = mb(residentAtStartBytes + SERVING_HEADROOM_BYTES + MIN_MODEL_MEMORY_BYTES);
+  const least = mb(residentAtStartBytes + encoderBytes + SERVING_HEADROOM_BYTES + MIN_MODEL_MEMORY_BYTES);
+  const encoder = encoderBytes > 0 ? `, the sentence encoder's threads ${mb(encoderBytes)} MB (PARLEY_NLU_ENCODER_THREADS)` : '';
   throw new Error(
     `PARLEY_MODEL_MEMORY_MB=${Number((capBytes / 1024 / 1024).toFixed(3))} is less than the NLU service needs: the process takes ` +
-      `${mb(residentAtStartBytes)} MB at start-up and serving ${mb(SERVING_HEADROOM_BYTES)} MB more, which leaves ` +
+      `${mb(residentAtStartBytes)} MB at start-up${encoder} and serving ${mb(SERVING_HEADROOM_BYTES)} MB more, which leaves ` +
       `${Math.max(0, mb(budget))} MB for models; set it to at least ${least} (${mb(MIN_MODEL_MEMORY_BYTES)} MB for models), ` +
       `and add what the models you serve take`,
   );

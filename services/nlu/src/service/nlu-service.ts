@@ -7,10 +7,12 @@ import {
   evaluateModel,
   getLanguage,
   loadModel,
+  NO_ENCODER,
   parseDefinition,
   type LabeledExample,
   type ModelEvaluation,
   type NluModel,
+  type SentenceEncoder,
 } from '@parley/nlu';
 import type { Logger } from 'pino';
 import type { TrainingJobs } from '../jobs/training-jobs';
@@ -38,6 +40,8 @@ export interface NluServiceDeps {
   kernels: boolean;
   metrics: NluMetrics;
   logger: Logger;
+  /** The sentence encoder this process runs (its threads keep the event loop free); undefined: none. */
+  encoder?: SentenceEncoder | undefined;
 }
 
 /** A model reference as the RPCs carry it: model id, alias or version (empty: production, then latest). */
@@ -52,7 +56,9 @@ export class NluService {
   async predict(target: ModelRef, text: string, scope: string): Promise<IntentClassifierPrediction> {
     checkText(text, 'text', this.deps.limits.maxTextLength);
     const { model, modelId } = await this.model(target);
-    return this.classify(model, modelId, text, scope);
+    const now = new Date();
+    const vectors = await this.vectorsFor(model, [text], now);
+    return this.classify(model, modelId, text, scope, now, vectors?.[0]);
   }
 
   async predictBatch(target: ModelRef, texts: readonly string[], scope: string): Promise<IntentClassifierPrediction[]> {
@@ -62,7 +68,9 @@ export class NluService {
     }
     texts.forEach((text, index) => checkText(text, `texts[${index}]`, maxTextLength));
     const { model, modelId } = await this.model(target);
-    return texts.map((text) => this.classify(model, modelId, text, scope));
+    const now = new Date();
+    const vectors = await this.vectorsFor(model, texts, now);
+    return texts.map((text, i) => this.classify(model, modelId, text, scope, now, vectors?.[i]));
   }
 
   /** Scores a served model on labelled examples (rows labelled `oosLabel` are out of scope). */
@@ -84,12 +92,37 @@ export class NluService {
     return evaluateModel(model, examples, {
       oosLabel: options.oosLabel === '' ? 'oos' : options.oosLabel,
       scope: options.scope === '' ? ALL_INTENTS_SCOPE : options.scope,
+      ...(this.deps.encoder ? { encoder: this.deps.encoder } : {}),
     });
   }
 
-  private classify(model: NluModel, modelId: string, text: string, scope: string): IntentClassifierPrediction {
+  /** The encoder vectors of the texts, for a model that uses the encoder (undefined for one that does not). */
+  private async vectorsFor(model: NluModel, texts: readonly string[], now: Date): Promise<Float32Array[] | undefined> {
+    if (model.encoder === NO_ENCODER) return undefined;
+    const { encoder } = this.deps;
+    if (encoder?.identity !== model.encoder) {
+      throw new ParleyError(
+        'ENCODER_UNAVAILABLE',
+        `model ${model.version} uses the sentence encoder ${model.encoder}, which this NLU process does not run (${encoder?.identity ?? 'none'})`,
+        { field: 'model' },
+      );
+    }
     const started = process.hrtime.bigint();
-    const prediction = model.predict(text, scope === '' ? ALL_INTENTS_SCOPE : scope);
+    const vectors = await encoder.encode(texts.map((text) => model.encoderText(text, now)));
+    this.deps.metrics.observeEncoder(Number(process.hrtime.bigint() - started) / 1e9);
+    return vectors;
+  }
+
+  private classify(
+    model: NluModel,
+    modelId: string,
+    text: string,
+    scope: string,
+    now: Date,
+    vector: Float32Array | undefined,
+  ): IntentClassifierPrediction {
+    const started = process.hrtime.bigint();
+    const prediction = model.predict(text, scope === '' ? ALL_INTENTS_SCOPE : scope, now, vector);
     this.deps.metrics.observePrediction(modelId, prediction, Number(process.hrtime.bigint() - started) / 1e9);
     return prediction;
   }

@@ -1,6 +1,8 @@
 /** Training jobs, their progress and results on the wire ↔ domain. */
 import { trainProgressFromWire, trainProgressToWire, type nluV1 } from '@parley/proto';
+import { NO_ENCODER } from '@parley/nlu';
 import type { JobState, TrainingJob, TrainResult } from '../jobs/training-job';
+import { calibrationFromWire, calibrationToWire } from './calibration-wire';
 
 const JOB_STATES: Record<JobState, nluV1.JobState__Output> = {
   queued: 'JOB_STATE_QUEUED',
@@ -24,6 +26,8 @@ function resultToWire(result: TrainResult): nluV1.TrainResult {
     scopeStats: result.scopeStats,
     warnings: result.warnings,
     trainSeconds: result.trainSeconds,
+    encoder: result.encoder,
+    calibration: result.calibration ? calibrationToWire(result.calibration) : null,
   };
 }
 
@@ -62,6 +66,8 @@ function resultFromWire(wire: nluV1.TrainResult__Output): TrainResult {
     scopeStats: wire.scopeStats.map(({ scope, intents, examples, trainAccuracy }) => ({ scope, intents, examples, trainAccuracy })),
     warnings: wire.warnings,
     trainSeconds: wire.trainSeconds,
+    encoder: wire.encoder === '' ? NO_ENCODER : wire.encoder,
+    ...(wire.calibration ? { calibration: calibrationFromWire(wire.calibration) } : {}),
   };
 }
 

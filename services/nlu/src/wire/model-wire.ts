@@ -1,6 +1,8 @@
 /** Models and their versions (GetModel, ListModels, SetAlias) to the wire. */
+import { NO_ENCODER } from '@parley/nlu';
 import type { nluV1 } from '@parley/proto';
 import type { ModelView, VersionView } from '../service/model-view';
+import { calibrationToWire } from './calibration-wire';
 import { jobToWire } from './job-wire';
 
 function versionToWire(version: VersionView): nluV1.ModelVersion {
@@ -14,6 +16,8 @@ function versionToWire(version: VersionView): nluV1.ModelVersion {
     loaded: version.loaded,
     engine: version.engine ?? '',
     trainSeconds: version.trainSeconds,
+    encoder: version.encoder ?? NO_ENCODER,
+    calibration: version.calibration ? calibrationToWire(version.calibration) : null,
   };
 }
 
