@@ -28,7 +28,7 @@ export class GraphThread {
   /** The batch the thread runs (from when it is posted). */
   private running: Running | undefined;
   /** From run() until its batch settles, including while the thread still starts. */
-  busy = false;
+  private active = false;
   /** Set when the thread failed to start or stopped: every later batch rejects with it. */
   private failure: Error | undefined;
   private readonly started: Promise<void>;
@@ -50,6 +50,10 @@ export class GraphThread {
     this.started.catch(() => undefined);
   }
 
+  get busy(): boolean {
+    return this.active;
+  }
+
   /** False once the thread failed or stopped. */
   get usable(): boolean {
     return this.failure === undefined;
@@ -58,8 +62,8 @@ export class GraphThread {
   /** Runs one batch; the thread must not be busy. */
   async run(request: GraphRequest): Promise<Float32Array> {
     if (this.failure !== undefined) throw this.failure;
-    if (this.busy) throw new Error('a graph thread runs one batch at a time');
-    this.busy = true;
+    if (this.active) throw new Error('a graph thread runs one batch at a time');
+    this.active = true;
     this.worker.ref();
     try {
       await this.started;
@@ -68,7 +72,7 @@ export class GraphThread {
         this.worker.postMessage(request);
       });
     } finally {
-      this.busy = false;
+      this.active = false;
       this.running = undefined;
       this.worker.unref();
     }
