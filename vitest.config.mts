@@ -10,6 +10,7 @@ export default defineConfig({
     alias: {
       '@parley/domain': src('./packages/domain/src/index.ts'),
       '@parley/nlu': src('./packages/nlu/src/index.ts'),
+      '@parley/encoder': src('./packages/encoder/src/index.ts'),
       '@parley/proto': src('./packages/proto/src/index.ts'),
       '@parley/bot': src('./packages/bot/src/index.ts'),
       '@parley/session-store': src('./packages/session-store/src/index.ts'),

@@ -28,13 +28,14 @@ const isTestSupport = (file: string): boolean => file.endsWith('.test.ts') || fi
 const workspaces = [
   'packages/domain',
   'packages/nlu',
+  'packages/encoder',
   'packages/bot',
   'packages/session-store',
   'packages/proto',
   'services/nlu',
   'services/dialogue',
 ];
-const corePackages = ['packages/domain', 'packages/nlu', 'packages/bot', 'packages/session-store'];
+const corePackages = ['packages/domain', 'packages/nlu', 'packages/encoder', 'packages/bot', 'packages/session-store'];
 
 describe.each(workspaces)('%s', (workspace) => {
   const manifest = JSON.parse(readFileSync(join(root, workspace, 'package.json'), 'utf8')) as {

@@ -10,8 +10,8 @@ export function clincSplit(name) {
   return JSON.parse(readFileSync(join(clincDir, `${name}.json`), 'utf8'));
 }
 
-/** Every in-scope intent of the train split with its sentences; seed 42. */
-export function clincDefinition() {
+/** Every in-scope intent of the train split with its sentences; seed 42; `config` adds to the definition's config. */
+export function clincDefinition(config = {}) {
   const byIntent = new Map();
   for (const row of clincSplit('train')) {
     if (row.intent === 'oos') continue;
@@ -23,6 +23,6 @@ export function clincDefinition() {
     intents: [...byIntent].map(([name, trainingSentences]) => ({ name, trainingSentences })),
     entities: [],
     scopes: [],
-    config: { seed: 42 },
+    config: { seed: 42, ...config },
   };
 }

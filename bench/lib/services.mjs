@@ -6,11 +6,21 @@ import { startProcess } from './process.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The NLU service (`services/nlu/dist/main.js`) with its models in `modelDir`; resolves once it listens. */
+/**
+ * The NLU service (`services/nlu/dist/main.js`) with its models in `modelDir`; resolves once it listens. The sentence
+ * encoder is off unless `env` turns it on (PARLEY_NLU_ENCODER=auto): the speed bars are those of models without it.
+ */
 export async function startNluService({ modelDir, env = {} }) {
   const port = await freePort();
   const proc = await startProcess(process.execPath, [join(root, 'services/nlu/dist/main.js')], {
-    env: { PARLEY_NLU_HOST: '127.0.0.1', PARLEY_NLU_PORT: String(port), PARLEY_MODEL_DIR: modelDir, PARLEY_LOG_LEVEL: 'warn', ...env },
+    env: {
+      PARLEY_NLU_HOST: '127.0.0.1',
+      PARLEY_NLU_PORT: String(port),
+      PARLEY_MODEL_DIR: modelDir,
+      PARLEY_LOG_LEVEL: 'warn',
+      PARLEY_NLU_ENCODER: 'off',
+      ...env,
+    },
     ready: /listening on/,
   });
   return { ...proc, port };

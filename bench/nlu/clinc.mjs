@@ -1,6 +1,7 @@
 // CLINC150 benchmark of the NLU classifier: trains on train.json (out-of-scope rows left out), picks the threshold
 // on val.json, evaluates on test.json and on a typo-perturbed copy of it. Needs `npx tsc -b packages/nlu` first.
-// Usage: node bench/nlu/clinc.mjs [datasetDir] [--json] [--seed 42] [--hyper '{"epochs":8}'] [--scopes]
+// Usage: node bench/nlu/clinc.mjs [datasetDir] [--json] [--seed 42] [--hyper '{"epochs":8}'] [--encoder none] [--scopes]
+// --encoder: the definition's config.encoder (none, use-lite, auto); the sentence encoder runs in this process.
 // --scopes instead compares, on 10 scopes of 5 intents, the one all-intents model restricted to each scope with a
 // model trained on the scope's intents alone (what BBF does per state).
 import { readFileSync } from 'node:fs';
@@ -10,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { benchArgs } from '../lib/args.mjs';
 
 const args = benchArgs(
-  `node bench/nlu/clinc.mjs [datasetDir] [--json] [--seed 42] [--hyper '{"epochs":8}'] [--scopes]`,
+  `node bench/nlu/clinc.mjs [datasetDir] [--json] [--seed 42] [--hyper '{"epochs":8}'] [--encoder none] [--scopes]`,
   {
+    encoder: { type: 'string', default: 'none' },
     json: { type: 'boolean', default: false },
     seed: { type: 'string', default: '42' },
     hyper: { type: 'string', default: '{}' },
@@ -23,6 +25,7 @@ if (args.positionals.length > 1) args.fail(`expected one dataset directory, got 
 const json = args.values.json;
 const seed = args.integer('seed', 0);
 const hyperParameters = readHyperParameters(args.values.hyper);
+const encoderChoice = args.oneOf('encoder', ['none', 'use-lite', 'auto']);
 const dir = args.positionals[0] ?? fileURLToPath(new URL('../../../shared/datasets/clinc150', import.meta.url));
 
 function readHyperParameters(text) {
@@ -47,11 +50,14 @@ if (args.values.scopes) {
   await compareScopes();
   process.exit(0);
 }
-const result = await nlu.evaluateDataset({ train, val, test, seed, hyperParameters });
+const { UseLiteEncoder } = require('../../packages/encoder/dist/index.js');
+const encoder = encoderChoice === 'none' ? undefined : await UseLiteEncoder.open({ threads: 1, cacheMegabytes: 256 });
+const result = await nlu.evaluateDataset({ train, val, test, seed, hyperParameters, encoderChoice, ...(encoder ? { encoder } : {}) });
 const typoTest = test
   .filter((row) => row.intent !== 'oos')
   .map((row, i) => ({ ...row, text: nlu.addTypos(row.text, { probability: 0.1, seed: i }) }));
-const typos = nlu.evaluateModel(result.model, typoTest, { threshold: result.metrics.threshold });
+const typos = await nlu.evaluateModel(result.model, typoTest, { threshold: result.metrics.threshold, ...(encoder ? { encoder } : {}) });
+await encoder?.close();
 
 const report = { ...result.metrics, typoTop1Accuracy: typos.top1Accuracy, sizeBytes: result.model.sizeBytes };
 if (json) {

@@ -126,7 +126,14 @@ for (const k of ks) {
       console.error(`(a) k=${k} ${row} seed ${seed}: ${JSON.stringify(result)}`);
       results.push(result);
     }
-    sectionA.push({ k, row, top1: meanOf(results, 'top1'), inScope: meanOf(results, 'inScope'), oosRecall: meanOf(results, 'oosRecall'), trainSeconds: meanOf(results, 'trainSeconds') });
+    sectionA.push({
+      k,
+      row,
+      top1: meanOf(results, 'top1'),
+      inScope: meanOf(results, 'inScope'),
+      oosRecall: meanOf(results, 'oosRecall'),
+      trainSeconds: meanOf(results, 'trainSeconds'),
+    });
   }
 }
 
@@ -148,7 +155,14 @@ for (const row of rows) {
     results.push(result);
   }
   if (results.length > 0) {
-    sectionB.push({ row, top1: meanOf(results, 'top1'), inScope: meanOf(results, 'inScope'), oosRecall: meanOf(results, 'oosRecall'), trainSeconds: meanOf(results, 'trainSeconds'), thresholds: results.map((r) => round(r.threshold, 3)) });
+    sectionB.push({
+      row,
+      top1: meanOf(results, 'top1'),
+      inScope: meanOf(results, 'inScope'),
+      oosRecall: meanOf(results, 'oosRecall'),
+      trainSeconds: meanOf(results, 'trainSeconds'),
+      thresholds: results.map((r) => round(r.threshold, 3)),
+    });
   }
 }
 await encoder?.close();
@@ -166,7 +180,9 @@ const lines = [
   '',
   '| k | model | top-1 % | in-scope % at own threshold | OOS recall % | train s |',
   '|---|---|---|---|---|---|',
-  ...sectionA.map((r) => `| ${r.k} | ${label[r.row]} | ${pct(r.top1)} | ${pct(r.inScope)} | ${pct(r.oosRecall)} | ${r.trainSeconds.toFixed(1)} |`),
+  ...sectionA.map(
+    (r) => `| ${r.k} | ${label[r.row]} | ${pct(r.top1)} | ${pct(r.inScope)} | ${pct(r.oosRecall)} | ${r.trainSeconds.toFixed(1)} |`,
+  ),
   '',
   `Bars: top-1 ≥ 90 % at k = 10 and ≥ 85 % at k = 5 (use-lite): ${[10, 5]
     .map((k) => {
@@ -177,28 +193,32 @@ const lines = [
   '',
   `### (b) small bots: 10 random intents × 10 random phrases, mean of ${bots} seeds`,
   '',
-  'Out-of-scope text: the test rows of 10 other intents plus CLINC\'s 1,000 oos test rows. Operating point: the model\'s own threshold (Parley), NLP.js\'s own "None".',
+  "Out-of-scope text: the test rows of 10 other intents plus CLINC's 1,000 oos test rows. Operating point: the model's own threshold (Parley), NLP.js's own \"None\".",
   '',
   '| model | top-1 % | in-scope % | OOS recall % | thresholds per seed |',
   '|---|---|---|---|---|',
-  ...sectionB.map((r) => `| ${label[r.row]} | ${pct(r.top1)} | ${pct(r.inScope)} | ${pct(r.oosRecall)} | ${r.row === 'nlpjs' ? '0.5 (its own)' : r.thresholds.join(', ')} |`),
+  ...sectionB.map(
+    (r) =>
+      `| ${label[r.row]} | ${pct(r.top1)} | ${pct(r.inScope)} | ${pct(r.oosRecall)} | ${r.row === 'nlpjs' ? '0.5 (its own)' : r.thresholds.join(', ')} |`,
+  ),
   '',
   `Bar: in-scope ≥ 90 % with OOS recall ≥ 70 % (use-lite): ${(() => {
     const row = sectionB.find((r) => r.row === 'use-lite');
-    return row ? `${pct(row.inScope)} % / ${pct(row.oosRecall)} % ${row.inScope >= 0.9 && row.oosRecall >= 0.7 ? 'met' : 'MISSED'}` : 'not run';
+    return row
+      ? `${pct(row.inScope)} % / ${pct(row.oosRecall)} % ${row.inScope >= 0.9 && row.oosRecall >= 0.7 ? 'met' : 'MISSED'}`
+      : 'not run';
   })()}.`,
   '',
   `Parley ahead of NLP.js on every row: ${(() => {
-    const checks = [
-      ...ks.map((k) => ['top1', k]),
-    ].map(([key, k]) => {
+    const checks = [...ks.map((k) => ['top1', k])].map(([key, k]) => {
       const peer = bestOfPeer(k, key);
       const ours = sectionA.find((r) => r.k === k && r.row === 'use-lite')?.[key];
       return peer === undefined || ours === undefined ? null : ours > peer;
     });
     const small = sectionB.find((r) => r.row === 'use-lite');
     const peerSmall = sectionB.find((r) => r.row === 'nlpjs');
-    if (small && peerSmall) checks.push(small.top1 > peerSmall.top1 && small.inScope + small.oosRecall > peerSmall.inScope + peerSmall.oosRecall);
+    if (small && peerSmall)
+      checks.push(small.top1 > peerSmall.top1 && small.inScope + small.oosRecall > peerSmall.inScope + peerSmall.oosRecall);
     return checks.includes(null) ? 'not all rows run' : checks.every(Boolean) ? 'yes' : 'NO';
   })()}.`,
 ];

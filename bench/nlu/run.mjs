@@ -3,7 +3,8 @@
 //   1. CLINC150 (train → test, threshold from val) and its typo-perturbed test set, in-process, median of --runs;
 //   2. Predict over gRPC against the real NLU service process, beside a bare grpc-js echo server process, both
 //      driven by this process in the same run (sequential p50/p99, and calls/s at 32 in flight), median of rounds;
-//   3. the NLU service's RSS with the CLINC150 model loaded.
+//   3. the NLU service's RSS with the CLINC150 model loaded;
+//   then, in turn, the sentence encoder's figures (encoder.mjs) and the few-shot section (few-shot.mjs).
 // Needs a build (npm install does it). Usage: node bench/nlu/run.mjs [--runs 3] [--rounds 5] [--no-write]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,7 +35,9 @@ const rounds = args.integer('rounds');
 function clincRuns() {
   const results = [];
   for (let run = 1; run <= runs; run += 1) {
-    const out = execFileSync(process.execPath, [join(root, 'bench/nlu/clinc.mjs'), clincDir, '--json'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [join(root, 'bench/nlu/clinc.mjs'), clincDir, '--json', '--encoder', 'none'], {
+      encoding: 'utf8',
+    });
     results.push(JSON.parse(out.trim().split('\n').at(-1)));
     console.error(`clinc run ${run}/${runs}: ${out.trim()}`);
   }
@@ -59,7 +62,14 @@ async function grpcRounds() {
   const modelDir = mkdtempSync(join(tmpdir(), 'parley-bench-models-'));
   const [nluPort, echoPort] = [await freePort(), await freePort()];
   const nlu = await startProcess(process.execPath, [join(root, 'services/nlu/dist/main.js')], {
-    env: { PARLEY_NLU_HOST: '127.0.0.1', PARLEY_NLU_PORT: String(nluPort), PARLEY_MODEL_DIR: modelDir, PARLEY_LOG_LEVEL: 'warn' },
+    // Models without the encoder: the speed bars are theirs (bench/nlu/encoder.mjs measures the encoder beside them).
+    env: {
+      PARLEY_NLU_HOST: '127.0.0.1',
+      PARLEY_NLU_PORT: String(nluPort),
+      PARLEY_MODEL_DIR: modelDir,
+      PARLEY_LOG_LEVEL: 'warn',
+      PARLEY_NLU_ENCODER: 'off',
+    },
     ready: /listening on/,
   });
   const echo = await startProcess(process.execPath, [join(root, 'bench/echo/server.mjs'), '--port', String(echoPort)], {
@@ -68,7 +78,7 @@ async function grpcRounds() {
   try {
     const address = `127.0.0.1:${nluPort}`;
     const client = nluClient(address);
-    const result = await trainOverGrpc(client, clincDefinition());
+    const result = await trainOverGrpc(client, clincDefinition({ encoder: 'none' }));
     const predict = unary(client, 'Predict');
     const plainPredict = unary(plainNluClient(address), 'Predict');
     const echoCall = unary(echoClient(`127.0.0.1:${echoPort}`), 'Echo');
@@ -177,3 +187,9 @@ NLU service RSS with the CLINC150 model loaded, after the load: **${round(grpc.r
 `;
 console.log(markdown);
 if (!args.values['no-write']) writeSection('nlu', markdown);
+
+// The sentence encoder's sections, one process at a time (never two benchmarks at once).
+const write = args.values['no-write'] ? ['--no-write'] : [];
+for (const script of ['encoder.mjs', 'few-shot.mjs']) {
+  execFileSync(process.execPath, [join(root, 'bench/nlu', script), ...write], { stdio: 'inherit' });
+}

@@ -41,7 +41,7 @@ describe('parley CLI', () => {
     dir = await mkdtemp(join(tmpdir(), 'parley-cli-'));
     file = join(dir, 'bot.yaml');
     await writeFile(file, definitionYaml);
-    const config = loadConfig({ PARLEY_MODEL_DIR: join(dir, 'server-models'), PARLEY_LOG_LEVEL: 'silent', PARLEY_NLU_TRAINER: 'inline' });
+    const config = loadConfig({ PARLEY_NLU_ENCODER: 'off', PARLEY_MODEL_DIR: join(dir, 'server-models'), PARLEY_LOG_LEVEL: 'silent', PARLEY_NLU_TRAINER: 'inline' });
     server = await buildNluServer(config);
     const { port } = await server.listen('127.0.0.1', 0);
     remote = {
@@ -105,7 +105,10 @@ describe('parley CLI', () => {
       testFile,
       JSON.stringify([...rows('greet', ['hello there']), ...rows('bye', ['goodbye friend']), ...rows('oos', ['purple elephants'])]),
     );
-    const json = await run(['eval', '--train', trainFile, '--test', testFile, '--threshold', '0.5', '--seed', '7', '--json'], remote);
+    const json = await run(
+      ['eval', '--train', trainFile, '--test', testFile, '--threshold', '0.5', '--seed', '7', '--encoder', 'none', '--json'],
+      remote,
+    );
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as Record<string, unknown>;
     expect(Object.keys(report)).toEqual([
@@ -120,13 +123,21 @@ describe('parley CLI', () => {
       'trainExamples',
       'testExamples',
       'backend',
+      'encoder',
     ]);
-    expect(report).toMatchObject({ threshold: 0.5, intents: 2, trainExamples: 10, testExamples: 3 });
+    expect(report).toMatchObject({ threshold: 0.5, intents: 2, trainExamples: 10, testExamples: 3, encoder: 'none' });
+    // By default (--encoder auto) an English dataset trains with the installed encoder, at the model's own threshold.
     const readable = await run(['eval', '--train', trainFile, '--test', testFile], remote);
+    expect(readable.stdout).toMatch(/encoder\s+use-lite@0\.2\.0/);
+    expect(readable.stdout).toMatch(/threshold\s+0\.\d{3} \(the model's own\)/);
     expect(readable.stdout).toContain('top-1 accuracy');
     expect(readable.stdout).toContain('per intent');
     expect(readable.stdout).toContain('most confused pairs');
     expect(await run(['eval', '--train', trainFile, '--test', testFile, '--threshold', 'high'], remote)).toMatchObject({ code: 2 });
+    expect(await run(['eval', '--train', trainFile, '--test', testFile, '--encoder', 'bert'], remote)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--encoder'),
+    });
     await writeFile(join(dir, 'rows.json'), '[{"text": "hi"}]');
     expect(await run(['eval', '--train', join(dir, 'rows.json'), '--test', testFile], remote)).toMatchObject({
       code: 1,
@@ -161,7 +172,7 @@ describe('parley CLI', () => {
 
   it('sends PARLEY_NLU_API_KEY to a server that requires API keys', async () => {
     const key = 'cli-test-key-0123456789';
-    const config = loadConfig({
+    const config = loadConfig({ PARLEY_NLU_ENCODER: 'off',
       PARLEY_MODEL_DIR: join(dir, 'keyed-models'),
       PARLEY_LOG_LEVEL: 'silent',
       PARLEY_NLU_TRAINER: 'inline',

@@ -23,7 +23,7 @@ describe('malformed request bytes', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'parley-nlu-malformed-'));
-    server = await buildNluServer(loadConfig({ PARLEY_MODEL_DIR: dir, PARLEY_LOG_LEVEL: 'silent' }), {
+    server = await buildNluServer(loadConfig({ PARLEY_NLU_ENCODER: 'off', PARLEY_MODEL_DIR: dir, PARLEY_LOG_LEVEL: 'silent' }), {
       logger: pino({ level: 'silent' }),
       trainer: new InlineTrainer(),
     });

@@ -7,7 +7,7 @@ export interface TrainerOptions {
   /** Aborting rejects with ParleyError('CANCELED'); so does a signal already aborted when train is called. */
   signal: AbortSignal;
   /** The sentence encoder the training may use (config.encoder decides); undefined: none. */
-  encoder: SentenceEncoder | undefined;
+  encoder?: SentenceEncoder | undefined;
 }
 
 export interface Trainer {

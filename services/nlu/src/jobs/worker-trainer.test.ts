@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { ParleyError, type BotDefinition, type TrainProgressEvent } from '@parley/domain';
 import { loadModel, parseDefinition } from '@parley/nlu';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WordHashEncoder } from '@parley/testkit/nlu/word-hash-encoder';
 import { InlineTrainer } from './inline-trainer';
 import { WorkerTrainer, trainingHeapMb, trainingWorkerFile } from './worker-trainer';
 
@@ -45,7 +46,20 @@ describe('WorkerTrainer', () => {
     for (const text of ['hello', 'thanks so much', 'see you']) expect(fromWorker.predict(text)).toEqual(fromInline.predict(text));
   });
 
-  it('a training that needs more memory than its budget is killed and fails saying so, naming PARLEY_TRAINING_MEMORY_MB', async () => {
+  it('with a sentence encoder, the worker asks the service for vectors, and its artifact equals inline training', async () => {
+    const withEncoder = { ...definition, config: { ...definition.config, encoder: 'use-lite' as const } };
+    const served = new WordHashEncoder();
+    const options = (encoder: WordHashEncoder) => ({ onProgress: () => undefined, signal: new AbortController().signal, encoder });
+    const fromWorker = await new WorkerTrainer().train(withEncoder, options(served));
+    const inline = await new InlineTrainer().train(withEncoder, options(new WordHashEncoder()));
+    // The service's encoder did the encoding, asked once for every training phrase and intent phrase.
+    expect(served.encoded).toHaveLength(9 + 3);
+    expect(fromWorker.manifest['encoder']).toBe('word-hash@1');
+    expect(Buffer.from(fromWorker.weights).equals(Buffer.from(inline.weights))).toBe(true);
+    for (const key of ['version', 'encoder', 'calibration', 'layout']) expect(fromWorker.manifest[key]).toEqual(inline.manifest[key]);
+  });
+
+  it('a training that needs more memory than its budget is killed and fails saying so, naming PARLEY_TRAINING_MEMORY_MB', { timeout: 90_000 }, async () => {
     // 1500 intents: about 330 MB of resident memory, most of it outside the JavaScript heap; the tiny definition
     // peaks near 100 MB, so a 200 MB budget trains the one and stops the other.
     const budget = { memoryBytes: 200 * 1024 * 1024 };
