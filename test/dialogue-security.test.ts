@@ -174,7 +174,7 @@ describe('the dialogue NLU client and PARLEY_NLU_API_KEY', () => {
   });
 
   const connect = (env: Record<string, string>) =>
-    NluClient.connect({ ...loadConfig({ ...TEST_ENV, ...env }).nlu, addresses: [nlu.address], trainTimeoutMs: 5_000 });
+    NluClient.connect({ ...loadConfig({ ...TEST_ENV, ...env }).nlu, addresses: [nlu.address], trainTimeoutMs: 30_000 });
 
   it('trains and predicts with the key', async () => {
     const client = await connect({ PARLEY_NLU_API_KEY: NLU_KEY });

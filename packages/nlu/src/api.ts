@@ -35,8 +35,10 @@ export interface Calibration {
   threshold: number;
   /** "definition": config.threshold; "cross-validation": picked on held-out training phrases; "default": too few to measure. */
   thresholdSource: 'definition' | 'cross-validation' | 'default';
-  /** Weight of the n-gram bag's log-probabilities beside the encoder classifier's (1 without an encoder). */
+  /** Weight of the n-gram bag's log-probabilities beside the encoder's classifiers (1 without an encoder). */
   fusionWeight: number;
+  /** Weight of the nearest-phrase scores' log-probabilities (0 without an encoder); the vector classifier gets the rest. */
+  nearestWeight: number;
   /** Scores are multiplied by familiarity^exponent (familiarity: cosine to the nearest training phrase); 0 = off. */
   familiarityExponent: number;
 }

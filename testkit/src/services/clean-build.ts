@@ -4,7 +4,7 @@
  * installed package linked from this checkout, the workspace packages pointing into the copy), `npm run build`,
  * then the development dependencies taken away as `npm prune --omit=dev` does. No dist/ of this checkout is used.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readlink, rm, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,10 +46,23 @@ async function linkNodeModules(dir: string): Promise<void> {
   }
 }
 
+/**
+ * `npm ls --omit=dev --all --parseable`. It exits 1 over the one peer left off disk on purpose (.npmrc's omit=peer:
+ * @energetic-ai/core, which Parley never loads) yet prints the tree; any other problem fails.
+ */
+function productionTree(): string {
+  const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' });
+  const problems = listed.stderr.split('\n').filter((line) => line.startsWith('npm error missing:') || line.startsWith('npm error invalid'));
+  if (listed.status !== 0 && (problems.length === 0 || problems.some((line) => !line.includes('@energetic-ai/core@')))) {
+    throw new Error(`npm ls failed:\n${listed.stderr}`);
+  }
+  return listed.stdout;
+}
+
 /** Removes what `npm prune --omit=dev` would: every top-level package outside the production dependency tree. */
 async function pruneDevDependencies(dir: string): Promise<void> {
   const production = new Set(
-    execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' })
+    productionTree()
       .split('\n')
       .map((path) => relative(join(ROOT, 'node_modules'), path))
       .filter((path) => path !== '' && !path.startsWith('..'))

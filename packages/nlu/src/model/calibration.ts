@@ -1,6 +1,7 @@
 /**
  * Chooses how a model decides, from its cross-validated training phrases alone (cross-validation.ts):
- * - the fusion weight of the two classifiers: the one with the best held-out top-1 accuracy;
+ * - the fusion weights of the bag, the vector classifier and the nearest-phrase scores: those with the best held-out
+ *   top-1 accuracy;
  * - the threshold: the highest that keeps 97 % of the right held-out answers (a right answer scoring below it
  *   would become a fallback);
  * - the familiarity exponent: the one whose threshold rejects the most pseudo out-of-scope text. Pseudo OOS is each
@@ -10,13 +11,15 @@
  */
 import type { Calibration } from '../api';
 import type { HeldOut } from './cross-validation';
-import { fuseScores } from './fused-scores';
+import { fuseScores, nearestScores, type FusionWeights } from './fused-scores';
 
 export const DEFAULT_THRESHOLD = 0.4;
 const KEPT_RIGHT_ANSWERS = 0.97;
 const MIN_RIGHT_ANSWERS = 10;
-/** Candidates in order of preference when they tie. */
-const FUSION_WEIGHTS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.8];
+/** Candidates in order of preference when they tie: the bag's weight, then the nearest-phrase scores'. */
+const FUSION_WEIGHTS: FusionWeights[] = [0.4, 0.5, 0.3, 0.6, 0.7].flatMap((bag) =>
+  [0, 0.15, 0.3].map((nearest) => ({ bag, nearest })),
+);
 const FAMILIARITY_EXPONENTS = [0, 1, 2, 3, 4];
 
 /** The calibration of a model that was not cross-validated: the definition's threshold, the bag alone. */
@@ -25,18 +28,23 @@ export function fixedCalibration(threshold: number | undefined): Calibration {
     threshold: threshold ?? DEFAULT_THRESHOLD,
     thresholdSource: threshold === undefined ? 'default' : 'definition',
     fusionWeight: 1,
+    nearestWeight: 0,
     familiarityExponent: 0,
   };
 }
 
-export function calibrate(heldOut: readonly HeldOut[], options: { threshold?: number | undefined; familiarity: boolean }): Calibration {
-  const withEncoder = heldOut.length > 0 && heldOut.every((entry) => entry.vector !== undefined);
-  const fusionWeight = withEncoder ? bestFusionWeight(heldOut) : 1;
-  const scored = heldOut.map((entry) => ({
-    label: entry.label,
-    scores: entry.vector === undefined ? entry.bag : fuseScores(entry.bag, entry.vector, fusionWeight),
-    nearest: entry.nearest,
-  }));
+export function calibrate(
+  heldOut: readonly HeldOut[],
+  options: { threshold?: number | undefined; familiarity: boolean; nearestScale: number },
+): Calibration {
+  const withEncoder = heldOut.length > 0 && heldOut.every((entry) => entry.vector !== undefined && entry.nearest !== undefined);
+  const fuse = (entry: HeldOut, weights: FusionWeights): Float32Array =>
+    entry.vector === undefined || entry.nearest === undefined
+      ? entry.bag
+      : fuseScores(entry.bag, entry.vector, nearestScores(entry.nearest, options.nearestScale), weights);
+  const weights = withEncoder ? bestFusionWeights(heldOut, fuse) : { bag: 1, nearest: 0 };
+  const fusion = { fusionWeight: weights.bag, nearestWeight: weights.nearest };
+  const scored = heldOut.map((entry) => ({ label: entry.label, scores: fuse(entry, weights), nearest: entry.nearest }));
   const exponents = withEncoder && options.familiarity ? FAMILIARITY_EXPONENTS : [0];
   let best = { exponent: 0, threshold: Number.NaN, recall: -1, right: 0 };
   for (const exponent of exponents) {
@@ -53,23 +61,23 @@ export function calibrate(heldOut: readonly HeldOut[], options: { threshold?: nu
     if (recall > best.recall) best = { exponent, threshold, recall, right: right.length };
   }
   if (best.right < MIN_RIGHT_ANSWERS) {
-    return { ...fixedCalibration(options.threshold), fusionWeight, familiarityExponent: 0 };
+    return { ...fixedCalibration(options.threshold), ...fusion, familiarityExponent: 0 };
   }
   return {
     threshold: options.threshold ?? best.threshold,
     thresholdSource: options.threshold === undefined ? 'cross-validation' : 'definition',
-    fusionWeight,
+    ...fusion,
     familiarityExponent: best.exponent,
   };
 }
 
-function bestFusionWeight(heldOut: readonly HeldOut[]): number {
-  let best = { weight: 1, correct: -1 };
-  for (const weight of FUSION_WEIGHTS) {
-    const correct = heldOut.filter((entry) => argmax(fuseScores(entry.bag, entry.vector!, weight)) === entry.label).length;
-    if (correct > best.correct) best = { weight, correct };
+function bestFusionWeights(heldOut: readonly HeldOut[], fuse: (entry: HeldOut, weights: FusionWeights) => Float32Array): FusionWeights {
+  let best = { weights: FUSION_WEIGHTS[0]!, correct: -1 };
+  for (const weights of FUSION_WEIGHTS) {
+    const correct = heldOut.filter((entry) => argmax(fuse(entry, weights)) === entry.label).length;
+    if (correct > best.correct) best = { weights, correct };
   }
-  return best.weight;
+  return best.weights;
 }
 
 /** The highest threshold (to 0.001) that keeps KEPT_RIGHT_ANSWERS of these scores at or above it. */

@@ -1,17 +1,28 @@
 /**
- * The two classifiers' probabilities combined log-linearly: p ∝ bag^w · vector^(1−w), a weighted geometric mean,
- * normalised over all intents. The weight is chosen by cross-validation on the training phrases (calibration.ts).
- * A geometric mean rather than an average: an intent both classifiers find likely stands out, and one that either
- * rules out does not.
+ * The classifiers' probabilities combined log-linearly: p ∝ bag^wb · vector^wv · nearest^wn (wv = 1 − wb − wn), a
+ * weighted geometric mean normalised over all intents. "nearest" scores each intent by its nearest training phrase
+ * (softmax of scaled cosines), where the vector classifier scores it by its learnt direction: with few phrases the
+ * two disagree usefully. The weights are chosen by cross-validation on the training phrases (calibration.ts). A
+ * geometric mean rather than an average: an intent every classifier finds likely stands out, and one that any of
+ * them rules out does not.
  */
 const FLOOR = 1e-9;
 
-export function fuseScores(bag: Float32Array, vector: Float32Array, weight: number): Float32Array {
-  if (weight >= 1) return bag;
+export interface FusionWeights {
+  /** The n-gram bag's weight (1: the bag alone). */
+  bag: number;
+  /** The nearest-phrase scores' weight; the vector classifier gets the rest. */
+  nearest: number;
+}
+
+export function fuseScores(bag: Float32Array, vector: Float32Array, nearest: Float32Array | undefined, weights: FusionWeights): Float32Array {
+  if (weights.bag >= 1) return bag;
+  const vectorWeight = 1 - weights.bag - weights.nearest;
   const logs = new Float64Array(bag.length);
   let largest = -Infinity;
   for (let i = 0; i < bag.length; i++) {
-    logs[i] = weight * Math.log(Math.max(FLOOR, bag[i]!)) + (1 - weight) * Math.log(Math.max(FLOOR, vector[i]!));
+    logs[i] = weights.bag * Math.log(Math.max(FLOOR, bag[i]!)) + vectorWeight * Math.log(Math.max(FLOOR, vector[i]!));
+    if (nearest !== undefined && weights.nearest > 0) logs[i]! += weights.nearest * Math.log(Math.max(FLOOR, nearest[i]!));
     largest = Math.max(largest, logs[i]!);
   }
   let total = 0;
@@ -22,6 +33,15 @@ export function fuseScores(bag: Float32Array, vector: Float32Array, weight: numb
   const fused = new Float32Array(bag.length);
   for (let i = 0; i < logs.length; i++) fused[i] = logs[i]! / total;
   return fused;
+}
+
+/** Per intent, softmax(scale · cosine to its nearest training phrase). */
+export function nearestScores(similarities: Float32Array, scale: number): Float32Array {
+  let largest = -Infinity;
+  for (const similarity of similarities) largest = Math.max(largest, similarity);
+  const scores = similarities.map((similarity) => Math.exp(scale * (similarity - largest)));
+  const total = scores.reduce((sum, score) => sum + score, 0);
+  return scores.map((score) => score / total);
 }
 
 /** Scores scaled by familiarity^exponent: unfamiliar text scores lower everywhere; the ranking is unchanged. */

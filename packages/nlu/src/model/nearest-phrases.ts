@@ -39,18 +39,18 @@ export class NearestPhrases {
     return this.data.labels.byteLength + this.data.rows.values.byteLength + this.data.rows.scales.byteLength;
   }
 
-  /** The largest cosine between `vector` and a training phrase of one of `intents` (all intents when omitted), ≥ 0. */
-  familiarity(vector: Float32Array, intents?: ReadonlySet<number>): number {
+  /** Per intent (of `classes`), the largest cosine between `vector` and one of its training phrases; 0 without any. */
+  similarities(vector: Float32Array, classes: number): Float32Array {
     const { dimension, labels, rows } = this.data;
     const unit = unitVector(vector);
-    let best = 0;
+    const best = new Float32Array(classes);
     for (let row = 0; row < labels.length; row++) {
-      if (intents !== undefined && !intents.has(labels[row]!)) continue;
       let dot = 0;
       const start = row * dimension;
       for (let k = 0; k < dimension; k++) dot += rows.values[start + k]! * unit[k]!;
-      best = Math.max(best, dot * rows.scales[row]!);
+      const label = labels[row]!;
+      best[label] = Math.max(best[label]!, Math.min(1, dot * rows.scales[row]!));
     }
-    return Math.min(1, best);
+    return best;
   }
 }

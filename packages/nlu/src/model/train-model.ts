@@ -67,7 +67,7 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
   const calibration =
     heldOut === undefined
       ? fixedCalibration(definition.config.threshold)
-      : calibrate(heldOut, { threshold: definition.config.threshold, familiarity: hyper.familiarity > 0 });
+      : calibrate(heldOut, { threshold: definition.config.threshold, familiarity: hyper.familiarity > 0, nearestScale: hyper.vectorScale });
   const encoderIdentity = encoder?.identity ?? NO_ENCODER;
   return new TrainedNluModel({
     definition,

@@ -16,7 +16,7 @@ import type { ClassifierEngine, IntentClassifier } from '../classifier/intent-cl
 import type { VectorClassifier } from '../classifier/vector-classifier';
 import { decideIntent, fallback, type IntentDecision } from './decide-intent';
 import { encoderTextOf } from './encoder-input';
-import { fuseScores, withFamiliarity } from './fused-scores';
+import { fuseScores, nearestScores, withFamiliarity } from './fused-scores';
 import type { HyperParameters } from './hyper-parameters';
 import { packArtifact } from './model-artifact';
 import type { NearestPhrases } from './nearest-phrases';
@@ -55,7 +55,6 @@ export class TrainedNluModel implements NluModel {
   readonly encoder: string;
   readonly calibration: Calibration;
   private readonly scopeIntents: Map<string, number[]>;
-  private readonly scopeSets: Map<string, ReadonlySet<number>>;
   private readonly names: string[];
   private readonly intentByName: Map<string, IntentDefinition>;
   /** The definition's JSON size, doubled for the objects that hold it (UTF-16 strings, object headers). */
@@ -70,7 +69,6 @@ export class TrainedNluModel implements NluModel {
     this.encoder = parts.encoder;
     this.calibration = parts.calibration;
     this.scopeIntents = scopeIntentIndices(parts.definition);
-    this.scopeSets = new Map([...this.scopeIntents].map(([scope, intents]) => [scope, new Set(intents)]));
     this.scopes = [...this.scopeIntents.keys()];
     this.names = parts.definition.intents.map((intent) => intent.name);
     this.intentByName = new Map(parts.definition.intents.map((intent) => [intent.name, intent]));
@@ -109,7 +107,7 @@ export class TrainedNluModel implements NluModel {
     const recognition = this.parts.recognizer.recognize(text, now);
     const processed = this.parts.featurizer.process(recognition.text);
     const sentence = TextFeaturizer.sentenceOf(processed);
-    const { ranking, decision } = this.rank(scope, intents, sentence, processed, vector);
+    const { ranking, decision } = this.rank(intents, sentence, processed, vector);
     const intent = this.intentByName.get(decision.intent);
     const matchedParameters = intent === undefined ? [] : this.parts.recognizer.parameters(intent, recognition);
     return { ...decision, matchedSentence: sentence, matchedParameters, ranking, scope, modelVersion: this.version };
@@ -122,7 +120,7 @@ export class TrainedNluModel implements NluModel {
     return intents;
   }
 
-  private rank(scope: string, intents: number[], sentence: string, processed: ReturnType<TextFeaturizer['process']>, vector?: Float32Array) {
+  private rank(intents: number[], sentence: string, processed: ReturnType<TextFeaturizer['process']>, vector?: Float32Array) {
     const names = this.names;
     const exact = this.parts.exactMatches.get(sentence)?.find((index) => intents.includes(index));
     if (exact !== undefined) {
@@ -140,9 +138,17 @@ export class TrainedNluModel implements NluModel {
       const ranking = rankIntents(intents, scopeScores(this.parts.classifier.probabilities(encoded), intents), names);
       return { ranking, decision: this.decide(ranking) };
     }
-    const { fusionWeight, familiarityExponent } = this.calibration;
-    const fused = fuseScores(this.parts.classifier.probabilities(encoded), vectorClassifier.probabilities(vector), fusionWeight);
-    const familiarity = familiarityExponent === 0 ? 1 : nearest.familiarity(vector, scope === ALL_INTENTS_SCOPE ? undefined : this.scopeSets.get(scope));
+    const { fusionWeight, nearestWeight, familiarityExponent } = this.calibration;
+    const similarities = nearest.similarities(vector, this.names.length);
+    const fused = fuseScores(
+      this.parts.classifier.probabilities(encoded),
+      vectorClassifier.probabilities(vector),
+      nearestScores(similarities, vectorClassifier.weights.scale),
+      { bag: fusionWeight, nearest: nearestWeight },
+    );
+    // Familiarity: the nearest training phrase of the scope's intents.
+    let familiarity = 0;
+    for (const intent of intents) familiarity = Math.max(familiarity, similarities[intent]!);
     const ranking = rankIntents(intents, withFamiliarity(scopeScores(fused, intents), familiarity, familiarityExponent), names);
     // No word the bot was taught: the encoder still ranks, yet the answer stays a fallback.
     return { ranking, decision: outOfVocabulary ? fallback('OUT_OF_VOCABULARY') : this.decide(ranking) };

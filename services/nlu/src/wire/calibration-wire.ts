@@ -1,4 +1,4 @@
-/** A model's calibration (threshold, its source, fusion weight, familiarity exponent) ↔ the Calibration message. */
+/** A model's calibration (threshold, its source, fusion weights, familiarity exponent) ↔ the Calibration message. */
 import type { Calibration } from '@parley/nlu';
 import type { nluV1 } from '@parley/proto';
 
@@ -13,6 +13,7 @@ export function calibrationFromWire(wire: nluV1.Calibration__Output): Calibratio
     threshold: wire.threshold,
     thresholdSource: SOURCES.has(wire.thresholdSource) ? (wire.thresholdSource as Calibration['thresholdSource']) : 'default',
     fusionWeight: wire.fusionWeight,
+    nearestWeight: wire.nearestWeight,
     familiarityExponent: wire.familiarityExponent,
   };
 }

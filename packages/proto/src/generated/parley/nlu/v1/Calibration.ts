@@ -6,6 +6,7 @@ export interface Calibration {
   'thresholdSource'?: (string);
   'fusionWeight'?: (number | string);
   'familiarityExponent'?: (number | string);
+  'nearestWeight'?: (number | string);
 }
 
 export interface Calibration__Output {
@@ -13,4 +14,5 @@ export interface Calibration__Output {
   'thresholdSource': (string);
   'fusionWeight': (number);
   'familiarityExponent': (number);
+  'nearestWeight': (number);
 }
