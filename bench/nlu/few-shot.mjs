@@ -7,8 +7,9 @@
 //       other intents plus CLINC's oos test rows. Top-1, and in-scope accuracy with OOS recall at each model's own
 //       operating point (Parley: the model's own threshold; NLP.js: its "None" answer).
 // Rows: Parley with encoder none, Parley with encoder use-lite, NLP.js. Needs a build.
-// Usage: node bench/nlu/few-shot.mjs [--ks 5,10,20] [--seeds 3] [--bots 5] [--rows none,use-lite,nlpjs]
-//                                    [--hyper '{"familiarity":0}'] [--no-write]
+// Usage: node bench/nlu/few-shot.mjs [--ks 5,10,20|none] [--seeds 3] [--bots 5] [--rows none,use-lite,nlpjs]
+//                                    [--hyper '{"familiarity":0}'] [--section NAME] [--no-write]
+// --hyper overrides Parley's hyper-parameters (an ablation); --section names the BENCHMARKS.md section it writes.
 import { createRequire } from 'node:module';
 import { benchArgs } from '../lib/args.mjs';
 import { clincSplit } from '../lib/clinc150.mjs';
@@ -18,16 +19,18 @@ import { machineLine, writeSection } from '../lib/report.mjs';
 import { round } from '../lib/stats.mjs';
 
 const ROWS = ['none', 'use-lite', 'nlpjs'];
-const usage = `node bench/nlu/few-shot.mjs [--ks 5,10,20] [--seeds 3] [--bots 5] [--rows ${ROWS.join(',')}] [--hyper '{}'] [--no-write]`;
+const usage = `node bench/nlu/few-shot.mjs [--ks 5,10,20|none] [--seeds 3] [--bots 5] [--rows ${ROWS.join(',')}] [--hyper '{}'] [--section nlu-few-shot] [--no-write]`;
 const args = benchArgs(usage, {
   ks: { type: 'string', default: '5,10,20' },
   seeds: { type: 'string', default: '3' },
   bots: { type: 'string', default: '5' },
   rows: { type: 'string', default: ROWS.join(',') },
   hyper: { type: 'string', default: '{}' },
+  section: { type: 'string', default: 'nlu-few-shot' },
   'no-write': { type: 'boolean', default: false },
 });
-const ks = args.values.ks.split(',').map(Number);
+// --ks none runs only the small bots (b).
+const ks = args.values.ks === 'none' ? [] : args.values.ks.split(',').map(Number);
 if (ks.some((k) => !Number.isInteger(k) || k < 1)) args.fail(`--ks takes whole numbers, not ${args.values.ks}`);
 const seeds = args.integer('seeds');
 const bots = args.integer('bots', 0);
@@ -171,7 +174,7 @@ const label = { none: 'Parley, encoder none', 'use-lite': 'Parley, encoder use-l
 const pct = (value) => (value === null ? 'n/a' : (value * 100).toFixed(1));
 const bestOfPeer = (k, key) => sectionA.find((r) => r.k === k && r.row === 'nlpjs')?.[key];
 const lines = [
-  '## NLU, few-shot: CLINC150 with the phrase counts bot authors write',
+  `## NLU, few-shot: CLINC150 with the phrase counts bot authors write${args.values.hyper === '{}' ? '' : ` (ablation: hyper-parameters ${args.values.hyper})`}`,
   '',
   machineLine(machine()),
   `Command: \`npm run bench:nlu\` (this section: \`node bench/nlu/few-shot.mjs --ks ${ks.join(',')} --seeds ${seeds} --bots ${bots}\`${args.values.hyper === '{}' ? '' : ` --hyper '${args.values.hyper}'`}), every row on the same phrases in the same run.`,
@@ -224,4 +227,4 @@ const lines = [
 ];
 const markdown = lines.join('\n');
 console.log(markdown);
-if (!args.values['no-write']) writeSection('nlu-few-shot', markdown);
+if (!args.values['no-write']) writeSection(args.values.section, markdown);

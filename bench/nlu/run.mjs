@@ -190,6 +190,11 @@ if (!args.values['no-write']) writeSection('nlu', markdown);
 
 // The sentence encoder's sections, one process at a time (never two benchmarks at once).
 const write = args.values['no-write'] ? ['--no-write'] : [];
-for (const script of ['encoder.mjs', 'few-shot.mjs']) {
-  execFileSync(process.execPath, [join(root, 'bench/nlu', script), ...write], { stdio: 'inherit' });
+// The last run is the ablation that shows what familiarity does for small bots' out-of-scope rejection.
+for (const [script, ...options] of [
+  ['encoder.mjs'],
+  ['few-shot.mjs'],
+  ['few-shot.mjs', '--ks', 'none', '--rows', 'use-lite', '--hyper', '{"familiarity":0}', '--section', 'nlu-few-shot-familiarity-off'],
+]) {
+  execFileSync(process.execPath, [join(root, 'bench/nlu', script), ...options, ...write], { stdio: 'inherit' });
 }

@@ -49,7 +49,7 @@ export async function trainVectorClassifier(
         const dLogits = tf.mul(tf.sub(probabilities, y), options.scale / n);
         const dUnit = tf.matMul(xT, dLogits);
         const radial = tf.mul(unit, tf.sum(tf.mul(unit, dUnit), 0, true));
-        return tf.div(tf.sub(dUnit, radial), norms) as tf.Tensor2D;
+        return tf.div<tf.Tensor2D>(tf.sub(dUnit, radial), norms);
       });
       optimizer.applyGradients([{ name: w.name, tensor: gradient }]);
       gradient.dispose();

@@ -19,7 +19,9 @@ export async function evaluateDataset(options: EvaluateDatasetOptions): Promise<
   const model = await trainModel(definition, encoder ? { encoder } : {});
   const threshold =
     options.threshold ??
-    (options.val ? pickThreshold((await collectOutcomes(model, options.val, oosLabel, '*', encoder)).outcomes) : model.calibration.threshold);
+    (options.val
+      ? pickThreshold((await collectOutcomes(model, options.val, oosLabel, '*', encoder)).outcomes)
+      : model.calibration.threshold);
   const evaluation = await evaluateModel(model, options.test, { oosLabel, threshold, ...(encoder ? { encoder } : {}) });
   return {
     metrics: {

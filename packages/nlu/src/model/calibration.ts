@@ -17,9 +17,7 @@ export const DEFAULT_THRESHOLD = 0.4;
 const KEPT_RIGHT_ANSWERS = 0.97;
 const MIN_RIGHT_ANSWERS = 10;
 /** Candidates in order of preference when they tie: the bag's weight, then the nearest-phrase scores'. */
-const FUSION_WEIGHTS: FusionWeights[] = [0.4, 0.5, 0.3, 0.6, 0.7].flatMap((bag) =>
-  [0, 0.15, 0.3].map((nearest) => ({ bag, nearest })),
-);
+const FUSION_WEIGHTS: FusionWeights[] = [0.4, 0.5, 0.3, 0.6, 0.7].flatMap((bag) => [0, 0.15, 0.3].map((nearest) => ({ bag, nearest })));
 const FAMILIARITY_EXPONENTS = [0, 1, 2, 3, 4];
 
 /** The calibration of a model that was not cross-validated: the definition's threshold, the bag alone. */

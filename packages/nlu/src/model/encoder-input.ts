@@ -10,7 +10,9 @@ const PLACEHOLDERS = new RegExp(PLACEHOLDER_SOURCE, 'g');
 
 export function encoderTextOf(recognizedText: string): string {
   if (!recognizedText.includes(PLACEHOLDER_PREFIX)) return recognizedText;
-  return recognizedText.replace(PLACEHOLDERS, (placeholder) => placeholder.slice(PLACEHOLDER_PREFIX.length).toLowerCase().replace(/_/g, ' '));
+  return recognizedText.replace(PLACEHOLDERS, (placeholder) =>
+    placeholder.slice(PLACEHOLDER_PREFIX.length).toLowerCase().replace(/_/g, ' '),
+  );
 }
 
 export function intentPhrase(intent: IntentDefinition): string {

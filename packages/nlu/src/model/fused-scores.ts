@@ -15,7 +15,12 @@ export interface FusionWeights {
   nearest: number;
 }
 
-export function fuseScores(bag: Float32Array, vector: Float32Array, nearest: Float32Array | undefined, weights: FusionWeights): Float32Array {
+export function fuseScores(
+  bag: Float32Array,
+  vector: Float32Array,
+  nearest: Float32Array | undefined,
+  weights: FusionWeights,
+): Float32Array {
   if (weights.bag >= 1) return bag;
   const vectorWeight = 1 - weights.bag - weights.nearest;
   const logs = new Float64Array(bag.length);

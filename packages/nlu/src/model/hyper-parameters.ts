@@ -59,14 +59,26 @@ export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze
   bigramWeight: 1,
   charWeight: 1,
   folds: 5,
-  vectorEpochs: 100,
-  vectorLearningRate: 0.01,
+  vectorEpochs: 60,
+  vectorLearningRate: 0.05,
   vectorScale: 20,
   familiarity: 1,
 });
 
 /** Keys that must be whole numbers ≥ 1, and keys that must stay below 1. */
-const COUNTS = new Set(['dimension', 'epochs', 'minSteps', 'batchSize', 'averageEpochs', 'members', 'charMin', 'charMax', 'minCount', 'folds', 'vectorEpochs']);
+const COUNTS = new Set([
+  'dimension',
+  'epochs',
+  'minSteps',
+  'batchSize',
+  'averageEpochs',
+  'members',
+  'charMin',
+  'charMax',
+  'minCount',
+  'folds',
+  'vectorEpochs',
+]);
 const FRACTIONS = new Set(['labelSmoothing', 'dropout']);
 
 export function resolveHyperParameters(overrides: Readonly<Record<string, number>> = {}): HyperParameters {

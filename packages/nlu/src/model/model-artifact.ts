@@ -93,7 +93,13 @@ export function packArtifact(model: TrainedNluModel): NluModelArtifact {
     calibration: parts.calibration,
     ...(vectorClassifier === undefined
       ? {}
-      : { vectorClassifier: { classes: vectorClassifier.weights.classes, dimension: vectorClassifier.weights.dimension, scale: vectorClassifier.weights.scale } }),
+      : {
+          vectorClassifier: {
+            classes: vectorClassifier.weights.classes,
+            dimension: vectorClassifier.weights.dimension,
+            scale: vectorClassifier.weights.scale,
+          },
+        }),
   };
   const vocabulary = { hashing: 'fnv1a-32', features: parts.featurizer.vocabulary.size };
   return {
@@ -105,9 +111,13 @@ export function packArtifact(model: TrainedNluModel): NluModelArtifact {
 export function unpackArtifact(artifact: NluModelArtifact): UnpackedArtifact {
   const manifest = artifact.manifest as unknown as Manifest;
   if (manifest.format !== MODEL_FORMAT && manifest.format !== PREVIOUS_MODEL_FORMAT) {
-    throw new ParleyError('INVALID_ARGUMENT', `manifest.format "${String(manifest.format)}" is not ${MODEL_FORMAT} or ${PREVIOUS_MODEL_FORMAT}`, {
-      field: 'manifest.format',
-    });
+    throw new ParleyError(
+      'INVALID_ARGUMENT',
+      `manifest.format "${String(manifest.format)}" is not ${MODEL_FORMAT} or ${PREVIOUS_MODEL_FORMAT}`,
+      {
+        field: 'manifest.format',
+      },
+    );
   }
   const layout = new Map((manifest.layout ?? []).map((block) => [block.name, block]));
   const block = (name: string) => {
