@@ -33,7 +33,9 @@ export async function trainVectorClassifier(
   });
   const x = tf.tensor2d(units, [n, dimension]);
   const xT = tf.transpose(x);
-  const y = tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(labels as number[], 'int32'), classes), 'float32'));
+  const oneHot = new Float32Array(n * classes);
+  labels.forEach((label, i) => (oneHot[i * classes + label] = 1));
+  const y = tf.tensor2d(oneHot, [n, classes]);
   const w = tf.variable(tf.add(tf.tensor2d(centroids, [dimension, classes]), 1e-6));
   const optimizer = tf.train.adam(options.learningRate);
   try {

@@ -35,3 +35,14 @@ describe('a model with a sentence encoder', () => {
     }
   });
 });
+
+describe('a bot of one intent with a sentence encoder', () => {
+  it('trains and answers its intent', async () => {
+    const single = { ...definition, name: 'single', scopes: [], intents: definition.intents.slice(0, 1) };
+    const encoder = new WordHashEncoder();
+    const model = await trainModel(single, { encoder });
+    const text = single.intents[0]!.trainingSentences[0]!;
+    const [vector] = await encoder.encode([model.encoderText(text)]);
+    expect(model.predict(text, '*', new Date(), vector).intent).toBe(single.intents[0]!.name);
+  });
+});
