@@ -62,7 +62,8 @@ export function checkTrainingLimits(definition: BotDefinition, limits: TrainingL
   }
   const plan = trainingPlanOf(definition);
   if (plan.steps > limits.maxSteps) {
-    const how = `ask for ${plan.steps} optimisation steps (${plan.epochs} epochs × ${plan.batchesPerEpoch} batches × ${plan.members} members)`;
+    const crossValidation = plan.crossValidationSteps > 0 ? `, plus ${plan.crossValidationSteps} in cross-validation` : '';
+    const how = `ask for ${plan.steps} optimisation steps (${plan.epochs} epochs × ${plan.batchesPerEpoch} batches × ${plan.members} members${crossValidation})`;
     refuse('config.hyperParameters', how, limits.maxSteps, 'PARLEY_MAX_TRAINING_STEPS');
   }
 }
