@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectProblems, launchChromium, screenshot, withChromium } from '@parley/testkit/browser/chromium';
+import { chartOption, collectProblems, launchChromium, screenshot, withChromium } from '@parley/testkit/browser/chromium';
 import { RestClient } from '@parley/testkit/services/rest-client';
 import { killAllServices, missingBuild, startDialogueProcess, startNluProcess } from '@parley/testkit/services/service-process';
 
@@ -114,15 +114,15 @@ if (built) {
         await page.getByRole('textbox', { name: 'API key' }).fill(API_KEY);
         await page.getByRole('button', { name: 'Open the dashboard' }).click();
         await page
-          .waitForFunction(() => document.body.dataset['loadedAt'] !== undefined, undefined, { timeout: 10_000 })
+          .locator('body[data-loaded-at]')
+          .waitFor({ state: 'attached', timeout: 15_000 })
           .catch((error: unknown) => {
-            throw new Error(
-              `the dashboard did not draw: ${String(error)}; page problems: ${problems.join('\n')}; status: ${requested.join(' ')}`,
-            );
+            throw new Error(`the dashboard did not draw: ${String(error)}; the page's problems: ${problems.join('\n')}`);
           });
         expect(requested.filter((address) => address.includes(API_KEY))).toEqual([]);
 
-        const window = await page.evaluate(() => ({ from: document.body.dataset['from'] ?? '', to: document.body.dataset['to'] ?? '' }));
+        const body = page.locator('body');
+        const window = { from: (await body.getAttribute('data-from')) ?? '', to: (await body.getAttribute('data-to')) ?? '' };
         const rows = await auditRows(new RestClient(url, API_KEY), window);
         const predictions = rows.filter((row) => row.kind === 'prediction');
         const messages = CONVERSATIONS.flat().length;
@@ -140,19 +140,19 @@ if (built) {
         expect(await page.locator('#kpi-model-version').textContent()).toBe(newest.data['modelVersion']);
 
         // Messages over time: every message in some bucket; sessions per bucket at least the sessions of the run.
-        const timeline = await chart(page, 'chart-timeline');
+        const timeline = await chartOption<ChartOption>(page, 'chart-timeline');
         expect(sum(timeline.series[0]?.data as number[])).toBe(messages);
         expect(Math.max(...(timeline.series[1]?.data as number[]))).toBeGreaterThanOrEqual(1);
         expect(sum(timeline.series[1]?.data as number[])).toBeGreaterThanOrEqual(CONVERSATIONS.length);
 
         // Messages per intent.
-        const intents = await chart(page, 'chart-intents');
+        const intents = await chartOption<ChartOption>(page, 'chart-intents');
         expect(zip(intents.yAxis?.[0]?.data ?? [], intents.series[0]?.data as number[])).toEqual(
           countBy(predictions, (row) => row.intent ?? '?'),
         );
 
         // Fallback rate per state.
-        const states = await chart(page, 'chart-fallback-states');
+        const states = await chartOption<ChartOption>(page, 'chart-fallback-states');
         const expectedRates = Object.fromEntries(
           Object.entries(countBy(predictions, (row) => row.state ?? '?')).map(([state, count]) => {
             const failed = predictions.filter((row) => row.state === state && isFallback(row)).length;
@@ -162,13 +162,13 @@ if (built) {
         expect(zip(states.xAxis?.[0]?.data ?? [], states.series[0]?.data as number[])).toEqual(expectedRates);
 
         // Histogram of prediction scores, 10 bins of 0.1.
-        const scores = await chart(page, 'chart-scores');
+        const scores = await chartOption<ChartOption>(page, 'chart-scores');
         const histogram = new Array<number>(10).fill(0);
         for (const row of predictions) if (row.score !== undefined) histogram[Math.min(9, Math.floor(row.score * 10))]! += 1;
         expect(scores.series[0]?.data).toEqual(histogram);
 
         // States and transitions, with the traffic on each edge.
-        const graph = (await chart(page, 'chart-graph')).series[0] as unknown as {
+        const graph = (await chartOption<ChartOption>(page, 'chart-graph')).series[0] as unknown as {
           data: Array<{ name: string }>;
           links: Array<{ source: string; target: string; value: number }>;
         };
@@ -229,15 +229,6 @@ async function auditRows(api: RestClient, window: { from: string; to: string }):
     cursor = page.nextCursor;
   } while (cursor !== undefined);
   return rows;
-}
-
-async function chart(page: Page, id: string): Promise<ChartOption> {
-  return page.evaluate((element) => {
-    const echarts = (globalThis as unknown as { echarts: { getInstanceByDom(node: Element): { getOption(): unknown } } }).echarts;
-    const option = echarts.getInstanceByDom(document.getElementById(element) as Element).getOption();
-    // Functions (label formatters) do not cross to the test; the numbers do.
-    return JSON.parse(JSON.stringify(option)) as ChartOption;
-  }, id);
 }
 
 async function kpi(page: Page, id: string): Promise<string | undefined> {

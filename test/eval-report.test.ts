@@ -5,13 +5,13 @@
  * pairs, threshold sweep with its chosen threshold, lint warnings — is checked against the eval JSON result.
  * Screenshots go to test-artifacts/eval-report.png and test-artifacts/eval-report-served.png.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectProblems, launchChromium, screenshot, withChromium } from '@parley/testkit/browser/chromium';
+import { chartOption, collectProblems, launchChromium, screenshot, withChromium } from '@parley/testkit/browser/chromium';
 import { startNluTestServer, type NluTestServer } from '@parley/testkit/services/nlu-test-server';
 import type { CliConfig } from '../services/nlu/src/config';
 import type { CliIo } from '../services/nlu/src/cli/cli-io';
@@ -134,7 +134,7 @@ async function openAndCheck(browser: Browser, file: string, name: string): Promi
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(pathToFileURL(file).href);
-  await page.waitForFunction(() => document.body.dataset['drawn'] === 'true');
+  await page.waitForFunction("document.body.dataset.drawn === 'true'");
   const fileUrl = pathToFileURL(file).href;
   expect(requests.filter((url) => url !== fileUrl)).toEqual([]);
 
@@ -156,7 +156,7 @@ async function openAndCheck(browser: Browser, file: string, name: string): Promi
     .locator('#per-intent tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
   expect(table).toEqual(report.perIntent.map((m) => [m.intent, figure(m.precision), figure(m.recall), figure(m.f1), String(m.support)]));
-  const perIntent = await chart(page, 'chart-per-intent');
+  const perIntent = await chartOption<Option>(page, 'chart-per-intent');
   expect(perIntent.yAxis[0]?.data).toEqual(report.perIntent.map((m) => m.intent));
   expect(perIntent.series.map((series) => series.data)).toEqual([
     report.perIntent.map((m) => m.precision),
@@ -165,7 +165,7 @@ async function openAndCheck(browser: Browser, file: string, name: string): Promi
   ]);
 
   // The confusion heat map: correct answers on the diagonal, every listed confusion off it; and the pairs table.
-  const heat = await chart(page, 'chart-confusion');
+  const heat = await chartOption<Option>(page, 'chart-confusion');
   const labels = heat.xAxis[0]?.data ?? [];
   expect(heat.yAxis[0]?.data).toEqual(labels);
   const cells = new Map(
@@ -183,7 +183,7 @@ async function openAndCheck(browser: Browser, file: string, name: string): Promi
   expect(report.confusions.length).toBeGreaterThan(0);
 
   // The threshold sweep: in-scope accuracy against OOS recall, the chosen threshold marked.
-  const sweep = await chart(page, 'chart-sweep');
+  const sweep = await chartOption<Option>(page, 'chart-sweep');
   expect(sweep.series[0]?.data).toEqual(report.thresholdSweep.map((p) => [p.oosRecall, p.inScopeAccuracy, p.threshold]));
   expect(sweep.series[1]?.data).toEqual([[report.summary.oosRecall, report.summary.inScopeAccuracy, report.summary.threshold]]);
   expect(await page.locator('#chosen-threshold').textContent()).toBe(figure(report.summary.threshold));
@@ -202,11 +202,4 @@ interface Option {
   xAxis: Array<{ data?: string[] }>;
   yAxis: Array<{ data?: string[] }>;
   series: Array<{ data: unknown[] }>;
-}
-
-async function chart(page: Page, id: string): Promise<Option> {
-  return page.evaluate((element) => {
-    const echarts = (globalThis as unknown as { echarts: { getInstanceByDom(node: Element): { getOption(): unknown } } }).echarts;
-    return JSON.parse(JSON.stringify(echarts.getInstanceByDom(document.getElementById(element) as Element).getOption())) as Option;
-  }, id);
 }

@@ -58,3 +58,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** The option an ECharts chart in the page was given (what it draws), by its container's id; functions left out. */
+export async function chartOption<T>(page: Page, id: string): Promise<T> {
+  const json = await page.evaluate<string>(
+    `JSON.stringify(echarts.getInstanceByDom(document.getElementById(${JSON.stringify(id)})).getOption())`,
+  );
+  return JSON.parse(json) as T;
+}

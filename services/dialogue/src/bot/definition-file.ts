@@ -102,7 +102,7 @@ function intentsOf(value: unknown, path: string): Array<{ name: string; training
     const { name, trainingSentences = [] } = (intent ?? {}) as { name?: unknown; trainingSentences?: unknown };
     const valid = Array.isArray(trainingSentences) && trainingSentences.every((sentence) => typeof sentence === 'string');
     if (typeof name !== 'string' || !valid) throw fileError(path, `intents[${index}] needs a name and a list of trainingSentences`);
-    return { name, trainingSentences: trainingSentences as string[] };
+    return { name, trainingSentences };
   });
 }
 

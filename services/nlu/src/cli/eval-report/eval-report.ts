@@ -3,8 +3,7 @@
  * model from a dataset or asked a served one (the Evaluate RPC). Built from either source here, so the renderer
  * depends on this shape only, never on the evaluation's internals.
  */
-import type { Confusion, DatasetEvaluation, IntentMetrics, ThresholdPoint } from '@parley/nlu';
-import { lintDefinition } from '@parley/nlu';
+import { lintDefinition, type Confusion, type DatasetEvaluation, type IntentMetrics, type ThresholdPoint } from '@parley/nlu';
 import type { nluV1 } from '@parley/proto';
 
 export interface EvalReport {
