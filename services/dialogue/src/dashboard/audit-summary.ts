@@ -7,9 +7,9 @@
 import type { AuditRecord } from '@parley/session-store';
 
 /** Score histogram bins: [0, 0.1), [0.1, 0.2), … [0.9, 1]. */
-export const SCORE_BINS = 10;
+const SCORE_BINS = 10;
 /** Recent fallback and low-confidence messages the summary lists at most. */
-export const MAX_RECENT_MESSAGES = 100;
+const MAX_RECENT_MESSAGES = 100;
 
 export interface TimeBucket {
   /** ISO-8601 start of the bucket. */

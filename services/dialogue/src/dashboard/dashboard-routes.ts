@@ -24,7 +24,7 @@ export interface DashboardDeps {
 }
 
 /** The page loads the library from here. */
-export const CHART_LIBRARY_ROUTE = '/vendor/echarts.min.js';
+const CHART_LIBRARY_ROUTE = '/vendor/echarts.min.js';
 /** Most messages labelled in one request. */
 const MAX_LABELLED = 200;
 

@@ -6,7 +6,7 @@
 import { MAX_AUDIT_PAGE, type AuditRecord, type SessionStore } from '@parley/session-store';
 
 /** Most rows one dashboard request reads. */
-export const MAX_DASHBOARD_ROWS = 50_000;
+const MAX_DASHBOARD_ROWS = 50_000;
 
 export interface AuditWindow {
   rows: AuditRecord[];

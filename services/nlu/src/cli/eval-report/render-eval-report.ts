@@ -9,7 +9,7 @@ import { confusionMatrix, type EvalReport } from './eval-report';
 import { REPORT_SCRIPT } from './report-script';
 
 /** How the report writes a figure in [0, 1]; null (no out-of-scope examples) is a dash. */
-export function formatFigure(value: number | null): string {
+function formatFigure(value: number | null): string {
   return value === null ? '—' : value.toFixed(3);
 }
 
