@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
 import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
-import { DefinitionFile } from '../bot/definition-file';
+import { DefinitionFile } from '../services/dialogue/src/bot/definition-file';
 
 describe('dashboard routes', () => {
   let dir = '';
