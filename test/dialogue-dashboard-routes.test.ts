@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
 import { createFixtureBot } from '@parley/testkit/services/fixture-bot';
+import { runParley } from '@parley/testkit/services/run-parley';
 import { DefinitionFile } from '../services/dialogue/src/bot/definition-file';
 
 describe('dashboard routes', () => {
@@ -103,5 +104,24 @@ describe('dashboard routes', () => {
       message: expect.stringMatching(/^texts\b/),
     });
     expect((await post(withFile, { intent: 'hello_intent', texts: [] })).statusCode).toBe(400);
+  });
+
+  it('parley label: messages chosen by audit filters become phrases of an intent, through the service', async () => {
+    const url = await withFile.app.listen({ host: '127.0.0.1', port: 0 });
+    const config = { nluAddress: '127.0.0.1:1', modelStore: { kind: 'directory' as const, dir }, dialogueUrl: url };
+    const { id } = (await withFile.app.inject({ method: 'POST', url: '/v1/sessions', payload: {} })).json<{ id: string }>();
+    for (const text of ['qwerty uiop', 'hello', 'qwerty uiop']) {
+      await withFile.app.inject({ method: 'POST', url: `/v1/sessions/${id}/messages`, payload: { text } });
+    }
+    const printed = await runParley(['label', '--print', '--session', id, '--intent', 'fallback_intent'], config);
+    expect(printed).toMatchObject({ code: 0, stdout: '"qwerty uiop"\n' });
+    const labelled = await runParley(['label', '--as', 'weather_intent', '--session', id, '--intent', 'fallback_intent'], config);
+    expect(labelled).toMatchObject({ code: 0, stderr: expect.stringContaining(`1 phrase(s) added to weather_intent in ${path}`) });
+    expect(JSON.parse(await readFile(path, 'utf8')).intents).toContainEqual({ name: 'weather_intent', trainingSentences: ['qwerty uiop'] });
+    expect(await runParley(['label', '--session', id], config)).toMatchObject({ code: 2, stderr: expect.stringContaining('--as INTENT') });
+    expect(await runParley(['label', '--as', 'dance_intent', '--session', id], config)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('is not an intent of the bot'),
+    });
   });
 });

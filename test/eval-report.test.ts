@@ -13,10 +13,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartOption, collectProblems, launchChromium, screenshot, withChromium } from '@parley/testkit/browser/chromium';
 import { startNluTestServer, type NluTestServer } from '@parley/testkit/services/nlu-test-server';
+import { runParley } from '@parley/testkit/services/run-parley';
 import type { CliConfig } from '../services/nlu/src/config';
-import type { CliIo } from '../services/nlu/src/cli/cli-io';
 import type { EvalReport } from '../services/nlu/src/cli/eval-report/eval-report';
-import { runCli } from '../services/nlu/src/cli/run-cli';
 
 const rows = (intent: string, texts: string[]) => texts.map((text) => ({ text, intent }));
 const TRAIN = [
@@ -32,12 +31,6 @@ const TEST = [
   ...rows('thanks', ['thanks', 'thank you so much']),
   ...rows('oos', ['what is the capital of peru', 'book a flight to paris', 'play some jazz', 'purple elephants']),
 ];
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 withChromium('evaluation report browser test', () => {
   describe('evaluation report in headless Chromium', () => {
@@ -76,14 +69,14 @@ withChromium('evaluation report browser test', () => {
 
     it('trains, evaluates and writes a report whose every number is the eval result', async () => {
       const html = join(dir, 'report.html');
-      const run = await cli(
+      const run = await runParley(
         ['eval', '--train', join(dir, 'train.json'), '--test', join(dir, 'test.json'), '--seed', '7', '--html', html],
         config,
       );
       expect(run).toMatchObject({ code: 0, stderr: expect.stringContaining(`report written to ${html}`) });
       const report = await openAndCheck(browser, html, 'eval-report');
       // The report is the eval result: its summary is what --json prints for the same (deterministic) run.
-      const json = await cli(
+      const json = await runParley(
         ['eval', '--train', join(dir, 'train.json'), '--test', join(dir, 'test.json'), '--seed', '7', '--json'],
         config,
       );
@@ -101,9 +94,9 @@ withChromium('evaluation report browser test', () => {
     }, 120_000);
 
     it('reports on a served model through the Evaluate RPC (--model)', async () => {
-      expect((await cli(['train', join(dir, 'bot.json')], config)).code).toBe(0);
+      expect((await runParley(['train', join(dir, 'bot.json')], config)).code).toBe(0);
       const html = join(dir, 'served.html');
-      const run = await cli(['eval', '--model', 'report_bot', '--test', join(dir, 'test.json'), '--html', html], config);
+      const run = await runParley(['eval', '--model', 'report_bot', '--test', join(dir, 'test.json'), '--html', html], config);
       expect(run.code).toBe(0);
       const printed = JSON.parse(run.stdout) as EvalReport;
       const report = await openAndCheck(browser, html, 'eval-report-served');
@@ -113,14 +106,6 @@ withChromium('evaluation report browser test', () => {
     }, 120_000);
   });
 });
-
-async function cli(argv: string[], config: CliConfig): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: { write: (text: string) => out.push(text) }, stderr: { write: (text: string) => err.push(text) } };
-  const code = await runCli(argv, config, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 
 /**
  * Opens the report offline, checks what it shows against the JSON it embeds (the eval result it was rendered
