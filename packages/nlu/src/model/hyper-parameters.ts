@@ -38,6 +38,8 @@ export interface HyperParameters {
   vectorScale: number;
   /** 1 = familiarity may scale scores (its exponent chosen by cross-validation), 0 = never. */
   familiarity: number;
+  /** 1 = with an encoder, each intent's phrase (encoder-input.ts) also trains the bag. */
+  intentPhrases: number;
 }
 
 export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze({
@@ -63,6 +65,7 @@ export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze
   vectorLearningRate: 0.05,
   vectorScale: 20,
   familiarity: 1,
+  intentPhrases: 1,
 });
 
 /** Keys that must be whole numbers ≥ 1, and keys that must stay below 1. */

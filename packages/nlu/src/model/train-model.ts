@@ -43,7 +43,18 @@ export async function trainModel(definition: BotDefinition, options: TrainOption
   // The encoder runs on its own threads: its vectors come while the bags train (the model's, then each fold's).
   const encoding = encoder === undefined ? undefined : encodeTrainingSet(encoder, definition, set);
   encoding?.catch(() => undefined);
-  const bag = await trainBag(definition, hyper, set.features, set.labels, options);
+  const featurizer = new TextFeaturizer(definition.language, hyper);
+  const phrases =
+    encoder !== undefined && hyper.intentPhrases > 0
+      ? definition.intents.map((intent) => featurizer.features(featurizer.process(intentPhrase(intent))))
+      : [];
+  const bag = await trainBag(
+    definition,
+    hyper,
+    [...set.features, ...phrases],
+    [...set.labels, ...phrases.map((_, intent) => intent)],
+    options,
+  );
   const crossValidated = (encoder !== undefined || definition.config.threshold === undefined) && hyper.folds > 1;
   const heldOut = crossValidated
     ? await crossValidate(

@@ -139,16 +139,16 @@ export class TrainedNluModel implements NluModel {
       return { ranking, decision: this.decide(ranking) };
     }
     const { fusionWeight, nearestWeight, familiarityExponent } = this.calibration;
-    const similarities = nearest.similarities(vector, this.names.length);
+    // The nearest training phrases cost a dot product each: only computed when the calibration uses them.
+    const similarities = nearestWeight > 0 || familiarityExponent > 0 ? nearest.similarities(vector, this.names.length) : undefined;
     const fused = fuseScores(
       this.parts.classifier.probabilities(encoded),
       vectorClassifier.probabilities(vector),
-      nearestScores(similarities, vectorClassifier.weights.scale),
+      similarities && nearestScores(similarities, vectorClassifier.weights.scale),
       { bag: fusionWeight, nearest: nearestWeight },
     );
-    // Familiarity: the nearest training phrase of the scope's intents.
-    let familiarity = 0;
-    for (const intent of intents) familiarity = Math.max(familiarity, similarities[intent]!);
+    // Familiarity: the nearest training phrase of the scope's intents (unused when the exponent is 0).
+    const familiarity = similarities === undefined ? 1 : intents.reduce((best, intent) => Math.max(best, similarities[intent]!), 0);
     const ranking = rankIntents(intents, withFamiliarity(scopeScores(fused, intents), familiarity, familiarityExponent), names);
     // No word the bot was taught: the encoder still ranks, yet the answer stays a fallback.
     return { ranking, decision: outOfVocabulary ? fallback('OUT_OF_VOCABULARY') : this.decide(ranking) };
