@@ -20,7 +20,13 @@ export interface NluUnderTest {
 
 export async function startNlu(env: Record<string, string> = {}, trainer: Trainer = new InlineTrainer()): Promise<NluUnderTest> {
   const modelDir = await mkdtemp(join(tmpdir(), 'parley-reliability-nlu-'));
-  const config = loadConfig({ PARLEY_NLU_ENCODER: 'off', PARLEY_MODEL_DIR: modelDir, PARLEY_LOG_LEVEL: 'silent', PARLEY_SHUTDOWN_GRACE_MS: '1000', ...env });
+  const config = loadConfig({
+    PARLEY_NLU_ENCODER: 'off',
+    PARLEY_MODEL_DIR: modelDir,
+    PARLEY_LOG_LEVEL: 'silent',
+    PARLEY_SHUTDOWN_GRACE_MS: '1000',
+    ...env,
+  });
   const server = await buildNluServer(config, { logger: pino({ level: 'silent' }), trainer });
   const { address } = await server.listen('127.0.0.1', 0);
   await server.ready;

@@ -52,7 +52,9 @@ async function linkNodeModules(dir: string): Promise<void> {
  */
 function productionTree(): string {
   const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' });
-  const problems = listed.stderr.split('\n').filter((line) => line.startsWith('npm error missing:') || line.startsWith('npm error invalid'));
+  const problems = listed.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('npm error missing:') || line.startsWith('npm error invalid'));
   if (listed.status !== 0 && (problems.length === 0 || problems.some((line) => !line.includes('@energetic-ai/core@')))) {
     throw new Error(`npm ls failed:\n${listed.stderr}`);
   }

@@ -41,7 +41,12 @@ describe('parley CLI', () => {
     dir = await mkdtemp(join(tmpdir(), 'parley-cli-'));
     file = join(dir, 'bot.yaml');
     await writeFile(file, definitionYaml);
-    const config = loadConfig({ PARLEY_NLU_ENCODER: 'off', PARLEY_MODEL_DIR: join(dir, 'server-models'), PARLEY_LOG_LEVEL: 'silent', PARLEY_NLU_TRAINER: 'inline' });
+    const config = loadConfig({
+      PARLEY_NLU_ENCODER: 'off',
+      PARLEY_MODEL_DIR: join(dir, 'server-models'),
+      PARLEY_LOG_LEVEL: 'silent',
+      PARLEY_NLU_TRAINER: 'inline',
+    });
     server = await buildNluServer(config);
     const { port } = await server.listen('127.0.0.1', 0);
     remote = {
@@ -172,7 +177,8 @@ describe('parley CLI', () => {
 
   it('sends PARLEY_NLU_API_KEY to a server that requires API keys', async () => {
     const key = 'cli-test-key-0123456789';
-    const config = loadConfig({ PARLEY_NLU_ENCODER: 'off',
+    const config = loadConfig({
+      PARLEY_NLU_ENCODER: 'off',
       PARLEY_MODEL_DIR: join(dir, 'keyed-models'),
       PARLEY_LOG_LEVEL: 'silent',
       PARLEY_NLU_TRAINER: 'inline',

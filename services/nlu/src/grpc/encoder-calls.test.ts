@@ -33,7 +33,9 @@ describe('NLU with the sentence encoder (USE-lite)', () => {
 
   it('trains with it by default, and Train and GetModel report the encoder and the calibration', async () => {
     // Enough phrases that cross-validation has right answers to measure (with fewer, BBF's 0.4 serves).
-    const last = (await train(server.client, greetings(['hi', 'good afternoon', 'hey there', 'howdy', 'greetings to you', 'hello friend']))).at(-1);
+    const last = (
+      await train(server.client, greetings(['hi', 'good afternoon', 'hey there', 'howdy', 'greetings to you', 'hello friend']))
+    ).at(-1);
     expect(last?.state).toBe('JOB_STATE_DONE');
     expect(last?.result?.encoder).toBe('use-lite@0.2.0');
     const calibration = last?.result?.calibration;

@@ -34,7 +34,8 @@ export class RemoteEncoder implements SentenceEncoder {
     const request = this.pending.shift();
     if (request === undefined) return;
     if (message.type === 'vectors-failed') request.reject(deserializeError(message.error));
-    else if (message.vectors.length !== request.texts.length) request.reject(new Error('the service answered with the wrong number of vectors'));
+    else if (message.vectors.length !== request.texts.length)
+      request.reject(new Error('the service answered with the wrong number of vectors'));
     else request.resolve(message.vectors);
   }
 

@@ -59,30 +59,39 @@ describe('WorkerTrainer', () => {
     for (const key of ['version', 'encoder', 'calibration', 'layout']) expect(fromWorker.manifest[key]).toEqual(inline.manifest[key]);
   });
 
-  it('a training that needs more memory than its budget is killed and fails saying so, naming PARLEY_TRAINING_MEMORY_MB', { timeout: 90_000 }, async () => {
-    // 1500 intents: about 330 MB of resident memory, most of it outside the JavaScript heap; the tiny definition
-    // peaks near 100 MB, so a 200 MB budget trains the one and stops the other.
-    const budget = { memoryBytes: 200 * 1024 * 1024 };
-    const small = await new WorkerTrainer(budget).train(definition, { onProgress: () => undefined, signal: new AbortController().signal });
-    expect(small.weights.byteLength).toBeGreaterThan(0);
-    const words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'theta', 'kappa', 'sigma', 'omega'];
-    const large = parseDefinition({
-      name: 'large',
-      intents: Array.from({ length: 1500 }, (_, i) => ({
-        name: `intent_${i}`,
-        trainingSentences: Array.from({ length: 5 }, (_, j) => `${words[i % 10]} ${words[(i + j) % 10]} item${i} part${j}`),
-      })),
-    });
-    const error = await new WorkerTrainer(budget).train(large, { onProgress: () => undefined, signal: new AbortController().signal }).then(
-      () => undefined,
-      (reason: unknown) => reason,
-    );
-    expect(error).toBeInstanceOf(ParleyError);
-    expect((error as ParleyError).code).toBe('RESOURCE_EXHAUSTED');
-    expect((error as ParleyError).message).toMatch(
-      /^training ran out of memory: the training process used \d+ MB, and a training may use 200 MB \(PARLEY_TRAINING_MEMORY_MB\)/,
-    );
-  });
+  it(
+    'a training that needs more memory than its budget is killed and fails saying so, naming PARLEY_TRAINING_MEMORY_MB',
+    { timeout: 90_000 },
+    async () => {
+      // 1500 intents: about 330 MB of resident memory, most of it outside the JavaScript heap; the tiny definition
+      // peaks near 100 MB, so a 200 MB budget trains the one and stops the other.
+      const budget = { memoryBytes: 200 * 1024 * 1024 };
+      const small = await new WorkerTrainer(budget).train(definition, {
+        onProgress: () => undefined,
+        signal: new AbortController().signal,
+      });
+      expect(small.weights.byteLength).toBeGreaterThan(0);
+      const words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'theta', 'kappa', 'sigma', 'omega'];
+      const large = parseDefinition({
+        name: 'large',
+        intents: Array.from({ length: 1500 }, (_, i) => ({
+          name: `intent_${i}`,
+          trainingSentences: Array.from({ length: 5 }, (_, j) => `${words[i % 10]} ${words[(i + j) % 10]} item${i} part${j}`),
+        })),
+      });
+      const error = await new WorkerTrainer(budget)
+        .train(large, { onProgress: () => undefined, signal: new AbortController().signal })
+        .then(
+          () => undefined,
+          (reason: unknown) => reason,
+        );
+      expect(error).toBeInstanceOf(ParleyError);
+      expect((error as ParleyError).code).toBe('RESOURCE_EXHAUSTED');
+      expect((error as ParleyError).message).toMatch(
+        /^training ran out of memory: the training process used \d+ MB, and a training may use 200 MB \(PARLEY_TRAINING_MEMORY_MB\)/,
+      );
+    },
+  );
 
   it('the heap limit is half the memory budget, never under 32 MB', () => {
     expect(trainingHeapMb(1024 * 1024 * 1024)).toBe(512);

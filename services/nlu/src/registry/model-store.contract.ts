@@ -202,7 +202,8 @@ function describeReplicasOn(name: string, setup: () => Promise<ModelStoreUnderTe
     beforeAll(async () => {
       storage = await setup();
       for (let n = 0; n < 2; n += 1) {
-        const config = loadConfig({ PARLEY_NLU_ENCODER: 'off',
+        const config = loadConfig({
+          PARLEY_NLU_ENCODER: 'off',
           PARLEY_LOG_LEVEL: 'silent',
           PARLEY_SHUTDOWN_GRACE_MS: '1000',
           PARLEY_REGISTRY_REFRESH_MS: '100',
@@ -284,7 +285,8 @@ function describeReplicasOn(name: string, setup: () => Promise<ModelStoreUnderTe
     it('a job running on one server is seen, watched and canceled from the other', async () => {
       const gated = new GatedTrainer();
       // A third server with a gate of its own, so this job stays running while the other server looks at it.
-      const config = loadConfig({ PARLEY_NLU_ENCODER: 'off',
+      const config = loadConfig({
+        PARLEY_NLU_ENCODER: 'off',
         PARLEY_LOG_LEVEL: 'silent',
         PARLEY_SHUTDOWN_GRACE_MS: '1000',
         PARLEY_REGISTRY_REFRESH_MS: '100',
