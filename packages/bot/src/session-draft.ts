@@ -4,7 +4,7 @@
  */
 import type { FileData, IntentClassifierPrediction, JsonObject, JsonValue, Reply } from '@parley/domain';
 import { replyText } from './reply-text';
-import type { ChatEntry, SessionSnapshot, TransitionRecord, TurnOutcome } from './turn';
+import type { ChatEntry, SessionSnapshot, TransitionRecord, TurnError, TurnOutcome } from './turn';
 
 export interface ReceivedEvent {
   name: string;
@@ -24,7 +24,7 @@ export class SessionDraft {
   readonly replies: Reply[] = [];
   readonly history: ChatEntry[] = [];
   readonly transitions: TransitionRecord[] = [];
-  readonly errors: string[] = [];
+  readonly errors: TurnError[] = [];
 
   constructor(snapshot: SessionSnapshot, chatHistory: ReadonlyArray<readonly [string, 0 | 1]>) {
     this.id = snapshot.id;

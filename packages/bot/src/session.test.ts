@@ -184,6 +184,7 @@ describe('Session replies and history', () => {
     expect(outcome.replies).toEqual([{ type: 'str', content: 'before' }]);
     expect(outcome.snapshot.variables).toEqual({ ok: 1 });
     expect(outcome.errors).toHaveLength(1);
-    expect(outcome.errors[0]).toMatch(/body of state 's0' failed: INVALID_VARIABLE: session variable 'when'/);
+    expect(outcome.errors[0]).toMatchObject({ code: 'INVALID_VARIABLE', state: 's0' });
+    expect(outcome.errors[0]?.message).toMatch(/body of state 's0' failed: session variable 'when'/);
   });
 });

@@ -5,7 +5,14 @@
  * idempotent answer atomically. Anything that fails before the commit leaves the session untouched.
  */
 import { type IntentClassifierPrediction, ParleyError } from '@parley/domain';
-import type { PredictOptions, Predictor, SessionSnapshot, TurnContext, TurnOutcome } from '@parley/bot';
+import {
+  STATE_MISSING_EVENT,
+  type PredictOptions,
+  type Predictor,
+  type SessionSnapshot,
+  type TurnContext,
+  type TurnOutcome,
+} from '@parley/bot';
 import {
   isSessionConflictError,
   type HistoryEntry,
@@ -168,10 +175,16 @@ export class SessionTurns implements TurnService {
     }
   }
 
-  /** Counts the prediction and logs what bodies threw, once the turn is saved. */
+  /** Counts the prediction and logs what the bot's code threw and any session moved out of a missing state. */
   private observe(id: string, outcome: TurnOutcome): void {
     if (outcome.prediction) this.options.metrics.recordPrediction(outcome.prediction);
-    for (const error of outcome.errors ?? []) this.options.logger.warn({ sessionId: id, error }, 'a bot body failed');
+    for (const error of outcome.errors) this.options.logger.warn({ sessionId: id, ...error }, 'the bot failed in a turn');
+    for (const moved of outcome.transitions.filter((transition) => transition.event === STATE_MISSING_EVENT)) {
+      this.options.logger.warn(
+        { sessionId: id, from: moved.source, to: moved.dest },
+        'session moved to the initial state: its state is gone',
+      );
+    }
   }
 
   private publish(result: TurnResult): TurnResult {

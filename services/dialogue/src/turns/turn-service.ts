@@ -3,12 +3,15 @@
  * (session-turns.ts) loads the session under its lock, calls the NLU, runs the bot and saves atomically.
  */
 import type { FileData, IntentClassifierPrediction, JsonObject, Reply } from '@parley/domain';
+import type { TurnError } from '@parley/bot';
 
 export interface TurnResult {
   id: string;
   state: string;
   replies: Reply[];
   prediction?: IntentClassifierPrediction;
+  /** What the bot's code threw during the turn (the turn went on, as in BBF); absent when nothing did. */
+  errors?: TurnError[];
 }
 
 export interface SessionView {
