@@ -26,7 +26,10 @@ export class SessionDraft {
   readonly transitions: TransitionRecord[] = [];
   readonly errors: TurnError[] = [];
 
-  constructor(snapshot: SessionSnapshot, chatHistory: ReadonlyArray<readonly [string, 0 | 1]>) {
+  readonly #onReply: ((reply: Reply) => void) | undefined;
+
+  constructor(snapshot: SessionSnapshot, chatHistory: ReadonlyArray<readonly [string, 0 | 1]>, onReply?: (reply: Reply) => void) {
+    this.#onReply = onReply;
     this.id = snapshot.id;
     this.state = snapshot.state;
     // Copied so the turn never writes into the caller's snapshot.
@@ -47,6 +50,7 @@ export class SessionDraft {
     this.replies.push(reply);
     this.history.push({ sender: 0, type: reply.type, text, content: reply.content as JsonValue });
     this.chatHistory.push([text, 0]);
+    this.#onReply?.(structuredClone(reply));
   }
 
   outcome(prediction?: IntentClassifierPrediction): TurnOutcome {

@@ -36,7 +36,7 @@ export class TurnRunner {
 
   constructor(bot: CompiledBot, snapshot: SessionSnapshot, context: TurnContext) {
     this.#bot = bot;
-    this.#draft = new SessionDraft(snapshot, context.chatHistory);
+    this.#draft = new SessionDraft(snapshot, context.chatHistory, context.onReply);
     this.#session = new Session(this.#draft);
     this.#view = new ReadonlySession(this.#draft);
   }

@@ -84,4 +84,9 @@ export interface TurnContext {
   chatHistory: Array<[string, 0 | 1]>;
   /** Reference time for the turn (tests pin it). */
   now?: Date;
+  /**
+   * Called with each reply as the body sends it (before the turn ends and is saved), so a channel can deliver it at
+   * once as BBF does; the outcome still lists every reply.
+   */
+  onReply?: (reply: Reply) => void;
 }

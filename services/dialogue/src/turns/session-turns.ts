@@ -4,7 +4,7 @@
  * the bot (which asks the NLU with the current state as scope), and commits session, history, audit and the
  * idempotent answer atomically. Anything that fails before the commit leaves the session untouched.
  */
-import { type IntentClassifierPrediction, ParleyError } from '@parley/domain';
+import { type IntentClassifierPrediction, ParleyError, type Reply } from '@parley/domain';
 import {
   STATE_MISSING_EVENT,
   type PredictOptions,
@@ -49,6 +49,7 @@ const ATTEMPTS = 3;
 
 export class SessionTurns implements TurnService {
   private readonly listeners = new Set<(result: TurnResult) => void>();
+  private readonly replyListeners = new Set<(id: string, reply: Reply) => void>();
   private readonly predictor: Predictor;
   private readonly prefetch: PredictionPrefetch;
 
@@ -65,7 +66,7 @@ export class SessionTurns implements TurnService {
       if (id !== undefined && (await this.options.store.get(sessionId))) {
         throw new ParleyError('SESSION_EXISTS', `a session with id ${sessionId} already exists`, { field: 'id' });
       }
-      const outcome = await this.options.bot.startSession(sessionId, this.context([]));
+      const outcome = await this.options.bot.startSession(sessionId, this.context(sessionId, []));
       const at = this.now().toISOString();
       const record: SessionRecord = {
         id: sessionId,
@@ -101,7 +102,7 @@ export class SessionTurns implements TurnService {
             return { result: replayOf(loaded.idempotentResponse, request, messageId), replayed: true };
           }
           const record = requireSession(id, loaded.session);
-          const outcome = await this.options.bot.runTurn(snapshotOf(record), request, this.context(loaded.recentHistory, predictor));
+          const outcome = await this.options.bot.runTurn(snapshotOf(record), request, this.context(id, loaded.recentHistory, predictor));
           const result = resultOf(id, outcome);
           const at = this.now().toISOString();
           const idempotency = messageId === undefined ? undefined : { messageId, response: idempotentRecord(request, result) };
@@ -121,7 +122,7 @@ export class SessionTurns implements TurnService {
     const result = await this.measure('reset', () =>
       this.locked(id, { recentHistory: this.options.historyWindow }, async (loaded, writer) => {
         const record = requireSession(id, loaded.session);
-        const outcome = await this.options.bot.resetSession(id, this.context(loaded.recentHistory));
+        const outcome = await this.options.bot.resetSession(id, this.context(id, loaded.recentHistory));
         const at = this.now().toISOString();
         const audit = [{ kind: 'session' as const, state: outcome.snapshot.state, data: { event: 'reset' }, at }];
         await writer.reset(commitOf(record, outcome, at, { audit }));
@@ -158,6 +159,11 @@ export class SessionTurns implements TurnService {
   onResult(listener: (result: TurnResult) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onReply(listener: (id: string, reply: Reply) => void): () => void {
+    this.replyListeners.add(listener);
+    return () => this.replyListeners.delete(listener);
   }
 
   /** Runs `work` as a locked turn; a conflicting write (a lost lock) runs the whole turn again, lock and load included. */
@@ -222,8 +228,19 @@ export class SessionTurns implements TurnService {
     }
   }
 
-  private context(history: HistoryEntry[], predictor: Predictor = this.predictor): TurnContext {
-    return { predictor, chatHistory: chatHistoryOf(history), now: this.now() };
+  private context(id: string, history: HistoryEntry[], predictor: Predictor = this.predictor): TurnContext {
+    return { predictor, chatHistory: chatHistoryOf(history), now: this.now(), onReply: (reply) => this.sendReply(id, reply) };
+  }
+
+  /** A reply as the body sends it; a listener's failure is logged, never the body's. */
+  private sendReply(id: string, reply: Reply): void {
+    for (const listener of this.replyListeners) {
+      try {
+        listener(id, reply);
+      } catch (error) {
+        this.options.logger.error({ sessionId: id, err: error }, 'a reply listener threw');
+      }
+    }
   }
 
   private now(): Date {

@@ -36,6 +36,11 @@ export interface TurnService {
   reset(id: string): Promise<TurnResult>;
   get(id: string): Promise<SessionView>;
   delete(id: string): Promise<void>;
-  /** Called with every result, so channels can push replies to every socket of the session. */
+  /** Called with every result once it is saved (before the call returns). */
   onResult(listener: (result: TurnResult) => void): () => void;
+  /**
+   * Called with each reply of any turn of any session as the bot's body sends it, before the turn ends and is saved
+   * (as BBF sends replies), so channels can push it to every socket of the session at once.
+   */
+  onReply(listener: (id: string, reply: Reply) => void): () => void;
 }
