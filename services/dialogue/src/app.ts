@@ -28,7 +28,8 @@ import { MeteredSessionStore } from './store/metered-session-store';
 import { SessionTurns } from './turns/session-turns';
 import { registerWebChat, registerWebSocketChannel } from './channels';
 
-export type AppConfig = Pick<DialogueConfig, 'http' | 'maxTextLength' | 'historyWindow' | 'logLevel'> & Partial<Pick<DialogueConfig, 'devMode'>>;
+export type AppConfig = Pick<DialogueConfig, 'http' | 'maxTextLength' | 'historyWindow' | 'logLevel'> &
+  Partial<Pick<DialogueConfig, 'devMode'>>;
 
 export interface AppDeps {
   bot: DialogueBot;
