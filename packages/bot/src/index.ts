@@ -11,3 +11,4 @@ export type { Condition, EventPredicate, Transition, TransitionCondition } from 
 export type { ComparisonOperator, OperationFunction, VariableOperation } from './variable-operation';
 export { PREV_STATE_VARIABLE } from './global-wiring';
 export { MAX_MOVES_PER_TURN, STATE_MISSING_EVENT } from './turn-runner';
+export { ExactMatchPredictor } from './exact-match-predictor';
