@@ -55,9 +55,11 @@ export async function launch(options: LaunchOptions): Promise<void> {
 
   try {
     const nluAddress = await start('nlu', options.nluMain, env, NLU_READY).ready;
-    const dialogueEnv = { ...env, PARLEY_NLU_ADDRESS: nluAddress };
+    const dialogueEnv: NodeJS.ProcessEnv = { ...env, PARLEY_NLU_ADDRESS: nluAddress };
     let dialogue = start('dialogue', options.dialogueMain, dialogueEnv, DIALOGUE_READY);
     const dialogueUrl = await dialogue.ready;
+    // A restart keeps the address, even when the first start took any free port (PARLEY_HTTP_PORT=0).
+    dialogueEnv.PARLEY_HTTP_PORT = new URL(dialogueUrl).port;
     printAddresses(env, nluAddress, dialogueUrl, options.watch !== undefined);
     if (options.watch !== undefined) {
       let timer: NodeJS.Timeout | undefined;
