@@ -40,7 +40,8 @@ describe('a bot project from npm-packed tarballs', () => {
       const { stdout: tests } = await run('npm', ['test'], { cwd: project });
       expect(tests).toMatch(/# pass 1/);
 
-      const { url, stop } = await npmStart(project);
+      const started = await npmStart(project);
+      const url = started.url;
       try {
         const created = await fetch(`${url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
         expect(created.status).toBe(201);
@@ -56,7 +57,7 @@ describe('a bot project from npm-packed tarballs', () => {
           { type: 'str', content: 'It is 28°C in Barcelona.' },
         ]);
       } finally {
-        await stop();
+        await started.stop();
       }
     },
     TIMEOUT_MS,

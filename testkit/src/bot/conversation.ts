@@ -1,10 +1,9 @@
 /**
  * Test driver: plays a dialogue service's part around a Bot (keeps the snapshot and the history between turns,
- * passes the history back as session.chatHistory) with a ExactMatchPredictor built from the bot's definition.
+ * passes the history back as session.chatHistory) with an ExactMatchPredictor built from the bot's definition.
  */
 import type { FileData, JsonObject } from '@parley/domain';
-import type { Bot, SessionSnapshot, TurnContext, TurnInput, TurnOutcome } from '@parley/bot';
-import { ExactMatchPredictor } from '@parley/bot';
+import { ExactMatchPredictor, type Bot, type SessionSnapshot, type TurnContext, type TurnInput, type TurnOutcome } from '@parley/bot';
 
 export class Conversation {
   readonly bot: Bot;
