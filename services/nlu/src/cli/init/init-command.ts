@@ -8,7 +8,23 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo } from '../cli-io';
-import { BOT_TEST_TS, BOT_TS, GITIGNORE, readme, TSCONFIG } from './project-files';
+
+/** The project's files (templates/bot-project/*.template, shipped with this package): bot, test, README, settings. */
+const TEMPLATES = join(__dirname, '../../../templates/bot-project');
+
+/** Where `file` goes in the project: `gitignore.template` → `.gitignore` (npm pack drops files named .gitignore). */
+const PROJECT_FILES: Readonly<Record<string, string>> = {
+  'bot.ts.template': 'bot.ts',
+  'bot.test.ts.template': 'bot.test.ts',
+  'README.md.template': 'README.md',
+  'gitignore.template': '.gitignore',
+  'tsconfig.json.template': 'tsconfig.json',
+};
+
+const VENDOR_NOTE = `
+Parley's packages come from \`vendor/\`, packed from the checkout \`parley init\` ran in. Once they are on a
+registry, replace each \`file:vendor/…\` in package.json (and \`overrides\`) with its version.
+`;
 
 export const INIT_USAGE = 'parley init DIR';
 
@@ -37,11 +53,12 @@ export async function initCommand(args: string[], _config: unknown, io: CliIo): 
   mkdirSync(dir, { recursive: true });
   const dependencies = checkout === undefined ? registryVersions() : packFrom(checkout, join(dir, 'vendor'), io);
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest(basename(dir), dependencies), null, 2)}\n`);
-  writeFileSync(join(dir, 'bot.ts'), BOT_TS);
-  writeFileSync(join(dir, 'bot.test.ts'), BOT_TEST_TS);
-  writeFileSync(join(dir, 'README.md'), readme(basename(dir), checkout !== undefined));
-  writeFileSync(join(dir, '.gitignore'), GITIGNORE);
-  writeFileSync(join(dir, 'tsconfig.json'), TSCONFIG);
+  for (const [template, file] of Object.entries(PROJECT_FILES)) {
+    const text = readFileSync(join(TEMPLATES, template), 'utf8')
+      .replaceAll('{{name}}', basename(dir))
+      .replaceAll('{{vendorNote}}', checkout === undefined ? '' : VENDOR_NOTE);
+    writeFileSync(join(dir, file), text);
+  }
   io.stdout.write(`Created a Parley bot project in ${dir}\nNext: cd ${dir} && npm install && npm start\n`);
   return 0;
 }
