@@ -4,10 +4,9 @@
  * session, and every reply type rendered safely. Saves a screenshot to test-artifacts/webchat.png.
  * Without Chromium the test fails under CI=true and is skipped, with the reason, elsewhere.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { collectProblems, launchChromium, screenshot, withChromium } from '@parley/testkit/browser/chromium';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryTurns } from '@parley/testkit/webchat/memory-turns';
 import { GREETINGS, serveChat, startChatUnderTest, type ChatUnderTest } from '@parley/testkit/webchat/serve-chat';
@@ -32,36 +31,14 @@ function slowFailingBot(): Bot {
   return bot;
 }
 
-/** Debian's package; PARLEY_CHROMIUM points elsewhere (another distribution's path). */
-const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const SCREENSHOT = join(__dirname, '..', 'test-artifacts', 'webchat.png');
-const hasChromium = existsSync(CHROMIUM);
-
-if (!hasChromium && process.env.CI === 'true') {
-  it('needs Chromium in CI', () => {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium)`);
-  });
-} else if (!hasChromium) {
-  const reason = `web chat browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium to run it)`;
-  console.warn(reason);
-  it.skip(reason, () => {});
-} else {
+withChromium('web chat browser test', () => {
   describe('web chat in headless Chromium', () => {
     let browser: Browser;
     let context: BrowserContext | undefined;
     let problems: string[] = [];
 
     beforeAll(async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();
@@ -77,10 +54,7 @@ if (!hasChromium && process.env.CI === 'true') {
     async function open(chat: ChatUnderTest): Promise<Page> {
       context = await browser.newContext({ acceptDownloads: true });
       const page = await context.newPage();
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
+      collectProblems(page, problems);
       await page.goto(chat.url);
       await connected(page);
       return page;
@@ -119,8 +93,7 @@ if (!hasChromium && process.env.CI === 'true') {
           GREETINGS.goodReply,
           GREETINGS.fileReply,
         ]);
-        await mkdir(join(SCREENSHOT, '..'), { recursive: true });
-        await page.screenshot({ path: SCREENSHOT, fullPage: true });
+        await screenshot(page, 'webchat');
 
         await page.getByRole('button', { name: 'Reset conversation' }).click();
         await page.locator('#log .note', { hasText: 'Conversation restarted.' }).waitFor();
@@ -238,7 +211,7 @@ if (!hasChromium && process.env.CI === 'true') {
       });
     });
   });
-}
+});
 
 async function connected(page: Page): Promise<void> {
   await page.locator('#status[data-state="connected"]').waitFor();

@@ -57,8 +57,8 @@ export function checkAuditQuery(query: AuditQuery, visibleFromMs: number | undef
   if (checked.minScore !== undefined && checked.maxScore !== undefined && checked.minScore > checked.maxScore) {
     throw invalid('minScore', 'minScore must not be greater than maxScore');
   }
-  const from = query.from === undefined ? undefined : time(query.from, 'from');
-  if (query.to !== undefined) checked.toMs = time(query.to, 'to');
+  const from = query.from === undefined ? undefined : auditTime(query.from, 'from');
+  if (query.to !== undefined) checked.toMs = auditTime(query.to, 'to');
   const fromMs = from === undefined ? visibleFromMs : visibleFromMs === undefined ? from : Math.max(from, visibleFromMs);
   if (fromMs !== undefined) checked.fromMs = fromMs;
   if (query.cursor !== undefined) checked.before = decodeAuditCursor(query.cursor);
@@ -123,7 +123,8 @@ function score(value: unknown, field: string): number {
   return value;
 }
 
-function time(value: unknown, field: string): number {
+/** Epoch ms of an ISO-8601 date-time with a time zone; throws ParleyError INVALID_ARGUMENT naming `field`. */
+export function auditTime(value: unknown, field: string): number {
   // A time zone is required: without one Date.parse would read the server's local time.
   const iso = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(value);
   const ms = iso ? Date.parse(value) : Number.NaN;

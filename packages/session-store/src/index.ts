@@ -1,5 +1,5 @@
 export * from './session-store';
-export { AUDIT_KINDS, MAX_AUDIT_PAGE } from './audit-query';
+export { AUDIT_KINDS, MAX_AUDIT_PAGE, auditTime } from './audit-query';
 export * from './session-conflict-error';
 export * from './create-session-store';
 export * from './memory-session-store';

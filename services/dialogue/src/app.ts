@@ -1,7 +1,7 @@
 /**
  * Builds the dialogue service's fastify app from its configuration and dependencies, without listening: main.ts
- * listens, tests call app.inject(). Wires the rate limit and API-key check, SessionTurns, the REST routes (sessions and
- * the audit), OpenAPI at
+ * listens, tests call app.inject(). Wires the rate limit and API-key check, SessionTurns, the REST routes (sessions,
+ * the audit and the dashboard's data), OpenAPI at
  * /docs, operations routes and the WebSocket channel with its web chat page.
  */
 import { isUtf8 } from 'node:buffer';
@@ -12,8 +12,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Predictor } from '@parley/bot';
 import { ApiKeySet, ParleyError } from '@parley/domain';
 import type { SessionStore } from '@parley/session-store';
+import type { DefinitionFile } from './bot/definition-file';
 import type { DialogueBot } from './bot/dialogue-bot';
 import type { DialogueConfig } from './config';
+import { registerDashboardRoutes } from './dashboard/dashboard-routes';
 import { registerAuditRoutes } from './http/audit-routes';
 import { clientErrorHandler, frameworkErrorHandler } from './http/client-errors';
 import { registerErrorHandling } from './http/error-handler';
@@ -41,6 +43,8 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** The turns' reference time (tests pin it). */
   clock?: () => Date;
+  /** The bot's definition file (PARLEY_BOT_DEFINITION_FILE), where the dashboard writes labelled phrases. */
+  definitionFile?: DefinitionFile;
   /** True once the service is shutting down: /ready answers 503 so load balancers send no new traffic. */
   isDraining?: () => boolean;
 }
@@ -117,6 +121,13 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
 
   registerSessionRoutes(app, turns);
   registerAuditRoutes(app, store);
+  registerDashboardRoutes(app, {
+    store,
+    bot: deps.bot,
+    maxTextLength: config.maxTextLength,
+    clock: deps.clock ?? (() => new Date()),
+    ...(deps.definitionFile ? { definitionFile: deps.definitionFile } : {}),
+  });
   registerOperationRoutes(app, { store, nlu: deps.nlu, metrics, ...(deps.isDraining ? { isDraining: deps.isDraining } : {}) });
   await registerWebSocketChannel(app, { turns, maxFrameBytes: config.http.bodyLimitBytes, devMode: config.devMode ?? false });
   await registerWebChat(app, {});

@@ -49,6 +49,8 @@ export interface DialogueConfig {
   store: StoreSettings;
   /** `weather`, `greetings`, `age` or a path to a module exporting a Bot. */
   bot: string;
+  /** PARLEY_BOT_DEFINITION_FILE: a JSON/YAML definition whose intents' phrases join the bot's; dashboard labels go there. */
+  botDefinitionFile?: string;
   maxTextLength: number;
   /** How many recent history rows session.chatHistory (and GET /v1/sessions/:id) holds. */
   historyWindow: number;
@@ -111,6 +113,10 @@ const schema = z.object({
   PARLEY_SESSION_TTL_SECONDS: integer(0, 10 * 365 * 86_400).default(0),
   PARLEY_AUDIT_RETENTION_SECONDS: integer(0, 100 * 365 * 86_400).default(0),
   PARLEY_BOT: z.string().min(1).default('weather'),
+  PARLEY_BOT_DEFINITION_FILE: z
+    .string()
+    .regex(/\.(json|ya?ml)$/i, 'expected a path ending in .json, .yaml or .yml')
+    .optional(),
   PARLEY_MAX_TEXT_LENGTH: integer(1, 1_000_000).default(2_000),
   PARLEY_BODY_LIMIT_BYTES: integer(1_024, 100 * 1024 * 1024).default(1024 * 1024),
   PARLEY_REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
@@ -159,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DialogueConfig
     },
     store: storeSettings(vars),
     bot: vars.PARLEY_BOT,
+    ...(vars.PARLEY_BOT_DEFINITION_FILE === undefined ? {} : { botDefinitionFile: vars.PARLEY_BOT_DEFINITION_FILE }),
     maxTextLength: vars.PARLEY_MAX_TEXT_LENGTH,
     historyWindow: vars.PARLEY_HISTORY_WINDOW,
     devMode: vars.PARLEY_DEV_MODE === 'true',

@@ -9,6 +9,7 @@ import pino from 'pino';
 import { isLoopbackHost } from '@parley/domain';
 import { createSessionStore } from '@parley/session-store';
 import { buildApp } from './app';
+import { DefinitionFile } from './bot/definition-file';
 import { loadBot } from './bot/load-bot';
 import { loadConfig } from './config';
 import { NluClient } from './nlu/nlu-client';
@@ -20,13 +21,22 @@ async function main(): Promise<void> {
     logger.warn({ host: config.http.host }, 'PARLEY_ALLOW_UNAUTHENTICATED=true: listening beyond loopback with no API keys');
   }
   const bot = loadBot(config.bot);
-  const definition = bot.definition();
+  const definitionFile = config.botDefinitionFile === undefined ? undefined : new DefinitionFile(config.botDefinitionFile);
+  // The file's phrases (those labelled on the dashboard among them) join the bot's: this training picks them up.
+  const definition = definitionFile ? await definitionFile.mergeInto(bot.definition()) : bot.definition();
   const store = createSessionStore(config.store);
   // Fail fast on an unreachable store (no silent fallback to another one); an orchestrator restarts us.
   await store.ping();
   const nlu = await NluClient.connect(config.nlu);
   let draining = false;
-  const app = await buildApp(config, { bot, store, nlu, logger, isDraining: () => draining });
+  const app = await buildApp(config, {
+    bot,
+    store,
+    nlu,
+    logger,
+    isDraining: () => draining,
+    ...(definitionFile ? { definitionFile } : {}),
+  });
 
   const shutdown = async (signal: string, exitCode = 0): Promise<void> => {
     if (draining) return;

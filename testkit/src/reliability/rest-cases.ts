@@ -387,6 +387,14 @@ const API_ROUTES: Array<{ route: string; method: HttpMethod; url: string; payloa
     passed: refuse(404, 'SESSION_NOT_FOUND', 'no-such-session'),
   })),
   { route: 'websocket without upgrade', method: 'GET', url: '/v1/ws', passed: invalid('upgrade') },
+  { route: 'dashboard data', method: 'GET', url: '/v1/dashboard', passed: { status: 200 } },
+  {
+    route: 'training phrases',
+    method: 'POST',
+    url: '/v1/training-phrases',
+    payload: '{"intent":"no_such_intent","texts":["hi"]}',
+    passed: invalid('intent'),
+  },
 ];
 
 /** Ways of presenting no valid key, and the header the refusal must name. */
@@ -430,6 +438,8 @@ const OPEN_ROUTES: Array<[string, Refusal | Acceptance]> = [
   ['/docs/json', { status: 200 }],
   ['/', { status: 200 }],
   ['/chat.js', { status: 200 }],
+  ['/dashboard', { status: 200 }],
+  ['/vendor/echarts.min.js', { status: 200 }],
   ['/v1/no-such-route', refuse(404, 'ROUTE_NOT_FOUND', 'route')],
 ];
 

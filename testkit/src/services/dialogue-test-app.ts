@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { MemorySessionStore, type SessionStore } from '@parley/session-store';
 import { buildApp } from '../../../services/dialogue/src/app';
+import type { DefinitionFile } from '../../../services/dialogue/src/bot/definition-file';
 import type { DialogueBot } from '../../../services/dialogue/src/bot/dialogue-bot';
 import { loadConfig } from '../../../services/dialogue/src/config';
 import { NluClient } from '../../../services/dialogue/src/nlu/nlu-client';
@@ -30,14 +31,14 @@ export const TEST_ENV = {
 /** `nluLogger`: the NLU server's logger, for a test that reads what the NLU logged. */
 export async function startDialogueTestApp(
   bot: DialogueBot,
-  options: { store?: SessionStore; env?: Record<string, string>; nluLogger?: Logger } = {},
+  options: { store?: SessionStore; env?: Record<string, string>; nluLogger?: Logger; definitionFile?: DefinitionFile } = {},
 ): Promise<DialogueTestApp> {
   const config = loadConfig({ ...TEST_ENV, ...options.env });
   const nluServer = await startNluTestServer(options.nluLogger ? { logger: options.nluLogger } : {});
   const nlu = await NluClient.connect({ ...config.nlu, addresses: [nluServer.address] });
   await nlu.train(bot.definition());
   const store = options.store ?? new MemorySessionStore({ ttlSeconds: 0 });
-  const app = await buildApp(config, { bot, store, nlu });
+  const app = await buildApp(config, { bot, store, nlu, ...(options.definitionFile ? { definitionFile: options.definitionFile } : {}) });
   await app.ready();
   return {
     app,

@@ -10,4 +10,6 @@ export interface DialogueBot {
   startSession(id: string, context: TurnContext): Promise<TurnOutcome>;
   runTurn(snapshot: SessionSnapshot, input: TurnInput, context: TurnContext): Promise<TurnOutcome>;
   resetSession(id: string, context: TurnContext): Promise<TurnOutcome>;
+  /** The states and their transitions, for the dashboard's graph (a Bot has them; a bot without them draws none). */
+  readonly states?: ReadonlyArray<{ name: string; initial: boolean; transitions: ReadonlyArray<{ source: string; dest: string }> }>;
 }

@@ -1,5 +1,5 @@
 /**
- * Serves the web chat page (public/) at `/`, and every other file of that folder by its name: read once at
+ * Serves the web chat page (public/) at `/`, the dashboard at `/dashboard`, and every other file of that folder by its name: read once at
  * start, sent with the security headers and an ETag, so nothing comes from a CDN and a reload costs a 304.
  */
 import { createHash } from 'node:crypto';
@@ -32,14 +32,19 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
   if (!files.includes('index.html')) throw new Error(`web chat: no index.html in ${dir}`);
   for (const file of files) {
     const body = await readFile(join(dir, file));
-    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-    const route = file === 'index.html' ? '/' : `/${file}`;
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-    // Hidden from the OpenAPI document: these are files, not API.
-    app.get(route, { schema: { hide: true } }, async (request, reply) => {
-      reply.headers(SECURITY_HEADERS).header('cache-control', 'no-cache').header('etag', etag);
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-      return reply.type(type).send(body);
-    });
+    // index.html is the chat at `/`; another page (dashboard.html) answers at its name without the extension.
+    const route = file === 'index.html' ? '/' : extname(file) === '.html' ? `/${file.slice(0, -'.html'.length)}` : `/${file}`;
+    serveFile(app, route, body, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
   }
+}
+
+/** Serves `body` at `route` with the security headers and an ETag (a matching If-None-Match gets a 304). */
+export function serveFile(app: FastifyInstance, route: string, body: Buffer, type: string): void {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  // Hidden from the OpenAPI document: these are files, not API.
+  app.get(route, { schema: { hide: true } }, async (request, reply) => {
+    reply.headers(SECURITY_HEADERS).header('cache-control', 'no-cache').header('etag', etag);
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.type(type).send(body);
+  });
 }

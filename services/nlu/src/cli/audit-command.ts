@@ -8,62 +8,31 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import type { CliConfig } from '../config';
 import { UsageError, type CliIo } from './cli-io';
-import { getDialogueJson } from './dialogue-client';
+import { AUDIT_FILTER_OPTIONS, auditPages, auditQueryOf, maxRowsOf, type AuditRow } from './audit-pages';
 
 export const AUDIT_USAGE =
   'parley audit export [--format jsonl|csv] [--out FILE] [--session ID] [--kind K] [--intent I] [--state S] ' +
   '[--fallback-reason R] [--min-score X] [--max-score Y] [--from ISO] [--to ISO] [--max-rows N]';
 
-/** The API's page size limit: the fewest round trips. */
-const PAGE_SIZE = 1000;
-
-/** CLI option → query parameter of GET /v1/audit. */
-const FILTERS = {
-  session: 'sessionId',
-  kind: 'kind',
-  intent: 'intent',
-  state: 'state',
-  'fallback-reason': 'fallbackReason',
-  'min-score': 'minScore',
-  'max-score': 'maxScore',
-  from: 'from',
-  to: 'to',
-} as const;
-
 /** CSV columns: the row's fields, the user's text for a prediction (what a person reads first), then data as JSON. */
 const CSV_COLUMNS = ['id', 'at', 'sessionId', 'kind', 'state', 'intent', 'score', 'fallbackReason', 'text', 'data'] as const;
-
-interface AuditRow {
-  id: number;
-  at: string;
-  sessionId: string;
-  kind: string;
-  state?: string;
-  intent?: string;
-  score?: number;
-  fallbackReason?: string;
-  data: Record<string, unknown>;
-}
 
 export async function auditCommand(args: string[], config: Readonly<CliConfig>, io: CliIo): Promise<number> {
   const [action, ...rest] = args;
   if (action !== 'export') throw new UsageError(`unknown audit action ${JSON.stringify(action ?? '')}\nusage: ${AUDIT_USAGE}`);
-  const filterOptions = Object.fromEntries(Object.keys(FILTERS).map((name) => [name, { type: 'string' as const }]));
   const { values } = parseArgs({
     args: rest,
-    options: { ...filterOptions, format: { type: 'string', default: 'jsonl' }, out: { type: 'string' }, 'max-rows': { type: 'string' } },
+    options: {
+      ...AUDIT_FILTER_OPTIONS,
+      format: { type: 'string', default: 'jsonl' },
+      out: { type: 'string' },
+      'max-rows': { type: 'string' },
+    },
   });
   const format = values.format;
   if (format !== 'jsonl' && format !== 'csv') throw new UsageError(`--format must be jsonl or csv\nusage: ${AUDIT_USAGE}`);
-  const maxRows = values['max-rows'] === undefined ? Number.POSITIVE_INFINITY : Number(values['max-rows']);
-  if (!(Number.isInteger(maxRows) || maxRows === Number.POSITIVE_INFINITY) || maxRows < 1) {
-    throw new UsageError(`--max-rows must be a whole number ≥ 1\nusage: ${AUDIT_USAGE}`);
-  }
-  const query = new URLSearchParams();
-  for (const [option, parameter] of Object.entries(FILTERS)) {
-    const value = (values as Record<string, string | undefined>)[option];
-    if (value !== undefined) query.set(parameter, value);
-  }
+  const maxRows = maxRowsOf(values['max-rows'], AUDIT_USAGE);
+  const query = auditQueryOf(values);
   const out = values.out === undefined ? io.stdout : createWriteStream(values.out);
   try {
     const written = await exportRows(config, query, maxRows, format, (text) => out.write(text));
@@ -87,20 +56,12 @@ async function exportRows(
 ): Promise<number> {
   if (format === 'csv') write(stringify([[...CSV_COLUMNS]]));
   let written = 0;
-  let cursor: string | undefined;
-  do {
-    const page = new URLSearchParams(query);
-    page.set('limit', String(Math.min(PAGE_SIZE, maxRows - written)));
-    if (cursor !== undefined) page.set('cursor', cursor);
-    const answer = await getDialogueJson<{ rows: AuditRow[]; nextCursor?: string }>(config, `/v1/audit?${page.toString()}`);
+  for await (const rows of auditPages(config, query, maxRows)) {
     write(
-      format === 'csv'
-        ? stringify(answer.rows.map(csvRecord), { escape_formulas: true })
-        : answer.rows.map((row) => `${JSON.stringify(row)}\n`).join(''),
+      format === 'csv' ? stringify(rows.map(csvRecord), { escape_formulas: true }) : rows.map((row) => `${JSON.stringify(row)}\n`).join(''),
     );
-    written += answer.rows.length;
-    cursor = answer.nextCursor;
-  } while (cursor !== undefined && written < maxRows);
+    written += rows.length;
+  }
   return written;
 }
 

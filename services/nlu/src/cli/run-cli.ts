@@ -5,6 +5,7 @@ import { AUDIT_USAGE, auditCommand } from './audit-command';
 import { UsageError, type CliIo } from './cli-io';
 import { EVAL_USAGE, evalCommand } from './eval-command';
 import { INIT_USAGE, initCommand } from './init/init-command';
+import { LABEL_USAGE, labelCommand } from './label-command';
 import { PREDICT_USAGE, predictCommand } from './predict-command';
 import { TRAIN_USAGE, trainCommand } from './train-command';
 
@@ -14,12 +15,20 @@ const USAGE = `usage:
   ${PREDICT_USAGE}
   ${EVAL_USAGE}
   ${AUDIT_USAGE}
+  ${LABEL_USAGE}
 environment: PARLEY_NLU_ADDRESS (default localhost:50051), PARLEY_MODEL_DIR (default ./data/models),
   PARLEY_NLU_API_KEY (sent when the NLU service requires API keys),
   PARLEY_DIALOGUE_URL (default http://127.0.0.1:8080), PARLEY_DIALOGUE_API_KEY (sent when the dialogue service requires API keys)
 `;
 
-const COMMANDS = { init: initCommand, train: trainCommand, predict: predictCommand, eval: evalCommand, audit: auditCommand } as const;
+const COMMANDS = {
+  init: initCommand,
+  train: trainCommand,
+  predict: predictCommand,
+  eval: evalCommand,
+  audit: auditCommand,
+  label: labelCommand,
+} as const;
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
 export async function runCli(argv: string[], config: Readonly<CliConfig>, io: CliIo): Promise<number> {
