@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@parley/domain': src('./packages/domain/src/index.ts'),
+      '@parley/nlu/definition.schema.json': src('./packages/nlu/definition.schema.json'),
       '@parley/nlu': src('./packages/nlu/src/index.ts'),
       '@parley/encoder': src('./packages/encoder/src/index.ts'),
       '@parley/proto': src('./packages/proto/src/index.ts'),

@@ -3,7 +3,7 @@
  * the conversation BBF's example holds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageBot, greetingsBot, weatherBot } from '@parley/examples';
+import { ageBot, greetingsBot, weatherBot, weatherEventBot } from '@parley/examples';
 import type { DialogueBot } from '../services/dialogue/src/bot/dialogue-bot';
 import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
 
@@ -73,6 +73,30 @@ describe('weather example', () => {
       expect(answer.texts[0]).toMatch(new RegExp(`^The weather in ${city} is \\d+°C (🥶|🥵)$`, 'u'));
       expect(answer.texts[1]).toBe('Waiting...');
     }
+  });
+});
+
+describe('weather-event example (a BBF custom event ported as whenCondition)', () => {
+  const chat = conversation(weatherEventBot);
+  beforeAll(() => chat.setup());
+  afterAll(() => chat.teardown());
+
+  it('goes back to s0 once the reported temperature is at most 25 °C, checked where BBF checks it', async () => {
+    expect(await chat.start()).toEqual({ state: 's0', texts: ['Waiting...'] });
+    // After the body: Luxembourg is 12 °C, so the event fires at once and s0's body runs in the same turn.
+    expect(await chat.say('what is the weather in LUX?')).toEqual({
+      state: 's0',
+      texts: ['The weather in Luxembourg is 12°C 🥶', 'Waiting...'],
+    });
+    // Barcelona is 28 °C: the event is false after the body, and the bot waits in weather_state.
+    expect(await chat.say('weather in barna')).toEqual({ state: 'weather_state', texts: ['The weather in Barcelona is 28°C 🥵'] });
+    // On the next message the event is checked first (still 28 °C: false), the intent moves, and after the body
+    // (12 °C) the event fires.
+    expect(await chat.say('what is the weather in Madrid?')).toEqual({
+      state: 'weather_state',
+      texts: ['The weather in Madrid is 31°C 🥵'],
+    });
+    expect(await chat.say('weather in Luxembourg')).toEqual({ state: 's0', texts: ['The weather in Luxembourg is 12°C 🥶', 'Waiting...'] });
   });
 });
 

@@ -11,6 +11,25 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryTurns } from '@parley/testkit/webchat/memory-turns';
 import { GREETINGS, serveChat, startChatUnderTest, type ChatUnderTest } from '@parley/testkit/webchat/serve-chat';
 import { showcaseBot } from '@parley/testkit/webchat/showcase-bot';
+import { startDialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
+import { Bot } from '@parley/bot';
+
+/** Replies, waits 1.5 s, replies again, then throws: a reply sent before a slow call, and an error to show. */
+function slowFailingBot(): Bot {
+  const bot = new Bot('slow_bot');
+  const stock = bot.newIntent('stock_intent', ['check the stock', 'stock please']);
+  const idle = bot.newState('idle', { initial: true });
+  const checking = bot.newState('checking');
+  idle.whenIntentMatched(stock).goTo(checking);
+  checking.setBody(async (session) => {
+    session.reply('Checking…');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    session.reply('Still here');
+    throw new Error('warehouse offline');
+  });
+  checking.goTo(idle);
+  return bot;
+}
 
 withChromium('web chat browser test', () => {
   describe('web chat in headless Chromium', () => {
@@ -165,6 +184,30 @@ withChromium('web chat browser test', () => {
         ]);
         expect(download.suggestedFilename()).toBe('echo-data.bin');
         expect(await readFile(await download.path())).toEqual(content);
+      });
+    });
+
+    describe('with a slow bot whose body throws, in dev mode (the real dialogue app)', () => {
+      let chat: ChatUnderTest;
+      beforeAll(async () => {
+        const harness = await startDialogueTestApp(slowFailingBot(), { env: { PARLEY_DEV_MODE: 'true' } });
+        const url = await harness.app.listen({ host: '127.0.0.1', port: 0 });
+        chat = { url: `${url}/`, app: harness.app, close: () => harness.close() };
+      });
+      afterAll(async () => {
+        await chat?.close();
+      });
+
+      it('shows each reply as the body sends it, then what the body threw, naming the state', async () => {
+        const page = await open(chat);
+        await messageBox(page).fill('check the stock');
+        await page.keyboard.press('Enter');
+        await botSaid(page, 'Checking…');
+        // The body is still waiting: the first reply arrived when it was sent, not at the end of the turn.
+        expect(await bubbles(page, 'bot')).toEqual(['Checking…']);
+        await botSaid(page, 'Still here');
+        await page.locator('#log .note.dev', { hasText: "Bot error in state 'checking' (BOT_ERROR)" }).waitFor();
+        expect(await page.locator('#log .note.dev').textContent()).toMatch(/body of state 'checking' failed: warehouse offline/);
       });
     });
   });

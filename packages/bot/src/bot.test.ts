@@ -168,6 +168,27 @@ describe('definition-time errors', () => {
     expect(definitionErrorOf(() => bot.newIntent('x', notSentences)).field).toBe('intents.x.trainingSentences');
     const notSynonyms = 'a' as unknown as string[];
     expect(definitionErrorOf(() => bot.newEntity('e', { A: notSynonyms })).message).toMatch(/synonyms of 'A'/);
+    expect(definitionErrorOf(() => bot.newIntent('empty', [])).message).toMatch(/intent 'empty' needs at least one training sentence/);
+    expect(definitionErrorOf(() => bot.newIntent('blank', ['hi', ' '])).field).toBe('intents.blank.trainingSentences');
+    expect(definitionErrorOf(() => bot.newEntity('none', {})).message).toMatch(/entity 'none' needs at least one entry/);
+    const where = bot.newIntent('where', ['where is CITY']);
+    expect(definitionErrorOf(() => where.parameter('town', 'TOWN', city)).message).toBe(
+      "fragment 'TOWN' of parameter 'town' appears in no training sentence of intent 'where'",
+    );
+  });
+
+  it('refuses a bot name the NLU cannot take as a model id, and a language that is not an ISO 639-1 code, where they are written', () => {
+    const spaced = definitionErrorOf(() => new Bot('Weather Bot'));
+    expect(spaced.field).toBe('name');
+    expect(spaced.message).toBe(
+      `bot name 'Weather Bot' must be 1-128 letters, digits, ".", "_" or "-", starting with a letter or digit (e.g. 'weather_bot')`,
+    );
+    expect(definitionErrorOf(() => new Bot('-bot')).message).toMatch(/starting with a letter or digit/);
+    expect(definitionErrorOf(() => new Bot('b'.repeat(129))).field).toBe('name');
+    expect(new Bot('Weather.Bot-2_x').name).toBe('Weather.Bot-2_x');
+    expect(definitionErrorOf(() => new Bot('b', { language: 'English' })).message).toBe(
+      `language must be a lower-case ISO 639-1 code such as 'en', got "English"`,
+    );
   });
 
   it('refuses an automatic transition mixed with others, in either order', () => {

@@ -10,6 +10,8 @@ import {
   DEFAULT_NLU_CONFIG,
   type EntityEntry,
   FALLBACK_INTENT,
+  MODEL_ID_PATTERN,
+  MODEL_ID_RULE,
   type NluConfig,
   ParleyError,
 } from '@parley/domain';
@@ -42,9 +44,16 @@ export class Bot {
 
   constructor(name: string, options: BotOptions = {}) {
     checkName(name, 'bot', 'name');
+    if (!MODEL_ID_PATTERN.test(name)) {
+      // The name is the NLU model's id: refused here rather than when the service trains it.
+      throw definitionError(`bot name '${name}' must be ${MODEL_ID_RULE} (e.g. '${suggestedName(name)}')`, 'name');
+    }
     this.name = name;
     this.language = options.language ?? 'en';
-    checkName(this.language, 'language', 'language');
+    if (typeof this.language !== 'string' || !/^[a-z]{2}$/.test(this.language)) {
+      const got = JSON.stringify(this.language) ?? String(this.language);
+      throw definitionError(`language must be a lower-case ISO 639-1 code such as 'en', got ${got}`, 'language');
+    }
     this.config = Object.freeze({
       ...DEFAULT_NLU_CONFIG,
       ...options.config,
@@ -78,8 +87,12 @@ export class Bot {
       throw definitionError(`'${FALLBACK_INTENT}' is reserved for "no intent matched"`, 'intents');
     }
     this.#checkNew(this.#intents, name, 'an intent', 'intents');
+    const sentencesField = `intents.${name}.trainingSentences`;
     if (!Array.isArray(trainingSentences) || trainingSentences.some((sentence) => typeof sentence !== 'string')) {
-      throw definitionError(`training sentences of intent '${name}' must be an array of strings`, `intents.${name}.trainingSentences`);
+      throw definitionError(`training sentences of intent '${name}' must be an array of strings`, sentencesField);
+    }
+    if (trainingSentences.length === 0 || trainingSentences.some((sentence) => sentence.trim() === '')) {
+      throw definitionError(`intent '${name}' needs at least one training sentence, and none may be blank`, sentencesField);
     }
     const intent = new Intent(name, trainingSentences, options.description, this.#registry);
     this.#intents.set(name, intent);
@@ -177,11 +190,23 @@ export class Bot {
   }
 }
 
+/** The name with what the pattern refuses replaced: 'Weather Bot' → 'weather_bot'. */
+function suggestedName(name: string): string {
+  const safe = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '_')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 128);
+  return safe === '' ? 'my_bot' : safe;
+}
+
 function entriesOf(entity: string, entries: Record<string, string[]>): EntityEntry[] {
   const field = `entities.${entity}.entries`;
   if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) {
     throw definitionError(`entries of entity '${entity}' must map each value to its synonyms`, field);
   }
+  if (Object.keys(entries).length === 0) throw definitionError(`entity '${entity}' needs at least one entry`, field);
   return Object.entries(entries).map(([value, synonyms]) => {
     checkName(value, `value of entity '${entity}'`, field);
     if (!Array.isArray(synonyms) || synonyms.some((synonym) => typeof synonym !== 'string' || synonym.trim() === '')) {

@@ -43,6 +43,10 @@ export class CompiledBot {
     checkAutomaticCycles(this.#states);
   }
 
+  has(name: string): boolean {
+    return this.#states.has(name);
+  }
+
   state(name: string): CompiledState {
     const state = this.#states.get(name);
     if (state === undefined) {

@@ -40,6 +40,12 @@ export class Intent {
         field,
       );
     }
+    if (!this.trainingSentences.some((sentence) => sentence.includes(fragment))) {
+      throw definitionError(
+        `fragment '${fragment}' of parameter '${name}' appears in no training sentence of intent '${this.name}'`,
+        field,
+      );
+    }
     this.#parameters.push({ name, fragment, entity: entity.name });
     return this;
   }

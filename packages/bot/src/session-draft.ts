@@ -4,7 +4,7 @@
  */
 import type { FileData, IntentClassifierPrediction, JsonObject, JsonValue, Reply } from '@parley/domain';
 import { replyText } from './reply-text';
-import type { ChatEntry, SessionSnapshot, TransitionRecord, TurnOutcome } from './turn';
+import type { ChatEntry, SessionSnapshot, TransitionRecord, TurnError, TurnOutcome } from './turn';
 
 export interface ReceivedEvent {
   name: string;
@@ -24,9 +24,12 @@ export class SessionDraft {
   readonly replies: Reply[] = [];
   readonly history: ChatEntry[] = [];
   readonly transitions: TransitionRecord[] = [];
-  readonly errors: string[] = [];
+  readonly errors: TurnError[] = [];
 
-  constructor(snapshot: SessionSnapshot, chatHistory: ReadonlyArray<readonly [string, 0 | 1]>) {
+  readonly #onReply: ((reply: Reply) => void) | undefined;
+
+  constructor(snapshot: SessionSnapshot, chatHistory: ReadonlyArray<readonly [string, 0 | 1]>, onReply?: (reply: Reply) => void) {
+    this.#onReply = onReply;
     this.id = snapshot.id;
     this.state = snapshot.state;
     // Copied so the turn never writes into the caller's snapshot.
@@ -47,6 +50,7 @@ export class SessionDraft {
     this.replies.push(reply);
     this.history.push({ sender: 0, type: reply.type, text, content: reply.content as JsonValue });
     this.chatHistory.push([text, 0]);
+    this.#onReply?.(structuredClone(reply));
   }
 
   outcome(prediction?: IntentClassifierPrediction): TurnOutcome {

@@ -4,7 +4,7 @@ import { Bot } from './bot';
 import { Session } from './session';
 import { SessionDraft } from './session-draft';
 import type { StateBody } from './state';
-import { FakePredictor } from '@parley/testkit/bot/fake-predictor';
+import { ExactMatchPredictor } from './exact-match-predictor';
 import type { TurnContext } from './turn';
 
 function sessionOf(variables: Record<string, JsonValue> = {}): { session: Session; draft: SessionDraft } {
@@ -16,7 +16,7 @@ function sessionOf(variables: Record<string, JsonValue> = {}): { session: Sessio
 async function start(body: StateBody, chatHistory: Array<[string, 0 | 1]> = []) {
   const bot = new Bot('b');
   bot.newState('s0', { initial: true }).setBody(body);
-  const context: TurnContext = { predictor: new FakePredictor(bot.definition()), chatHistory };
+  const context: TurnContext = { predictor: new ExactMatchPredictor(bot.definition()), chatHistory };
   return bot.startSession('u1', context);
 }
 
@@ -184,6 +184,7 @@ describe('Session replies and history', () => {
     expect(outcome.replies).toEqual([{ type: 'str', content: 'before' }]);
     expect(outcome.snapshot.variables).toEqual({ ok: 1 });
     expect(outcome.errors).toHaveLength(1);
-    expect(outcome.errors[0]).toMatch(/body of state 's0' failed: INVALID_VARIABLE: session variable 'when'/);
+    expect(outcome.errors[0]).toMatchObject({ code: 'INVALID_VARIABLE', state: 's0' });
+    expect(outcome.errors[0]?.message).toMatch(/body of state 's0' failed: session variable 'when'/);
   });
 });

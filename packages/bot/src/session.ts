@@ -1,67 +1,13 @@
 /**
- * The Session of BBF's Sessions page, in TS idiom: what a body or event predicate sees of one user's conversation.
+ * The Session of BBF's Sessions page, in TS idiom: what a body or event predicate sees of one user's conversation
+ * (ReadonlySession's reads, plus variables' writes and replies).
  * Variables are JSON values, stored and returned as copies: a session is saved between turns, so changing an
  * object after `set` (or one returned by `get`) changes nothing until it is `set` again.
  */
-import {
-  isJsonValue,
-  ParleyError,
-  type FileData,
-  type IntentClassifierPrediction,
-  type JsonObject,
-  type JsonValue,
-  type Reply,
-} from '@parley/domain';
-import type { SessionDraft } from './session-draft';
+import { isJsonValue, ParleyError, type FileData, type JsonValue, type Reply } from '@parley/domain';
+import { ReadonlySession } from './readonly-session';
 
-export class Session {
-  readonly #draft: SessionDraft;
-
-  /** The engine creates sessions; bodies receive them. */
-  constructor(draft: SessionDraft) {
-    this.#draft = draft;
-  }
-
-  get id(): string {
-    return this.#draft.id;
-  }
-
-  /** Name of the state the session is in (during a body: the state whose body runs). */
-  get currentState(): string {
-    return this.#draft.state;
-  }
-
-  /**
-   * The last intent prediction, kept across turns; a file or event leaves it as it was. Undefined before the first
-   * message. A copy, as variables are: the session is saved between turns.
-   */
-  get predictedIntent(): IntentClassifierPrediction | undefined {
-    const prediction = this.#draft.predictedIntent;
-    return prediction === undefined ? undefined : structuredClone(prediction);
-  }
-
-  /** The last user message (a file's name after a file), kept across turns. */
-  get message(): string | undefined {
-    return this.#draft.message;
-  }
-
-  /** The last file received, kept across turns (BBF: "received files are stored as part of the user sessions"). A copy. */
-  get file(): FileData | undefined {
-    const file = this.#draft.file;
-    return file === undefined ? undefined : { ...file };
-  }
-
-  /** The event being handled, during an event turn only. */
-  get event(): { name: string; params: JsonObject } | undefined {
-    const event = this.#draft.event;
-    return event === undefined ? undefined : { name: event.name, params: structuredClone(event.params) };
-  }
-
-  /** Recent chat rows, oldest first, with this turn's rows as they happen: [text, 0 = bot | 1 = user]. */
-  get chatHistory(): Array<[string, 0 | 1]> {
-    return this.#draft.chatHistory.map(([text, sender]) => [text, sender]);
-  }
-
+export class Session extends ReadonlySession {
   set(key: string, value: JsonValue): void {
     if (typeof key !== 'string' || key === '') {
       throw new ParleyError('INVALID_VARIABLE', 'a session variable needs a non-empty string key', {
@@ -76,18 +22,12 @@ export class Session {
         { field: key },
       );
     }
-    this.#draft.variables.set(key, structuredClone(value));
-  }
-
-  /** The variable's value, or undefined when it is not set. */
-  get(key: string): JsonValue | undefined {
-    const value = this.#draft.variables.get(key);
-    return value === undefined ? undefined : structuredClone(value);
+    this.draft.variables.set(key, structuredClone(value));
   }
 
   /** Removes the variable; false when it was not set (where BBF raises KeyError). */
   delete(key: string): boolean {
-    return this.#draft.variables.delete(key);
+    return this.draft.variables.delete(key);
   }
 
   reply(text: string): void {
@@ -131,7 +71,7 @@ export class Session {
   }
 
   #reply(reply: Reply): void {
-    this.#draft.addReply(reply);
+    this.draft.addReply(reply);
   }
 }
 

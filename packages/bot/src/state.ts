@@ -3,12 +3,12 @@
  * Definition mistakes (mixing an automatic transition with others, a second transition on one intent, a foreign
  * intent or state) throw here, at the line that makes them.
  */
-import { isJsonValue, type JsonValue } from '@parley/domain';
+import { isJsonValue, type JsonObject, type JsonValue } from '@parley/domain';
 import type { BotRegistry } from './bot-registry';
 import { checkName, definitionError } from './definition-error';
 import { Intent } from './intent';
 import type { Session } from './session';
-import type { EventPredicate, Transition, TransitionCondition } from './transition';
+import type { Condition, EventPredicate, Transition, TransitionCondition } from './transition';
 import { TransitionBuilder } from './transition-builder';
 import { isVariableOperation, type VariableOperation } from './variable-operation';
 
@@ -100,6 +100,24 @@ export class State {
     return this.#builder({ kind: 'event', name, predicate });
   }
 
+  /**
+   * BBF's custom event, `when_event_go_to(fn, dest, event_params)`: `condition(session, params)` over a read-only
+   * view of the session, checked where BBF checks it: after a body (when it comes before the first intent
+   * transition) and on every message, file or event. A condition that throws counts as false.
+   */
+  whenCondition(condition: Condition, params: JsonObject = {}): TransitionBuilder {
+    if (typeof condition !== 'function') {
+      throw definitionError(
+        `condition of a transition of state '${this.name}' must be a function (session, params) => boolean`,
+        this.#field,
+      );
+    }
+    if (typeof params !== 'object' || params === null || Array.isArray(params) || !isJsonValue(params)) {
+      throw definitionError(`params of condition '${conditionName(condition)}' must be a JSON object`, this.#field);
+    }
+    return this.#builder({ kind: 'condition', name: conditionName(condition), condition, params: structuredClone(params) });
+  }
+
   /** An automatic transition: taken right after the body. It must be the state's only transition. */
   goTo(dest: State): void {
     this.#add({ kind: 'auto' }, dest);
@@ -169,6 +187,11 @@ export class State {
     }
     return body;
   }
+}
+
+/** The transition log names a condition after its function, as BBF's names an event function. */
+function conditionName(condition: Condition): string {
+  return condition.name === '' ? 'condition' : condition.name;
 }
 
 /** BBF allows one transition per intent per state; fallback (no intent matched) counts as an intent. */

@@ -36,7 +36,11 @@ describe('variable transitions', () => {
     const outcome = await new Conversation(bot).start();
     expect(outcome.snapshot.state).toBe('even');
     expect(outcome.errors).toEqual([
-      'transition variable_matches_operation (n broken 0): [s0] --> [never] failed, counted as not firing: ' + 'bad operation',
+      {
+        code: 'BOT_ERROR',
+        message: 'transition variable_matches_operation (n broken 0): [s0] --> [never] failed, counted as not firing: bad operation',
+        state: 's0',
+      },
     ]);
   });
 });
@@ -159,6 +163,8 @@ describe('an event', () => {
     await chat.start();
     const outcome = await chat.sendEvent('payment', { amount: 1 });
     expect(outcome.snapshot.state).toBe('s0');
-    expect(outcome.errors).toEqual(['transition event (payment): [s0] --> [paid] failed, counted as not firing: no ledger']);
+    expect(outcome.errors).toEqual([
+      { code: 'BOT_ERROR', message: 'transition event (payment): [s0] --> [paid] failed, counted as not firing: no ledger', state: 's0' },
+    ]);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * Whether a transition fires for what the turn is handling. A received intent, file or event fires only the
  * transitions checked while it is being handled, never those of the states it leads to (BBF's flags); what is
- * left after a body (`settle`) are automatic and variable transitions.
+ * left after a body (`settle`) are automatic, variable and condition transitions (BBF's custom events), which are
+ * also checked on every input, as BBF checks every transition on a message or file.
  */
 import { FALLBACK_INTENT, type FileData, type IntentClassifierPrediction, type JsonObject } from '@parley/domain';
+import type { ReadonlySession } from './readonly-session';
 import type { Session } from './session';
 import type { TransitionCondition } from './transition';
 import { applyOperation } from './variable-operation';
@@ -14,8 +16,13 @@ export type Trigger =
   | { kind: 'event'; name: string; params: JsonObject }
   | { kind: 'settle' };
 
-/** May throw (an operation function or event predicate did); the caller counts that as false, as BBF does. */
-export async function transitionFires(condition: TransitionCondition, trigger: Trigger, session: Session): Promise<boolean> {
+/** `view`: what a condition gets, the session without its writes. May throw (an operation function or event predicate did); the caller counts that as false, as BBF does. */
+export async function transitionFires(
+  condition: TransitionCondition,
+  trigger: Trigger,
+  session: Session,
+  view: ReadonlySession,
+): Promise<boolean> {
   switch (condition.kind) {
     case 'auto':
       return true;
@@ -29,6 +36,8 @@ export async function transitionFires(condition: TransitionCondition, trigger: T
       return (
         trigger.kind === 'file' && (condition.types === undefined || condition.types.some((type) => mimeMatches(type, trigger.file.type)))
       );
+    case 'condition':
+      return (await condition.condition(view, structuredClone(condition.params))) === true;
     case 'event':
       return (
         trigger.kind === 'event' &&

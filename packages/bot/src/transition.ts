@@ -3,11 +3,18 @@
  * are the event names of the transition log (BBF's event function names, plus no_intent_matched and event).
  */
 import type { JsonObject, JsonValue } from '@parley/domain';
+import type { ReadonlySession } from './readonly-session';
 import type { Session } from './session';
 import { operationLabel, type VariableOperation } from './variable-operation';
 
 /** Decides whether a received event fires its transition; it gets the event's params as BBF's event functions do. */
 export type EventPredicate = (session: Session, eventParams: JsonObject) => boolean | Promise<boolean>;
+
+/**
+ * BBF's custom event (`when_event_go_to(fn, dest, event_params)`): a test over a read-only view of the session and
+ * the params given with the transition, checked wherever BBF checks transitions (after a body, on every input).
+ */
+export type Condition = (session: ReadonlySession, params: JsonObject) => boolean | Promise<boolean>;
 
 export type TransitionCondition =
   | { kind: 'auto' }
@@ -15,7 +22,8 @@ export type TransitionCondition =
   | { kind: 'no_intent_matched' }
   | { kind: 'variable_matches_operation'; variable: string; operation: VariableOperation; target: JsonValue }
   | { kind: 'file_received'; types: readonly string[] | undefined }
-  | { kind: 'event'; name: string; predicate: EventPredicate | undefined };
+  | { kind: 'event'; name: string; predicate: EventPredicate | undefined }
+  | { kind: 'condition'; name: string; condition: Condition; params: JsonObject };
 
 export interface Transition {
   readonly source: string;
@@ -28,7 +36,10 @@ export function waitsForMessage(condition: TransitionCondition): boolean {
   return condition.kind === 'intent_matched' || condition.kind === 'no_intent_matched';
 }
 
-/** The `info` column of BBF's transition log: the intent, `var op target`, the file types or the event name. */
+/**
+ * The `info` column of BBF's transition log: the intent, `var op target`, the file types, the event name, or the
+ * condition's name and params.
+ */
 export function transitionInfo(condition: TransitionCondition): string {
   switch (condition.kind) {
     case 'auto':
@@ -43,5 +54,7 @@ export function transitionInfo(condition: TransitionCondition): string {
       return condition.types === undefined ? '*' : condition.types.join(', ');
     case 'event':
       return condition.name;
+    case 'condition':
+      return Object.keys(condition.params).length === 0 ? condition.name : `${condition.name} ${JSON.stringify(condition.params)}`;
   }
 }

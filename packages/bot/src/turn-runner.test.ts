@@ -5,7 +5,7 @@ import { Bot } from './bot';
 import { Conversation, texts } from '@parley/testkit/bot/conversation';
 import type { Session } from './session';
 import type { SessionSnapshot, TurnContext } from './turn';
-import { MAX_MOVES_PER_TURN } from './turn-runner';
+import { MAX_MOVES_PER_TURN, STATE_MISSING_EVENT } from './turn-runner';
 
 /** greetings-like bot: s0 --hello--> s1 (greets) --good--> good (auto back to s0). */
 function greetingsBot() {
@@ -244,7 +244,7 @@ describe('after a body', () => {
     a.goTo(b);
     const outcome = await new Conversation(bot).start();
     expect(texts(outcome)).toEqual(['partial', 'b']);
-    expect(outcome.errors).toEqual(["body of state 'a' failed: TypeError: boom"]);
+    expect(outcome.errors).toEqual([{ code: 'BOT_ERROR', message: "body of state 'a' failed: TypeError: boom", state: 'a' }]);
     expect(outcome.snapshot.state).toBe('b');
   });
 
@@ -336,16 +336,24 @@ describe('sessions', () => {
     expect(texts(await chat.say('hi'))).toEqual(['echo: hello / hi / cat.png']);
   });
 
-  it('refuses a snapshot in a state the bot does not have', async () => {
+  it('moves a session whose state is gone to the initial state, recorded as a transition, and answers its message there', async () => {
     const { bot } = greetingsBot();
     const chat = new Conversation(bot);
-    await expect(
-      bot.runTurn(
-        { id: 'u1', state: 'gone', variables: {} },
-        { kind: 'message', text: 'hi' },
-        { predictor: chat.predictor, chatHistory: [] },
-      ),
-    ).rejects.toThrow(/has no state 'gone'/);
+    const outcome = await bot.runTurn(
+      { id: 'u1', state: 'gone', variables: { kept: { shape: 'old' } } },
+      { kind: 'message', text: 'hi' },
+      { predictor: chat.predictor, chatHistory: [] },
+    );
+    expect(outcome.transitions[0]).toEqual({
+      source: 'gone',
+      dest: 's0',
+      event: STATE_MISSING_EVENT,
+      info: "bot 'greetings' has no state 'gone' any more",
+    });
+    expect(outcome.transitions[1]).toEqual({ source: 's0', dest: 's1', event: 'intent_matched', info: 'hello' });
+    expect(outcome.replies).toEqual([{ type: 'str', content: 'How are you?' }]);
+    expect(outcome.snapshot.variables).toEqual({ kept: { shape: 'old' } });
+    expect(outcome.errors).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { FALLBACK_INTENT, isParleyError, ParleyError, type FileData, type JsonOb
 import type { CompiledBot, CompiledState } from './compiled-bot';
 import { fallbackPrediction } from './fallback-prediction';
 import { PREV_STATE_VARIABLE } from './global-wiring';
+import { ReadonlySession } from './readonly-session';
 import { Session } from './session';
 import { SessionDraft } from './session-draft';
 import type { StateBody } from './state';
@@ -16,6 +17,12 @@ import type { Predictor, SessionSnapshot, TurnContext, TurnInput, TurnOutcome } 
 /** More moves than this in one turn means automatic transitions loop; the turn fails and the session is unchanged. */
 export const MAX_MOVES_PER_TURN = 50;
 
+/** The event of the transition that moves a session out of a state its bot no longer has. */
+export const STATE_MISSING_EVENT = 'state_missing';
+
+/** The code of a failure in the bot's own code (anything but a ParleyError, which keeps its code). */
+const BOT_ERROR = 'BOT_ERROR';
+
 const DEFAULT_FALLBACK_REPLY = "Sorry, I didn't get it";
 
 const defaultFallbackBody: StateBody = (session) => session.reply(DEFAULT_FALLBACK_REPLY);
@@ -24,13 +31,14 @@ export class TurnRunner {
   readonly #bot: CompiledBot;
   readonly #draft: SessionDraft;
   readonly #session: Session;
+  readonly #view: ReadonlySession;
   #moves = 0;
 
   constructor(bot: CompiledBot, snapshot: SessionSnapshot, context: TurnContext) {
     this.#bot = bot;
-    bot.state(snapshot.state); // fails before anything runs when the stored state is unknown
-    this.#draft = new SessionDraft(snapshot, context.chatHistory);
+    this.#draft = new SessionDraft(snapshot, context.chatHistory, context.onReply);
     this.#session = new Session(this.#draft);
+    this.#view = new ReadonlySession(this.#draft);
   }
 
   /** A new session: the current (initial) state's body, then what follows automatically. */
@@ -41,6 +49,7 @@ export class TurnRunner {
   }
 
   async run(input: TurnInput, predictor: Predictor): Promise<TurnOutcome> {
+    if (!this.#bot.has(this.#draft.state)) await this.#leaveMissingState();
     switch (input.kind) {
       case 'message':
         return this.#onMessage(input.text, predictor);
@@ -85,6 +94,23 @@ export class TurnRunner {
     return this.#draft.outcome();
   }
 
+  /**
+   * The bot changed under a live session (a state renamed or removed): the session moves to the initial state,
+   * recorded as a transition (audited, and logged by the service), without the initial body (the session is not
+   * new), then handles its input there as any session waiting in that state. Its variables stay as they are.
+   */
+  async #leaveMissingState(): Promise<void> {
+    const missing = this.#draft.state;
+    this.#draft.transitions.push({
+      source: missing,
+      dest: this.#bot.initial,
+      event: STATE_MISSING_EVENT,
+      info: `bot '${this.#bot.name}' has no state '${missing}' any more`,
+    });
+    this.#draft.state = this.#bot.initial;
+    await this.#settle();
+  }
+
   /** Takes the first transition that fires for the input, then settles; false when none fired. */
   async #fire(trigger: Trigger): Promise<boolean> {
     const transition = await this.#firstFiring(trigger);
@@ -113,9 +139,9 @@ export class TurnRunner {
 
   async #fires(transition: Transition, trigger: Trigger): Promise<boolean> {
     try {
-      return await transitionFires(transition.condition, trigger, this.#session);
+      return await transitionFires(transition.condition, trigger, this.#session, this.#view);
     } catch (error) {
-      this.#draft.errors.push(`transition ${label(transition)} failed, counted as not firing: ${message(error)}`);
+      this.#fail(error, `transition ${label(transition)} failed, counted as not firing`);
       return false;
     }
   }
@@ -144,8 +170,14 @@ export class TurnRunner {
     try {
       await body(this.#session);
     } catch (error) {
-      this.#draft.errors.push(`${what} failed: ${message(error)}`);
+      this.#fail(error, `${what} failed`);
     }
+  }
+
+  /** Records what threw against the state the session is in: the state whose body or transition ran. */
+  #fail(error: unknown, what: string): void {
+    const code = isParleyError(error) ? error.code : BOT_ERROR;
+    this.#draft.errors.push({ code, message: `${what}: ${message(error)}`, state: this.#draft.state });
   }
 
   #current(): CompiledState {
@@ -170,6 +202,6 @@ function label(transition: Transition): string {
 }
 
 function message(error: unknown): string {
-  if (isParleyError(error)) return `${error.code}: ${error.message}`;
+  if (isParleyError(error)) return error.message;
   return error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
 }

@@ -4,7 +4,7 @@
  * failed turn (NLU down, an automatic loop, …) leaves the stored session untouched. A body that throws (a non-JSON
  * variable included) fails only itself, as in BBF: the turn goes on and reports it in `errors`.
  */
-import type { FileData, IntentClassifierPrediction, JsonObject, JsonValue, Reply } from '@parley/domain';
+import type { ErrorCode, FileData, IntentClassifierPrediction, JsonObject, JsonValue, Reply } from '@parley/domain';
 
 export interface SessionSnapshot {
   id: string;
@@ -34,9 +34,23 @@ export type TurnInput =
 export interface TransitionRecord {
   source: string;
   dest: string;
-  /** intent_matched, no_intent_matched, variable_matches_operation, file_received, event, auto */
+  /**
+   * intent_matched, no_intent_matched, variable_matches_operation, file_received, event, condition, auto, or
+   * state_missing (the session's state is gone from the bot: it moved to the initial state)
+   */
   event: string;
   info: string;
+}
+
+/**
+ * A failure the turn survived: a body, fallback body, condition, event predicate or operation that threw. `code` is
+ * the thrown ParleyError's code (INVALID_VARIABLE for a non-JSON variable) or BOT_ERROR; `state` is the state
+ * whose body or transition failed.
+ */
+export interface TurnError {
+  code: ErrorCode;
+  message: string;
+  state: string;
 }
 
 export interface TurnOutcome {
@@ -47,10 +61,10 @@ export interface TurnOutcome {
   transitions: TransitionRecord[];
   prediction?: IntentClassifierPrediction;
   /**
-   * Failures the turn survived, for the service to log: a body, fallback body, event predicate or operation that
-   * threw (BBF catches and logs them and carries on). Empty when all went well.
+   * Failures the turn survived (BBF catches and logs them and carries on): the service logs and audits them and
+   * answers them to the caller. Empty when all went well.
    */
-  errors: string[];
+  errors: TurnError[];
 }
 
 /** What a caller may add to a prediction request; the engine itself passes none. */
@@ -70,4 +84,9 @@ export interface TurnContext {
   chatHistory: Array<[string, 0 | 1]>;
   /** Reference time for the turn (tests pin it). */
   now?: Date;
+  /**
+   * Called with each reply as the body sends it (before the turn ends and is saved), so a channel can deliver it at
+   * once as BBF does; the outcome still lists every reply.
+   */
+  onReply?: (reply: Reply) => void;
 }

@@ -8,6 +8,12 @@ export const BASE_ENTITIES = ['number', 'datetime', 'email', 'url', 'percentage'
 export type BaseEntityKind = (typeof BASE_ENTITIES)[number];
 export const BASE_ENTITY_PREFIX = 'base.';
 
+/** A bot's name is its model id, which names a directory in the model registry: safe file-name characters only. */
+export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** What MODEL_ID_PATTERN asks for, in words, for error messages. */
+export const MODEL_ID_RULE = '1-128 letters, digits, ".", "_" or "-", starting with a letter or digit';
+
 export interface EntityEntry {
   /** The main value; every synonym maps to it. */
   value: string;

@@ -130,6 +130,11 @@ export const ERROR_CODES = {
     http: 503,
     description: 'The service is shutting down; retry the request, with the same messageId, on another replica.',
   },
+  BOT_ERROR: {
+    grpc: GrpcStatus.INTERNAL,
+    http: 500,
+    description: "The bot's own code threw (a body, fallback body or condition); reported in the turn's errors, the turn answering 200.",
+  },
   INTERNAL: { grpc: GrpcStatus.INTERNAL, http: 500, description: 'An unexpected error; details are in the log, not the answer.' },
 } as const satisfies Record<string, ErrorCodeSpec>;
 

@@ -11,7 +11,14 @@ export { trainingPlanOf, type TrainingPlan } from './model/training-plan';
 export { evaluateDataset } from './evaluate/evaluate-dataset';
 export { evaluateModel } from './evaluate/evaluate-model';
 export { addTypos, type TypoOptions } from './evaluate/add-typos';
-export { parseDefinition, lintDefinition, MODEL_ID_PATTERN } from './definition';
+export {
+  parseDefinition,
+  lintDefinition,
+  MODEL_ID_PATTERN,
+  definitionError,
+  snakeCaseProblems,
+  type DefinitionProblem,
+} from './definition';
 export { placeholderFor, isPlaceholder } from './text/placeholder';
 export { EntityRecognizer } from './ner/entity-recognizer';
 export type { Recognition, EntityMatch } from './ner/recognition';

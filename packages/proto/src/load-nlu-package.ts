@@ -8,9 +8,12 @@ import { withPredictionCodec } from './prediction-codec';
 
 export const NLU_PROTO_FILE = 'parley/nlu/v1/nlu.proto';
 
-/** The proto/ folder of the repository (or of the image, which keeps the same layout). */
+/**
+ * The proto/ folder of the repository (or of the image, which keeps the same layout), else the copy an installed
+ * @parley/proto carries (packed into it by its prepack script).
+ */
 export function protoDir(): string {
-  const candidates = [resolve(__dirname, '../../../proto'), resolve(__dirname, '../../../../proto')];
+  const candidates = [resolve(__dirname, '../../../proto'), resolve(__dirname, '../../../../proto'), resolve(__dirname, '../proto')];
   const found = candidates.find((dir) => existsSync(join(dir, NLU_PROTO_FILE)));
   if (!found) throw new Error(`proto/${NLU_PROTO_FILE} not found near ${__dirname}`);
   return found;

@@ -97,6 +97,12 @@ const HANDLERS = {
   bot_reply_image: (file) => addMessage('bot', image(file)),
   bot_reply_location: (place) => addMessage('bot', locationLink(place)),
   bot_reply_json: (value) => addMessage('bot', jsonBlock(value)),
+  // Sent only when the service runs with PARLEY_DEV_MODE=true: what the bot's code threw during the turn.
+  turn_errors: (errors) => {
+    for (const error of Array.isArray(errors) ? errors : []) {
+      addNote('error dev', `Bot error in state '${String(error.state)}' (${String(error.code)}): ${String(error.message)}`);
+    }
+  },
 };
 
 function onSession(session) {

@@ -30,7 +30,8 @@ import { MeteredSessionStore } from './store/metered-session-store';
 import { SessionTurns } from './turns/session-turns';
 import { registerWebChat, registerWebSocketChannel } from './channels';
 
-export type AppConfig = Pick<DialogueConfig, 'http' | 'maxTextLength' | 'historyWindow' | 'logLevel'>;
+export type AppConfig = Pick<DialogueConfig, 'http' | 'maxTextLength' | 'historyWindow' | 'logLevel'> &
+  Partial<Pick<DialogueConfig, 'devMode'>>;
 
 export interface AppDeps {
   bot: DialogueBot;
@@ -128,7 +129,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     ...(deps.definitionFile ? { definitionFile: deps.definitionFile } : {}),
   });
   registerOperationRoutes(app, { store, nlu: deps.nlu, metrics, ...(deps.isDraining ? { isDraining: deps.isDraining } : {}) });
-  await registerWebSocketChannel(app, { turns, maxFrameBytes: config.http.bodyLimitBytes });
+  await registerWebSocketChannel(app, { turns, maxFrameBytes: config.http.bodyLimitBytes, devMode: config.devMode ?? false });
   await registerWebChat(app, {});
   return app;
 }

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       bot: 'weather',
       maxTextLength: 2_000,
       historyWindow: 20,
+      devMode: false,
       shutdownDelayMs: 0,
       logLevel: 'info',
     });
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
       PARLEY_SESSION_TTL_SECONDS: '3600',
       PARLEY_AUDIT_RETENTION_SECONDS: '7776000',
       PARLEY_BOT: './my-bot.js',
+      PARLEY_DEV_MODE: 'true',
       PARLEY_MAX_TEXT_LENGTH: '500',
       PARLEY_BODY_LIMIT_BYTES: '65536',
       PARLEY_HISTORY_WINDOW: '0',
@@ -53,6 +55,7 @@ describe('loadConfig', () => {
       bot: './my-bot.js',
       maxTextLength: 500,
       historyWindow: 0,
+      devMode: true,
       shutdownDelayMs: 3_000,
       logLevel: 'debug',
     });

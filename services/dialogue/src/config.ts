@@ -54,6 +54,8 @@ export interface DialogueConfig {
   maxTextLength: number;
   /** How many recent history rows session.chatHistory (and GET /v1/sessions/:id) holds. */
   historyWindow: number;
+  /** PARLEY_DEV_MODE: the WebSocket channel (and so the web chat) also shows what the bot's code threw in a turn. */
+  devMode: boolean;
   /** On SIGTERM, how long /ready answers 503 while requests are still served, before the server stops accepting. */
   shutdownDelayMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -80,6 +82,7 @@ const schema = z.object({
   PARLEY_HTTP_PORT: integer(0, 65_535).default(8080),
   PARLEY_API_KEYS: z.string().transform(splitApiKeys).pipe(z.array(apiKey)).default([]),
   PARLEY_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], "expected 'true' or 'false'").default('false'),
+  PARLEY_DEV_MODE: z.enum(['true', 'false'], "expected 'true' or 'false'").default('false'),
   PARLEY_RATE_LIMIT_PER_MINUTE: integer(0, 10_000_000).default(0),
   PARLEY_TRUST_PROXY_HOPS: integer(0, 10).default(0),
   PARLEY_NLU_API_KEY: apiKey.optional(),
@@ -165,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DialogueConfig
     ...(vars.PARLEY_BOT_DEFINITION_FILE === undefined ? {} : { botDefinitionFile: vars.PARLEY_BOT_DEFINITION_FILE }),
     maxTextLength: vars.PARLEY_MAX_TEXT_LENGTH,
     historyWindow: vars.PARLEY_HISTORY_WINDOW,
+    devMode: vars.PARLEY_DEV_MODE === 'true',
     shutdownDelayMs: vars.PARLEY_SHUTDOWN_DELAY_MS,
     logLevel: vars.PARLEY_LOG_LEVEL,
   });

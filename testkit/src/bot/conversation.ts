@@ -1,22 +1,21 @@
 /**
  * Test driver: plays a dialogue service's part around a Bot (keeps the snapshot and the history between turns,
- * passes the history back as session.chatHistory) with a FakePredictor built from the bot's definition.
+ * passes the history back as session.chatHistory) with an ExactMatchPredictor built from the bot's definition.
  */
 import type { FileData, JsonObject } from '@parley/domain';
-import type { Bot, SessionSnapshot, TurnContext, TurnInput, TurnOutcome } from '@parley/bot';
-import { FakePredictor } from './fake-predictor';
+import { ExactMatchPredictor, type Bot, type SessionSnapshot, type TurnContext, type TurnInput, type TurnOutcome } from '@parley/bot';
 
 export class Conversation {
   readonly bot: Bot;
   readonly id: string;
-  readonly predictor: FakePredictor;
+  readonly predictor: ExactMatchPredictor;
   readonly chatHistory: Array<[string, 0 | 1]> = [];
   snapshot: SessionSnapshot | undefined;
 
   constructor(bot: Bot, id = 'u1') {
     this.bot = bot;
     this.id = id;
-    this.predictor = new FakePredictor(bot.definition());
+    this.predictor = new ExactMatchPredictor(bot.definition());
   }
 
   get state(): string | undefined {

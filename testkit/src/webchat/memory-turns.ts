@@ -20,6 +20,7 @@ export class MemoryTurns implements TurnService {
   private readonly bot: ScriptedBot;
   private readonly sessions = new Map<string, Session>();
   private readonly listeners = new Set<(result: TurnResult) => void>();
+  private readonly replyListeners = new Set<(id: string, reply: Reply) => void>();
 
   constructor(bot: ScriptedBot) {
     this.bot = bot;
@@ -58,11 +59,17 @@ export class MemoryTurns implements TurnService {
     return () => this.listeners.delete(listener);
   }
 
+  onReply(listener: (id: string, reply: Reply) => void): () => void {
+    this.replyListeners.add(listener);
+    return () => this.replyListeners.delete(listener);
+  }
+
   private step(id: string, session: Session, request: TurnRequest | undefined): TurnResult {
     const next = this.bot(request === undefined ? undefined : session.state, request);
     session.state = next.state;
     for (const reply of next.replies) session.chatHistory.push([historyText(reply), 0]);
     const result: TurnResult = { id, state: next.state, replies: next.replies };
+    for (const reply of next.replies) for (const listener of this.replyListeners) listener(id, reply);
     for (const listener of this.listeners) listener(result);
     return result;
   }

@@ -3,11 +3,10 @@
  * Cross-references (unknown intents, entities, fragments) are checked afterwards by parseDefinition.
  */
 import { z } from 'zod';
-import { DEFAULT_NLU_CONFIG, ENCODER_CHOICES } from '@parley/domain';
+import { DEFAULT_NLU_CONFIG, ENCODER_CHOICES, MODEL_ID_PATTERN, MODEL_ID_RULE } from '@parley/domain';
 import { wordTokens } from '../text/word-tokens';
 
-/** Model ids name a directory in the model registry, so they are restricted to safe file-name characters. */
-export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+export { MODEL_ID_PATTERN };
 
 const nonBlank = z.string().trim().min(1, 'must not be empty');
 
@@ -66,7 +65,7 @@ const configSchema = z.strictObject({
 });
 
 export const definitionSchema = z.strictObject({
-  name: z.string().regex(MODEL_ID_PATTERN, 'must be 1-128 letters, digits, ".", "_" or "-", starting with a letter or digit'),
+  name: z.string().regex(MODEL_ID_PATTERN, `must be ${MODEL_ID_RULE}`),
   language: z
     .string()
     .default('en')

@@ -16,11 +16,12 @@ import type { z } from 'zod';
 import { resolveHyperParameters } from '../model/hyper-parameters';
 import { definitionSchema } from './definition-schema';
 import { formatPath, type PathSegment } from './format-path';
+import { snakeCaseProblems } from './snake-case-fields';
 
 type ParsedDefinition = z.output<typeof definitionSchema>;
 
 /** A problem found in a definition: where it is and what is wrong. */
-interface Problem {
+export interface Problem {
   path: PathSegment[];
   message: string;
 }
@@ -28,6 +29,8 @@ interface Problem {
 const MAX_REPORTED_PROBLEMS = 5;
 
 export function parseDefinition(input: unknown): BotDefinition {
+  const snakeCase = snakeCaseProblems(input);
+  if (snakeCase.length > 0) throw definitionError(snakeCase);
   const result = definitionSchema.safeParse(input);
   const problems: Problem[] = result.success
     ? crossReferenceProblems(result.data)
@@ -38,7 +41,7 @@ export function parseDefinition(input: unknown): BotDefinition {
   return toBotDefinition(result.data);
 }
 
-function definitionError(problems: Problem[]): ParleyError {
+export function definitionError(problems: readonly Problem[]): ParleyError {
   const described = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => `${formatPath(p.path) || 'definition'}: ${p.message}`);
   const more = problems.length > MAX_REPORTED_PROBLEMS ? ` (and ${problems.length - MAX_REPORTED_PROBLEMS} more)` : '';
   const field = formatPath(problems[0]?.path ?? []) || 'definition';

@@ -13,10 +13,27 @@ const FAMILIES: Record<string, { same: string[]; other: string }> = {
   nl: { same: ['boeken', 'boek'], other: 'boot' },
 };
 
+/**
+ * Languages with no maintained stemmer: words stay whole (accents folded), and inflected forms meet in the
+ * classifier's character n-grams instead. The README says which languages these are.
+ */
+const WITHOUT_STEMMER: Record<string, { forms: [string, string]; folded: [string, string] }> = {
+  ca: { forms: ['cançons', 'cançó'], folded: ['cancons', 'canco'] },
+  lb: { forms: ['Wieder', 'Wiederbericht'], folded: ['wieder', 'wiederbericht'] },
+};
+
+describe.each(Object.entries(WITHOUT_STEMMER))('language %s (no stemmer)', (code, { forms, folded }) => {
+  const pipeline = new TextPipeline(code);
+
+  it('keeps each word whole, accents folded, so character n-grams carry its inflections', () => {
+    expect(forms.map((word) => pipeline.process(word).stems[0])).toEqual(folded);
+  });
+});
+
 describe.each(BUILTIN_LANGUAGES.map((language) => [language.code, language] as const))('language %s', (code, language) => {
   const pipeline = new TextPipeline(code);
 
-  it('stems inflected forms to one stem and other words apart', () => {
+  it.skipIf(code in WITHOUT_STEMMER)('stems inflected forms to one stem and other words apart', () => {
     const family = FAMILIES[code];
     expect(family).toBeDefined();
     const stems = (family?.same ?? []).map((word) => pipeline.process(word).stems[0]);
@@ -32,6 +49,7 @@ describe.each(BUILTIN_LANGUAGES.map((language) => [language.code, language] as c
     expect(language.percentWords.length).toBeGreaterThan(0);
     expect(Object.values(language.currencyWords)).toContain('EUR');
     expect(language.dateWords.length).toBeGreaterThan(20);
-    expect(language.dateParser).toBeDefined();
+    // chrono-node has no Catalan or Luxembourgish parser: their dates with digits go through the default one.
+    if (!(code in WITHOUT_STEMMER)) expect(language.dateParser).toBeDefined();
   });
 });

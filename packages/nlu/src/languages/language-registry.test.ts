@@ -7,7 +7,7 @@ import { getLanguage, languageCodes, registerLanguage } from './language-registr
 
 describe('language registry', () => {
   it('has BBF languages built in', () => {
-    expect(languageCodes()).toEqual(expect.arrayContaining(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt']));
+    expect(languageCodes()).toEqual(expect.arrayContaining(['ca', 'de', 'en', 'es', 'fr', 'it', 'lb', 'nl', 'pt']));
     expect(getLanguage('en')).toBe(english);
     expect(getLanguage('EN')).toBe(english);
   });

@@ -38,6 +38,10 @@ describe('NumberScanner', () => {
     ['pt', 'vinte e cinco, cento e vinte, três', [25, 120, 3]],
     ['pt', 'dois mil e quinhentos', [2500]],
     ['nl', 'drieëntwintig, tweehonderd, vijf', [23, 200, 5]],
+    ['ca', 'vint-i-dos, trenta-cinc, dotze', [22, 35, 12]],
+    ['ca', 'dos mil', [2000]],
+    ['lb', 'véieranzwanzeg, zwielef, dräi', [24, 12, 3]],
+    ['lb', 'zweehonnert', [200]],
   ])('%s: "%s" → %j', (code, text, values) => {
     expect(numbersIn(code, text)).toEqual(values);
   });

@@ -1,9 +1,11 @@
 /**
- * The frames the server sends: BBF's `bot_reply_*` frames for replies, plus Parley's `session` and `error` frames.
- * README.md documents each shape; BBF clients only ever see the actions they already know plus these two.
+ * The frames the server sends: BBF's `bot_reply_*` frames for replies, plus Parley's `session` and `error` frames,
+ * and `turn_errors` in dev mode. README.md documents each shape; BBF clients only ever see the actions they
+ * already know plus these.
  */
 import { isParleyError, type JsonValue, type Reply } from '@parley/domain';
 import type { FastifyBaseLogger } from 'fastify';
+import type { TurnError } from '@parley/bot';
 import type { SessionView } from '../turns/turn-service';
 
 export interface OutboundFrame {
@@ -18,6 +20,11 @@ export function replyFrame(reply: Reply): OutboundFrame {
     return { action: 'bot_reply_options', message: JSON.stringify(byIndex) };
   }
   return { action: `bot_reply_${reply.type}`, message: reply.content as unknown as JsonValue };
+}
+
+/** Dev mode only: what the bot's code threw during a turn, after its replies (a client shows it to the developer). */
+export function turnErrorsFrame(errors: TurnError[]): OutboundFrame {
+  return { action: 'turn_errors', message: errors.map((error) => ({ code: error.code, message: error.message, state: error.state })) };
 }
 
 export interface SessionFrameContent {

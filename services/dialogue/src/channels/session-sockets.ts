@@ -1,12 +1,16 @@
 /**
- * Which connections speak for which session, and the fan-out of every TurnResult to all of them: a reply
- * produced by one socket (or by REST) reaches every open socket of that session.
+ * Which connections speak for which session, and the fan-out to all of them: each reply as the bot sends it,
+ * whichever socket (or REST call) caused the turn, and, in dev mode, what the bot's code threw in the turn.
  */
+import type { Reply } from '@parley/domain';
 import type { TurnResult } from '../turns/turn-service';
 import type { ChannelConnection } from './channel-connection';
-import { replyFrame } from './outbound-frame';
+import { replyFrame, turnErrorsFrame, type OutboundFrame } from './outbound-frame';
 
 export class SessionSockets {
+  /** Dev mode: a turn's errors (what the bot's code threw) go to the session's sockets as a `turn_errors` frame. */
+  constructor(private readonly devMode: boolean) {}
+
   private readonly bySession = new Map<string, Set<ChannelConnection>>();
   private readonly all = new Set<ChannelConnection>();
   /** Results already fanned out, so the channel can tell whether a TurnService announced the result it returned. */
@@ -44,10 +48,16 @@ export class SessionSockets {
     this.all.delete(connection);
   }
 
-  /** The TurnService's onResult listener. */
+  /** The TurnService's onReply listener: the reply goes out as the body sends it, not at the end of the turn. */
+  readonly reply = (id: string, reply: Reply): void => {
+    const frame = replyFrame(reply);
+    for (const connection of this.bySession.get(id) ?? []) connection.send(frame);
+  };
+
+  /** The TurnService's onResult listener: the replies went out already; the errors follow them. */
   readonly announce = (result: TurnResult): void => {
     this.announced.add(result);
-    this.send(result, this.bySession.get(result.id) ?? []);
+    this.sendFrames(this.errorFrames(result), this.bySession.get(result.id) ?? []);
   };
 
   /** True once for each announcement of `result`: a stored result returned again is not counted as announced twice. */
@@ -55,8 +65,16 @@ export class SessionSockets {
     return this.announced.delete(result);
   }
 
+  /** A whole result at once: a stored one replayed, or a new session's first replies. */
   send(result: TurnResult, connections: Iterable<ChannelConnection>): void {
-    const frames = result.replies.map(replyFrame);
+    this.sendFrames([...result.replies.map(replyFrame), ...this.errorFrames(result)], connections);
+  }
+
+  errorFrames(result: TurnResult): OutboundFrame[] {
+    return this.devMode && result.errors !== undefined && result.errors.length > 0 ? [turnErrorsFrame(result.errors)] : [];
+  }
+
+  private sendFrames(frames: OutboundFrame[], connections: Iterable<ChannelConnection>): void {
     for (const connection of connections) {
       for (const frame of frames) connection.send(frame);
     }

@@ -27,6 +27,7 @@ class FakeTurns implements TurnService {
   readonly sessions = new Map<string, { state: string; chatHistory: Array<[string, 0 | 1]> }>();
   private readonly answered = new Map<string, TurnResult>();
   private readonly listeners = new Set<(result: TurnResult) => void>();
+  private readonly replyListeners = new Set<(id: string, reply: Reply) => void>();
   failCreate: ParleyError | undefined;
   private next = 0;
 
@@ -71,8 +72,13 @@ class FakeTurns implements TurnService {
     return () => this.listeners.delete(listener);
   }
 
+  onReply(listener: (id: string, reply: Reply) => void): () => void {
+    this.replyListeners.add(listener);
+    return () => this.replyListeners.delete(listener);
+  }
+
   get listenerCount(): number {
-    return this.listeners.size;
+    return this.listeners.size + this.replyListeners.size;
   }
 
   private async replies(request: TurnRequest): Promise<Reply[]> {
@@ -93,7 +99,9 @@ class FakeTurns implements TurnService {
     return session;
   }
 
+  /** As SessionTurns does: each reply as it is sent, then the result once the turn is over. */
   private announce(result: TurnResult): TurnResult {
+    for (const reply of result.replies) for (const listener of this.replyListeners) listener(result.id, reply);
     for (const listener of this.listeners) listener(result);
     return result;
   }

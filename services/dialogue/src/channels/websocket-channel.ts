@@ -27,6 +27,8 @@ export interface WebSocketChannelOptions {
   drainTimeoutMs?: number;
   /** The reconnect delay the 1012 close's reason suggests to clients (`retryAfterMs`). Default 500 ms. */
   reconnectAfterMs?: number;
+  /** Send each turn's errors (what the bot's code threw) as a `turn_errors` frame. Default false. */
+  devMode?: boolean;
 }
 
 type Settings = Required<WebSocketChannelOptions>;
@@ -78,13 +80,14 @@ function settle(options: WebSocketChannelOptions): Settings {
     heartbeatMs: options.heartbeatMs ?? 30_000,
     drainTimeoutMs: options.drainTimeoutMs ?? 5_000,
     reconnectAfterMs: options.reconnectAfterMs ?? 500,
+    devMode: options.devMode ?? false,
   };
 }
 
 class WebSocketChannel {
   readonly settings: Settings;
   private readonly log: FastifyBaseLogger;
-  private readonly sockets = new SessionSockets();
+  private readonly sockets: SessionSockets;
   private readonly unsubscribe: () => void;
   private readonly heartbeat: NodeJS.Timeout | undefined;
   private closing = false;
@@ -92,7 +95,9 @@ class WebSocketChannel {
   constructor(settings: Settings, log: FastifyBaseLogger) {
     this.settings = settings;
     this.log = log;
-    this.unsubscribe = settings.turns.onResult(this.sockets.announce);
+    this.sockets = new SessionSockets(settings.devMode);
+    const unsubscribe = [settings.turns.onResult(this.sockets.announce), settings.turns.onReply(this.sockets.reply)];
+    this.unsubscribe = () => unsubscribe.forEach((stop) => stop());
     if (settings.heartbeatMs > 0) {
       this.heartbeat = setInterval(() => this.beat(), settings.heartbeatMs);
       this.heartbeat.unref();
@@ -159,7 +164,7 @@ class WebSocketChannel {
       const result = await this.settings.turns.create();
       this.sockets.join(connection, result.id);
       const view = { id: result.id, state: result.state, chatHistory: [] };
-      opening.push(this.sessionFrame(view, false), ...result.replies.map(replyFrame));
+      opening.push(this.sessionFrame(view, false), ...result.replies.map(replyFrame), ...this.sockets.errorFrames(result));
       connection.release(opening);
     } catch (error) {
       this.sockets.leave(connection);

@@ -45,7 +45,7 @@ const auditRow = {
       type: 'object',
       additionalProperties: true,
       description:
-        'prediction: text, intent, score, scope, fallbackReason, modelVersion, matchedSentence, matchedParameters, ranking; transition: source, dest, event, info; session: event (created, reset, error)',
+        'prediction: text, intent, score, scope, fallbackReason, modelVersion, matchedSentence, matchedParameters, ranking; transition: source, dest, event (state_missing when the state was gone from the bot), info; session: event (created, reset, error with its code)',
     },
   },
 };

@@ -60,6 +60,18 @@ const prediction = {
   },
 };
 
+const turnErrors = {
+  type: 'array',
+  description:
+    "What the bot's own code threw during the turn (a body, fallback body or condition), which the turn survived as in " +
+    'BBF; present only when something did. `state` is the state whose body or transition failed.',
+  items: {
+    type: 'object',
+    required: ['code', 'message', 'state'],
+    properties: { code: { type: 'string', enum: Object.keys(ERROR_CODES) }, message: { type: 'string' }, state: { type: 'string' } },
+  },
+};
+
 export const turnResult = {
   type: 'object',
   required: ['id', 'state', 'replies'],
@@ -68,6 +80,7 @@ export const turnResult = {
     state: { type: 'string', description: "The session's dialogue state after the turn" },
     replies: { type: 'array', items: reply },
     prediction,
+    errors: turnErrors,
   },
 };
 

@@ -4,8 +4,15 @@
  * the bot (which asks the NLU with the current state as scope), and commits session, history, audit and the
  * idempotent answer atomically. Anything that fails before the commit leaves the session untouched.
  */
-import { type IntentClassifierPrediction, ParleyError } from '@parley/domain';
-import type { PredictOptions, Predictor, SessionSnapshot, TurnContext, TurnOutcome } from '@parley/bot';
+import { type IntentClassifierPrediction, ParleyError, type Reply } from '@parley/domain';
+import {
+  STATE_MISSING_EVENT,
+  type PredictOptions,
+  type Predictor,
+  type SessionSnapshot,
+  type TurnContext,
+  type TurnOutcome,
+} from '@parley/bot';
 import {
   isSessionConflictError,
   type HistoryEntry,
@@ -42,6 +49,7 @@ const ATTEMPTS = 3;
 
 export class SessionTurns implements TurnService {
   private readonly listeners = new Set<(result: TurnResult) => void>();
+  private readonly replyListeners = new Set<(id: string, reply: Reply) => void>();
   private readonly predictor: Predictor;
   private readonly prefetch: PredictionPrefetch;
 
@@ -58,7 +66,7 @@ export class SessionTurns implements TurnService {
       if (id !== undefined && (await this.options.store.get(sessionId))) {
         throw new ParleyError('SESSION_EXISTS', `a session with id ${sessionId} already exists`, { field: 'id' });
       }
-      const outcome = await this.options.bot.startSession(sessionId, this.context([]));
+      const outcome = await this.options.bot.startSession(sessionId, this.context(sessionId, []));
       const at = this.now().toISOString();
       const record: SessionRecord = {
         id: sessionId,
@@ -94,7 +102,7 @@ export class SessionTurns implements TurnService {
             return { result: replayOf(loaded.idempotentResponse, request, messageId), replayed: true };
           }
           const record = requireSession(id, loaded.session);
-          const outcome = await this.options.bot.runTurn(snapshotOf(record), request, this.context(loaded.recentHistory, predictor));
+          const outcome = await this.options.bot.runTurn(snapshotOf(record), request, this.context(id, loaded.recentHistory, predictor));
           const result = resultOf(id, outcome);
           const at = this.now().toISOString();
           const idempotency = messageId === undefined ? undefined : { messageId, response: idempotentRecord(request, result) };
@@ -114,7 +122,7 @@ export class SessionTurns implements TurnService {
     const result = await this.measure('reset', () =>
       this.locked(id, { recentHistory: this.options.historyWindow }, async (loaded, writer) => {
         const record = requireSession(id, loaded.session);
-        const outcome = await this.options.bot.resetSession(id, this.context(loaded.recentHistory));
+        const outcome = await this.options.bot.resetSession(id, this.context(id, loaded.recentHistory));
         const at = this.now().toISOString();
         const audit = [{ kind: 'session' as const, state: outcome.snapshot.state, data: { event: 'reset' }, at }];
         await writer.reset(commitOf(record, outcome, at, { audit }));
@@ -153,6 +161,11 @@ export class SessionTurns implements TurnService {
     return () => this.listeners.delete(listener);
   }
 
+  onReply(listener: (id: string, reply: Reply) => void): () => void {
+    this.replyListeners.add(listener);
+    return () => this.replyListeners.delete(listener);
+  }
+
   /** Runs `work` as a locked turn; a conflicting write (a lost lock) runs the whole turn again, lock and load included. */
   private async locked<T>(id: string, load: LoadTurnOptions, work: (loaded: TurnSnapshot, writer: TurnWriter) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
@@ -168,10 +181,16 @@ export class SessionTurns implements TurnService {
     }
   }
 
-  /** Counts the prediction and logs what bodies threw, once the turn is saved. */
+  /** Counts the prediction and logs what the bot's code threw and any session moved out of a missing state. */
   private observe(id: string, outcome: TurnOutcome): void {
     if (outcome.prediction) this.options.metrics.recordPrediction(outcome.prediction);
-    for (const error of outcome.errors ?? []) this.options.logger.warn({ sessionId: id, error }, 'a bot body failed');
+    for (const error of outcome.errors) this.options.logger.warn({ sessionId: id, ...error }, 'the bot failed in a turn');
+    for (const moved of outcome.transitions.filter((transition) => transition.event === STATE_MISSING_EVENT)) {
+      this.options.logger.warn(
+        { sessionId: id, from: moved.source, to: moved.dest },
+        'session moved to the initial state: its state is gone',
+      );
+    }
   }
 
   private publish(result: TurnResult): TurnResult {
@@ -209,8 +228,19 @@ export class SessionTurns implements TurnService {
     }
   }
 
-  private context(history: HistoryEntry[], predictor: Predictor = this.predictor): TurnContext {
-    return { predictor, chatHistory: chatHistoryOf(history), now: this.now() };
+  private context(id: string, history: HistoryEntry[], predictor: Predictor = this.predictor): TurnContext {
+    return { predictor, chatHistory: chatHistoryOf(history), now: this.now(), onReply: (reply) => this.sendReply(id, reply) };
+  }
+
+  /** A reply as the body sends it; a listener's failure is logged, never the body's. */
+  private sendReply(id: string, reply: Reply): void {
+    for (const listener of this.replyListeners) {
+      try {
+        listener(id, reply);
+      } catch (error) {
+        this.options.logger.error({ sessionId: id, err: error }, 'a reply listener threw');
+      }
+    }
   }
 
   private now(): Date {

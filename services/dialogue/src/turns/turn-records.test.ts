@@ -24,7 +24,7 @@ const outcome: TurnOutcome = {
   ],
   transitions: [{ source: 's0', dest: 'weather_state', event: 'intent_matched', info: 'weather_intent' }],
   prediction,
-  errors: ['body of state weather_state threw: boom'],
+  errors: [{ code: 'BOT_ERROR', message: "body of state 'weather_state' failed: boom", state: 'weather_state' }],
 };
 
 const record: SessionRecord = {
@@ -61,7 +61,12 @@ describe('turn records', () => {
         data: { source: 's0', dest: 'weather_state', event: 'intent_matched', info: 'weather_intent' },
         at,
       },
-      { kind: 'session', state: 's0', data: { event: 'error', error: 'body of state weather_state threw: boom' }, at },
+      {
+        kind: 'session',
+        state: 'weather_state',
+        data: { event: 'error', code: 'BOT_ERROR', error: "body of state 'weather_state' failed: boom" },
+        at,
+      },
     ]);
     expect(commit.idempotency).toBeUndefined();
     expect(commit).not.toHaveProperty('fileChanged');
@@ -87,8 +92,15 @@ describe('turn records', () => {
   });
 
   it('answers with id, state, replies and the prediction', () => {
-    expect(resultOf('x', outcome)).toEqual({ id: 'x', state: 's0', replies: [{ type: 'str', content: 'Sunny' }], prediction });
+    expect(resultOf('x', outcome)).toEqual({
+      id: 'x',
+      state: 's0',
+      replies: [{ type: 'str', content: 'Sunny' }],
+      prediction,
+      errors: [{ code: 'BOT_ERROR', message: "body of state 'weather_state' failed: boom", state: 'weather_state' }],
+    });
     expect(resultOf('x', { ...outcome, prediction: undefined })).not.toHaveProperty('prediction');
+    expect(resultOf('x', { ...outcome, errors: [] })).not.toHaveProperty('errors');
   });
 
   it('replays a stored answer only for the request it answered', () => {

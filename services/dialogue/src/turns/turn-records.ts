@@ -15,6 +15,7 @@ export function resultOf(id: string, outcome: TurnOutcome): TurnResult {
     state: outcome.snapshot.state,
     replies: outcome.replies,
     ...(outcome.prediction === undefined ? {} : { prediction: outcome.prediction }),
+    ...(outcome.errors.length === 0 ? {} : { errors: outcome.errors.map((error) => ({ ...error })) }),
   };
 }
 
@@ -45,8 +46,8 @@ export function commitOf(
 
 /**
  * BBF's monitoring rows: the prediction, each transition taken, and what a body threw. A prediction row is about
- * the state that asked (its scope); a transition row about the state it left; an error row about the state the
- * turn ended in.
+ * the state that asked (its scope); a transition row about the state it left; an error row about the state whose
+ * body or transition failed.
  */
 function auditOf(outcome: TurnOutcome, at: string, text: string | undefined): AuditEntry[] {
   const audit: AuditEntry[] = [];
@@ -76,8 +77,8 @@ function auditOf(outcome: TurnOutcome, at: string, text: string | undefined): Au
   for (const transition of outcome.transitions) {
     audit.push({ kind: 'transition', at, state: transition.source, data: { ...transition } });
   }
-  for (const error of outcome.errors ?? []) {
-    audit.push({ kind: 'session', at, state: outcome.snapshot.state, data: { event: 'error', error } });
+  for (const error of outcome.errors) {
+    audit.push({ kind: 'session', at, state: error.state, data: { event: 'error', code: error.code, error: error.message } });
   }
   return audit;
 }

@@ -3,12 +3,15 @@
  * (session-turns.ts) loads the session under its lock, calls the NLU, runs the bot and saves atomically.
  */
 import type { FileData, IntentClassifierPrediction, JsonObject, Reply } from '@parley/domain';
+import type { TurnError } from '@parley/bot';
 
 export interface TurnResult {
   id: string;
   state: string;
   replies: Reply[];
   prediction?: IntentClassifierPrediction;
+  /** What the bot's code threw during the turn (the turn went on, as in BBF); absent when nothing did. */
+  errors?: TurnError[];
 }
 
 export interface SessionView {
@@ -33,6 +36,11 @@ export interface TurnService {
   reset(id: string): Promise<TurnResult>;
   get(id: string): Promise<SessionView>;
   delete(id: string): Promise<void>;
-  /** Called with every result, so channels can push replies to every socket of the session. */
+  /** Called with every result once it is saved (before the call returns). */
   onResult(listener: (result: TurnResult) => void): () => void;
+  /**
+   * Called with each reply of any turn of any session as the bot's body sends it, before the turn ends and is saved
+   * (as BBF sends replies), so channels can push it to every socket of the session at once.
+   */
+  onReply(listener: (id: string, reply: Reply) => void): () => void;
 }

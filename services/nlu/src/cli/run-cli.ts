@@ -4,11 +4,13 @@ import type { CliConfig } from '../config';
 import { AUDIT_USAGE, auditCommand } from './audit-command';
 import { UsageError, type CliIo } from './cli-io';
 import { EVAL_USAGE, evalCommand } from './eval-command';
+import { INIT_USAGE, initCommand } from './init/init-command';
 import { LABEL_USAGE, labelCommand } from './label-command';
 import { PREDICT_USAGE, predictCommand } from './predict-command';
 import { TRAIN_USAGE, trainCommand } from './train-command';
 
 const USAGE = `usage:
+  ${INIT_USAGE}
   ${TRAIN_USAGE}
   ${PREDICT_USAGE}
   ${EVAL_USAGE}
@@ -19,7 +21,14 @@ environment: PARLEY_NLU_ADDRESS (default localhost:50051), PARLEY_MODEL_DIR (def
   PARLEY_DIALOGUE_URL (default http://127.0.0.1:8080), PARLEY_DIALOGUE_API_KEY (sent when the dialogue service requires API keys)
 `;
 
-const COMMANDS = { train: trainCommand, predict: predictCommand, eval: evalCommand, audit: auditCommand, label: labelCommand } as const;
+const COMMANDS = {
+  init: initCommand,
+  train: trainCommand,
+  predict: predictCommand,
+  eval: evalCommand,
+  audit: auditCommand,
+  label: labelCommand,
+} as const;
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
 export async function runCli(argv: string[], config: Readonly<CliConfig>, io: CliIo): Promise<number> {

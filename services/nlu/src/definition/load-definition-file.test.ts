@@ -59,6 +59,34 @@ describe('loadDefinitionFile', () => {
     expect(error.message).toContain('bad.yml');
   });
 
+  it('takes a $schema line for editors', async () => {
+    await writeFile(join(dir, 'hinted.yaml'), `$schema: ./node_modules/@parley/nlu/definition.schema.json\n${yaml}`);
+    expect((await loadDefinitionFile(join(dir, 'hinted.yaml'))).name).toBe('greetings');
+  });
+
+  it("refuses the proto's snake_case names, naming the camelCase field to write", async () => {
+    const snake = yaml
+      .replace('trainingSentences: [hello', 'training_sentences: [hello')
+      .replace('config:', 'config:\n  hyper_parameters: {}');
+    await writeFile(join(dir, 'snake.yaml'), snake);
+    const error = await errorOf(join(dir, 'snake.yaml'));
+    expect(error.field).toBe('intents[0].training_sentences');
+    expect(error.message).toContain(
+      `"training_sentences" is the proto's snake_case spelling; the definition file is camelCase: write "trainingSentences"`,
+    );
+    expect(error.message).toContain('config.hyper_parameters: "hyper_parameters" is the proto');
+  });
+
+  it('checks the file against the published JSON Schema, naming each field', async () => {
+    await writeFile(join(dir, 'schema.yaml'), yaml.replace('language: en', 'language: xx').replace('threshold: 0.5', 'treshold: 0.5'));
+    const error = await errorOf(join(dir, 'schema.yaml'));
+    expect(error.field).toBe('language');
+    expect(error.message).toContain(
+      'language: must be equal to one of the allowed values (en, es, fr, de, it, pt, nl, ca, lb) (JSON Schema)',
+    );
+    expect(error.message).toContain('config.treshold: is not a field of the definition');
+  });
+
   it('reports unparsable files, unknown extensions and missing files', async () => {
     await writeFile(join(dir, 'broken.json'), '{"name": ');
     expect(await errorOf(join(dir, 'broken.json'))).toMatchObject({ code: 'INVALID_DEFINITION', field: 'file' });

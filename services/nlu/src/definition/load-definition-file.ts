@@ -1,9 +1,10 @@
-/** Reads a bot definition from a .json, .yaml or .yml file and validates it. */
+/** Reads a bot definition from a .json, .yaml or .yml file and validates it: the JSON Schema, then parseDefinition. */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ParleyError, type BotDefinition } from '@parley/domain';
 import { parseDefinition } from '@parley/nlu';
 import { parse as parseYaml } from 'yaml';
+import { checkDefinitionSchema } from './check-definition-schema';
 
 export async function loadDefinitionFile(path: string): Promise<BotDefinition> {
   const extension = extname(path).toLowerCase();
@@ -26,10 +27,18 @@ export async function loadDefinitionFile(path: string): Promise<BotDefinition> {
     throw new ParleyError('INVALID_DEFINITION', `${path}: not valid ${format}: ${(error as Error).message}`, { field: 'file' });
   }
   try {
-    return parseDefinition(input);
+    checkDefinitionSchema(input);
+    return parseDefinition(withoutSchemaHint(input));
   } catch (error) {
     if (error instanceof ParleyError)
       throw new ParleyError(error.code, `${path}: ${error.message}`, error.field ? { field: error.field } : {});
     throw error;
   }
+}
+
+/** `$schema` tells editors where the JSON Schema is; it is no part of the definition. */
+function withoutSchemaHint(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || !('$schema' in input)) return input;
+  const { $schema: _hint, ...definition } = input as Record<string, unknown>;
+  return definition;
 }

@@ -1,8 +1,8 @@
 /**
- * Test seam: a Predictor that answers from the bot's own definition the way the NLU's exact-match shortcut does
- * (training sentence equal to the text, parameter fragments standing for any words, mapped to the entity's main
- * value or null), restricted to the scope. Anything else is fallback. It records every call, so tests can check
- * when the engine asks the NLU.
+ * A Predictor for a bot author's unit tests, no NLU needed: it answers from the bot's own definition the way the
+ * NLU's exact-match shortcut does (training sentence equal to the text, parameter fragments standing for any
+ * words, mapped to the entity's main value or null), restricted to the scope. Anything else is fallback. It
+ * records every call, so tests can check when the engine asks the NLU.
  */
 import {
   type BotDefinition,
@@ -13,9 +13,9 @@ import {
   type MatchedParameter,
   ParleyError,
 } from '@parley/domain';
-import type { Predictor } from '@parley/bot';
+import type { Predictor } from './turn';
 
-export class FakePredictor implements Predictor {
+export class ExactMatchPredictor implements Predictor {
   readonly calls: Array<{ text: string; scope: string }> = [];
   private readonly definition: BotDefinition;
 
@@ -74,7 +74,7 @@ function prediction(
     matchedParameters,
     ranking: [{ intent, score }],
     scope,
-    modelVersion: 'fake-1',
+    modelVersion: 'exact-match',
     fallbackReason: 'NONE',
   };
 }

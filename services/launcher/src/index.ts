@@ -1,0 +1,1 @@
+export { launch, type LaunchOptions } from './launch';
