@@ -213,6 +213,7 @@ const lines = [
   })()}.`,
   '',
   `Parley ahead of NLP.js on every row: ${(() => {
+    if (!rows.includes('nlpjs')) return 'NLP.js not run in this run';
     const checks = [...ks.map((k) => ['top1', k])].map(([key, k]) => {
       const peer = bestOfPeer(k, key);
       const ours = sectionA.find((r) => r.k === k && r.row === 'use-lite')?.[key];
