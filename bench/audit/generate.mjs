@@ -2,6 +2,7 @@
 // traffic: each session a life of 50 rows (a 'created' event, then turns of one prediction and one or two
 // transitions, now and then an error), sessions spread over 30 days, 40 states and 60 intents of uneven
 // popularity, 12 % of predictions falling back (scores of the best intent below 0.45), the rest scoring 0.55–1.
+import { seededRandom } from '../lib/seeded-random.mjs';
 export const AUDIT_ROWS_PER_SESSION = 50;
 const STATES = Array.from({ length: 40 }, (_, n) => `state_${String(n).padStart(2, '0')}`);
 const INTENTS = Array.from({ length: 60 }, (_, n) => `intent_${String(n).padStart(2, '0')}`);
@@ -10,18 +11,6 @@ const DAY = 86_400_000;
 /** The rows' time span ends an hour ago, so that "now" is after all of them. */
 const END = Date.now() - 3_600_000;
 const START = END - 30 * DAY;
-
-/** mulberry32: a small seeded generator. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Picks from `items`, the first ones more often (a rough Zipf). */
 const skewed = (next, items) => items[Math.floor(items.length * next() ** 2)];
@@ -39,7 +28,7 @@ export function auditSessions(rows) {
 }
 
 function sessionCommit(index) {
-  const next = random(index + 1);
+  const next = seededRandom(index + 1);
   const id = `bench-${index}`;
   let time = START + Math.floor(next() * (END - START - DAY));
   const iso = () => new Date(time).toISOString();

@@ -18,11 +18,11 @@ import * as grpc from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
 import { benchArgs } from '../lib/args.mjs';
 import { clincDefinition, clincDir, clincSplit } from '../lib/clinc150.mjs';
-import { freePort } from '../lib/free-port.mjs';
 import { nluClient, unary } from '../lib/grpc-clients.mjs';
 import { sequentialLatency, throughput } from '../lib/load.mjs';
 import { machine } from '../lib/machine.mjs';
-import { rssMiB, startProcess } from '../lib/process.mjs';
+import { rssMiB } from '../lib/process.mjs';
+import { startNluService } from '../lib/services.mjs';
 import { machineLine, writeSection } from '../lib/report.mjs';
 import { median, percentile, round } from '../lib/stats.mjs';
 import { trainOverGrpc } from '../lib/train-over-grpc.mjs';
@@ -44,18 +44,8 @@ function firstPhrases(definition, k) {
 
 async function withNlu(run) {
   const modelDir = mkdtempSync(join(tmpdir(), 'parley-bench-encoder-'));
-  const port = await freePort();
-  const nlu = await startProcess(process.execPath, [join(root, 'services/nlu/dist/main.js')], {
-    env: {
-      PARLEY_NLU_HOST: '127.0.0.1',
-      PARLEY_NLU_PORT: String(port),
-      PARLEY_MODEL_DIR: modelDir,
-      PARLEY_LOG_LEVEL: 'warn',
-      PARLEY_NLU_ENCODER: 'auto',
-      PARLEY_MODEL_MEMORY_MB: '1024',
-    },
-    ready: /listening on/,
-  });
+  const nlu = await startNluService({ modelDir, env: { PARLEY_NLU_ENCODER: 'auto', PARLEY_MODEL_MEMORY_MB: '1024' } });
+  const port = nlu.port;
   const address = `127.0.0.1:${port}`;
   const client = nluClient(address);
   try {

@@ -17,6 +17,7 @@ import { machine } from '../lib/machine.mjs';
 import { trainNlpJs } from '../lib/nlpjs.mjs';
 import { machineLine, writeSection } from '../lib/report.mjs';
 import { round } from '../lib/stats.mjs';
+import { seededRandom } from '../lib/seeded-random.mjs';
 
 const ROWS = ['none', 'use-lite', 'nlpjs'];
 const usage = `node bench/nlu/few-shot.mjs [--ks 5,10,20|none] [--seeds 3] [--bots 5] [--rows ${ROWS.join(',')}] [--hyper '{}'] [--section nlu-few-shot] [--no-write]`;
@@ -54,17 +55,6 @@ const byIntent = (split) => {
 const trainByIntent = byIntent(train);
 const testByIntent = byIntent(test);
 
-/** mulberry32, as Parley's SeededRandom: the same seed picks the same phrases for every row. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function shuffled(items, next) {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
@@ -125,7 +115,7 @@ for (const k of ks) {
   for (const row of rows) {
     const results = [];
     for (let seed = 1; seed <= seeds; seed++) {
-      const result = await score(row, sample(intents, k, random(seed * 1000 + k)), allTest, seed);
+      const result = await score(row, sample(intents, k, seededRandom(seed * 1000 + k)), allTest, seed);
       console.error(`(a) k=${k} ${row} seed ${seed}: ${JSON.stringify(result)}`);
       results.push(result);
     }
@@ -144,7 +134,7 @@ const sectionB = [];
 for (const row of rows) {
   const results = [];
   for (let seed = 1; seed <= bots; seed++) {
-    const next = random(seed * 7919);
+    const next = seededRandom(seed * 7919);
     const picked = shuffled(intents, next);
     const botIntents = picked.slice(0, 10);
     const otherIntents = new Set(picked.slice(10, 20));

@@ -5,7 +5,7 @@
 //      driven by this process in the same run (sequential p50/p99, and calls/s at 32 in flight), median of rounds;
 //   3. the NLU service's RSS with the CLINC150 model loaded;
 //   then, in turn, the sentence encoder's figures (encoder.mjs) and the few-shot section (few-shot.mjs).
-// Needs a build (npm install does it). Usage: node bench/nlu/run.mjs [--runs 3] [--rounds 5] [--no-few-shot] [--no-write]
+// Needs a build (npm install does it). Usage: node bench/nlu/run.mjs [--runs 3] [--rounds 5] [--no-few-shot] [--no-encoder] [--no-write]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,10 +24,11 @@ import { machineLine, writeSection } from '../lib/report.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const args = benchArgs('node bench/nlu/run.mjs [--runs 3] [--rounds 5] [--no-few-shot] [--no-write]', {
+const args = benchArgs('node bench/nlu/run.mjs [--runs 3] [--rounds 5] [--no-few-shot] [--no-encoder] [--no-write]', {
   runs: { type: 'string', default: '3' },
   rounds: { type: 'string', default: '5' },
   'no-few-shot': { type: 'boolean', default: false },
+  'no-encoder': { type: 'boolean', default: false },
   'no-write': { type: 'boolean', default: false },
 });
 const runs = args.integer('runs');
@@ -197,6 +198,7 @@ const fewShot = [
   ['few-shot.mjs'],
   ['few-shot.mjs', '--ks', 'none', '--rows', 'use-lite', '--hyper', '{"familiarity":0}', '--section', 'nlu-few-shot-familiarity-off'],
 ];
-for (const [script, ...options] of [['encoder.mjs'], ...(args.values['no-few-shot'] ? [] : fewShot)]) {
+const encoder = args.values['no-encoder'] ? [] : [['encoder.mjs']];
+for (const [script, ...options] of [...encoder, ...(args.values['no-few-shot'] ? [] : fewShot)]) {
   execFileSync(process.execPath, [join(root, 'bench/nlu', script), ...options, ...write], { stdio: 'inherit' });
 }

@@ -57,7 +57,8 @@ export class NluService {
     checkText(text, 'text', this.deps.limits.maxTextLength);
     const { model, modelId } = await this.model(target);
     const now = new Date();
-    const vectors = await this.vectorsFor(model, [text], now);
+    // No await at all for a model without the encoder: Predict's hot path stays one tick.
+    const vectors = model.encoder === NO_ENCODER ? undefined : await this.vectorsFor(model, [text], now);
     return this.classify(model, modelId, text, scope, now, vectors?.[0]);
   }
 
@@ -69,7 +70,7 @@ export class NluService {
     texts.forEach((text, index) => checkText(text, `texts[${index}]`, maxTextLength));
     const { model, modelId } = await this.model(target);
     const now = new Date();
-    const vectors = await this.vectorsFor(model, texts, now);
+    const vectors = model.encoder === NO_ENCODER ? undefined : await this.vectorsFor(model, texts, now);
     return texts.map((text, i) => this.classify(model, modelId, text, scope, now, vectors?.[i]));
   }
 
@@ -96,9 +97,8 @@ export class NluService {
     });
   }
 
-  /** The encoder vectors of the texts, for a model that uses the encoder (undefined for one that does not). */
-  private async vectorsFor(model: NluModel, texts: readonly string[], now: Date): Promise<Float32Array[] | undefined> {
-    if (model.encoder === NO_ENCODER) return undefined;
+  /** The encoder vectors of the texts, for a model that uses the encoder. */
+  private async vectorsFor(model: NluModel, texts: readonly string[], now: Date): Promise<Float32Array[]> {
     const { encoder } = this.deps;
     if (encoder?.identity !== model.encoder) {
       throw new ParleyError(
