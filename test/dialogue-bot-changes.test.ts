@@ -3,22 +3,10 @@
  * bot renamed the state a session waits in, and its next messages are answered from the initial state (audited,
  * never a 500); a body that throws answers 200 with `errors` naming the state. Real NLU, real servers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { Bot } from '@parley/bot';
-import { MemorySessionStore, PostgresSessionStore, RedisSessionStore, SqliteSessionStore, type SessionStore } from '@parley/session-store';
-import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
-import {
-  deleteRedisKeys,
-  dropPostgresSchema,
-  pingPostgres,
-  pingRedis,
-  POSTGRES_URL,
-  REDIS_URL,
-  runName,
-} from '@parley/testkit/services/backends';
+import type { SessionStore } from '@parley/session-store';
+import { describeOnEveryStore } from '@parley/testkit/services/every-store';
 import { startDialogueTestApp, type DialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
 
 /** One bot in two versions: version 2 renamed `asking` to `questioning`; its body throws on "break". */
@@ -121,31 +109,4 @@ function describeOnStore(name: string, open: () => Promise<SessionStore>): void 
   });
 }
 
-describe('a bot that changes under live sessions (REST)', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'parley-bot-changes-'));
-  afterAll(() => rmSync(directory, { recursive: true, force: true }));
-  describeOnStore('memory', async () => new MemorySessionStore({ ttlSeconds: 0 }));
-  describeOnStore('SQLite', async () => new SqliteSessionStore({ path: join(directory, 'sessions.db'), ttlSeconds: 0 }));
-});
-
-describeWithServer(
-  'a bot that changes under live sessions (REST, PostgreSQL)',
-  `PostgreSQL at ${POSTGRES_URL}`,
-  await unreachableReason(pingPostgres),
-  () => {
-    const schema = runName('parley_changes');
-    afterAll(() => dropPostgresSchema(schema));
-    describeOnStore('PostgreSQL', async () => new PostgresSessionStore({ url: POSTGRES_URL, schema, ttlSeconds: 0 }));
-  },
-);
-
-describeWithServer(
-  'a bot that changes under live sessions (REST, Redis)',
-  `Redis at ${REDIS_URL}`,
-  await unreachableReason(pingRedis),
-  () => {
-    const keyPrefix = `${runName('parley-changes')}:`;
-    afterAll(() => deleteRedisKeys(keyPrefix));
-    describeOnStore('Redis', async () => new RedisSessionStore({ url: REDIS_URL, keyPrefix, ttlSeconds: 0 }));
-  },
-);
+await describeOnEveryStore('a bot that changes under live sessions', 'changes', describeOnStore);

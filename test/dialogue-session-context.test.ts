@@ -3,22 +3,10 @@
  * file arrived, session.predictedIntent in the turns after a message (a file or event turn keeps it), and
  * session.message; a reset forgets all three. Real NLU, real servers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { Bot, type Session } from '@parley/bot';
-import { MemorySessionStore, PostgresSessionStore, RedisSessionStore, SqliteSessionStore, type SessionStore } from '@parley/session-store';
-import { describeWithServer, unreachableReason } from '@parley/testkit/session-store/server-gate';
-import {
-  deleteRedisKeys,
-  dropPostgresSchema,
-  pingPostgres,
-  pingRedis,
-  POSTGRES_URL,
-  REDIS_URL,
-  runName,
-} from '@parley/testkit/services/backends';
+import type { SessionStore } from '@parley/session-store';
+import { describeOnEveryStore } from '@parley/testkit/services/every-store';
 import { startDialogueTestApp } from '@parley/testkit/services/dialogue-test-app';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
@@ -73,26 +61,4 @@ function describeOnStore(name: string, open: () => Promise<SessionStore>): void 
   });
 }
 
-describe('the session keeps what BBF keeps (REST)', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'parley-context-'));
-  afterAll(() => rmSync(directory, { recursive: true, force: true }));
-  describeOnStore('memory', async () => new MemorySessionStore({ ttlSeconds: 0 }));
-  describeOnStore('SQLite', async () => new SqliteSessionStore({ path: join(directory, 'sessions.db'), ttlSeconds: 0 }));
-});
-
-describeWithServer(
-  'the session keeps what BBF keeps (REST, PostgreSQL)',
-  `PostgreSQL at ${POSTGRES_URL}`,
-  await unreachableReason(pingPostgres),
-  () => {
-    const schema = runName('parley_context');
-    afterAll(() => dropPostgresSchema(schema));
-    describeOnStore('PostgreSQL', async () => new PostgresSessionStore({ url: POSTGRES_URL, schema, ttlSeconds: 0 }));
-  },
-);
-
-describeWithServer('the session keeps what BBF keeps (REST, Redis)', `Redis at ${REDIS_URL}`, await unreachableReason(pingRedis), () => {
-  const keyPrefix = `${runName('parley-context')}:`;
-  afterAll(() => deleteRedisKeys(keyPrefix));
-  describeOnStore('Redis', async () => new RedisSessionStore({ url: REDIS_URL, keyPrefix, ttlSeconds: 0 }));
-});
+await describeOnEveryStore('the session keeps what BBF keeps', 'context', describeOnStore);
