@@ -1,6 +1,4 @@
 /** What crosses between the encoder (main thread) and its graph threads. */
-import type { GraphOutput } from './use-lite-graph';
-
 /** The data a graph thread starts with. */
 export interface GraphThreadData {
   /** The installed USE-lite package's directory. */
@@ -10,7 +8,6 @@ export interface GraphThreadData {
 /** One batch to run: token id sequences of equal length; the answer holds their vectors one after another. */
 export interface GraphRequest {
   id: number;
-  output: GraphOutput;
   sequences: Int32Array[];
 }
 

@@ -10,9 +10,9 @@
  */
 import type { GraphThreadData } from './graph-messages';
 import { GraphThread } from './graph-thread';
-import { DIMENSION, type GraphOutput } from './use-lite-graph';
+import { DIMENSION } from './use-lite-graph';
 
-export const MAX_BATCH = 64;
+export const MAX_BATCH = 16;
 
 interface Pending {
   ids: Int32Array;
@@ -29,8 +29,8 @@ export interface GraphPoolOptions {
 export class GraphPool {
   /** Started on the first request; a thread that failed is replaced by the next dispatch. */
   private readonly threads: (GraphThread | undefined)[];
-  /** Waiting sequences by output and length, oldest group first (a Map keeps insertion order). */
-  private readonly queues = new Map<string, Pending[]>();
+  /** Waiting sequences by length, oldest group first (a Map keeps insertion order). */
+  private readonly queues = new Map<number, Pending[]>();
   private flushScheduled = false;
   private nextId = 0;
   private closed = false;
@@ -39,13 +39,12 @@ export class GraphPool {
     this.threads = new Array<GraphThread | undefined>(options.threads).fill(undefined);
   }
 
-  /** The vector of one token id sequence, read at `output`. */
-  submit(output: GraphOutput, ids: Int32Array): Promise<Float32Array> {
+  /** The sentence vector of one token id sequence. */
+  submit(ids: Int32Array): Promise<Float32Array> {
     if (this.closed) return Promise.reject(new Error('the sentence encoder is closed'));
     return new Promise<Float32Array>((resolve, reject) => {
-      const key = `${output}:${ids.length}`;
-      const queue = this.queues.get(key);
-      if (queue === undefined) this.queues.set(key, [{ ids, resolve, reject }]);
+      const queue = this.queues.get(ids.length);
+      if (queue === undefined) this.queues.set(ids.length, [{ ids, resolve, reject }]);
       else queue.push({ ids, resolve, reject });
       this.scheduleFlush();
     });
@@ -87,16 +86,16 @@ export class GraphPool {
   }
 
   /** Up to MAX_BATCH sequences from the oldest group. */
-  private takeBatch(): { output: GraphOutput; batch: Pending[] } {
-    const [key, queue] = this.queues.entries().next().value as [string, Pending[]];
+  private takeBatch(): Pending[] {
+    const [length, queue] = this.queues.entries().next().value as [number, Pending[]];
     const batch = queue.splice(0, MAX_BATCH);
-    if (queue.length === 0) this.queues.delete(key);
-    return { output: key.slice(0, key.indexOf(':')) as GraphOutput, batch };
+    if (queue.length === 0) this.queues.delete(length);
+    return batch;
   }
 
-  private async runBatch(thread: GraphThread, { output, batch }: { output: GraphOutput; batch: Pending[] }): Promise<void> {
+  private async runBatch(thread: GraphThread, batch: Pending[]): Promise<void> {
     try {
-      const vectors = await thread.run({ id: this.nextId++, output, sequences: batch.map((pending) => pending.ids) });
+      const vectors = await thread.run({ id: this.nextId++, sequences: batch.map((pending) => pending.ids) });
       batch.forEach((pending, row) => pending.resolve(vectors.slice(row * DIMENSION, (row + 1) * DIMENSION)));
     } catch (error) {
       for (const pending of batch) pending.reject(error as Error);

@@ -26,7 +26,7 @@ graph.then(
 port.on('message', (request: GraphRequest) => {
   void (async () => {
     try {
-      const vectors = await runUseLiteGraph(await graph, request.sequences, request.output);
+      const vectors = await runUseLiteGraph(await graph, request.sequences);
       const owned = vectors.byteLength === vectors.buffer.byteLength ? vectors : vectors.slice();
       post({ type: 'vectors', id: request.id, vectors: owned }, [owned.buffer as ArrayBuffer]);
     } catch (error) {

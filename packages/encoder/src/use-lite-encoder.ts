@@ -1,5 +1,5 @@
 /**
- * Universal Sentence Encoder lite as a SentenceEncoder (the interface @parley/nlu defines): text → 512 floats.
+ * Universal Sentence Encoder lite as a SentenceEncoder (the interface @parley/nlu defines): text → 1024 floats (use-lite-graph.ts).
  *
  * The main thread tokenizes and looks up a cache of vectors by text; the graph runs in worker threads (GraphPool),
  * started on the first text to embed. A vector is a pure function of its text: bit-identical whatever it is batched
@@ -9,18 +9,17 @@ import { LRUCache } from 'lru-cache';
 import { GraphPool } from './graph-pool';
 import { checkGraphWorkerFile, graphWorkerFile } from './graph-thread';
 import { SentencePieceTokenizer } from './sentencepiece-tokenizer';
-import { readTopLayer, type TopLayer } from './top-layer';
-import { DIMENSION, type GraphOutput } from './use-lite-graph';
+import { DIMENSION } from './use-lite-graph';
 import { USE_LITE_IDENTITY, readVocabulary, requireUseLite } from './use-lite-package';
 
 export interface UseLiteOptions {
   /** Graph threads (default 1). */
   threads?: number;
-  /** Memory for cached vectors, in MB (default 64; 0: no cache). A vector costs ~2 KB. */
+  /** Memory for cached vectors, in MB (default 16, ~4,000 texts; 0: no cache). A vector costs ~4 KB. */
   cacheMegabytes?: number;
 }
 
-const DEFAULT_CACHE_MB = 64;
+const DEFAULT_CACHE_MB = 16;
 
 export class UseLiteEncoder {
   readonly identity = USE_LITE_IDENTITY;
@@ -32,7 +31,7 @@ export class UseLiteEncoder {
   private closed = false;
 
   private constructor(
-    private readonly directory: string,
+    directory: string,
     private readonly tokenizer: SentencePieceTokenizer,
     options: UseLiteOptions,
   ) {
@@ -58,26 +57,14 @@ export class UseLiteEncoder {
     return new UseLiteEncoder(directory, new SentencePieceTokenizer(readVocabulary(directory)), options);
   }
 
-  /** One vector per text, in order: l2-normalised, `dimension` floats. Each is the caller's own copy. */
+  /**
+   * One sentence vector per text, in order: `dimension` floats of length 1, USE's embedding beside the transformer's
+   * mean-pooled output (use-lite-graph.ts). Each is the caller's own copy.
+   */
   async encode(texts: readonly string[]): Promise<Float32Array[]> {
     this.checkOpen();
     const vectors = await Promise.all(texts.map((text) => this.embeddingOf(text)));
     return vectors.map((vector) => vector.slice());
-  }
-
-  /**
-   * For a head trained on top of the encoder: per text, the input of the graph's last dense layer (the mean of the
-   * transformer's outputs). encode(text) = l2normalize(tanh(pooled · W + b)), with W and b from topLayer().
-   */
-  async encodePooled(texts: readonly string[]): Promise<Float32Array[]> {
-    this.checkOpen();
-    return Promise.all(texts.map((text) => this.run('pooled', text)));
-  }
-
-  /** The last dense layer's weights (row-major [inputDimension, dimension]) and bias. */
-  async topLayer(): Promise<TopLayer> {
-    this.checkOpen();
-    return readTopLayer(this.directory);
   }
 
   /** Stops the threads; later calls reject, and so do texts still waiting. Idempotent. */
@@ -91,7 +78,8 @@ export class UseLiteEncoder {
     if (cached !== undefined) return Promise.resolve(cached);
     let running = this.inFlight.get(text);
     if (running === undefined) {
-      running = this.run('embedding', text)
+      running = this.pool
+        .submit(Int32Array.from(this.tokenizer.encode(text)))
         .then((vector) => {
           this.cache?.set(text, vector);
           return vector;
@@ -100,10 +88,6 @@ export class UseLiteEncoder {
       this.inFlight.set(text, running);
     }
     return running;
-  }
-
-  private run(output: GraphOutput, text: string): Promise<Float32Array> {
-    return this.pool.submit(output, Int32Array.from(this.tokenizer.encode(text)));
   }
 
   private checkOpen(): void {

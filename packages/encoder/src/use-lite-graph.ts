@@ -1,33 +1,35 @@
 /**
- * The USE-lite graph on TensorFlow.js: a batch of token id sequences in, one 512-dimensional vector per sequence out.
+ * The USE-lite graph on TensorFlow.js: a batch of token id sequences in, one sentence vector per sequence out.
  *
  * Its inputs are a sparse batch: `indices` [n, 2] int32 (row, position) and `values` [n] int32 (the piece ids).
- * Its output is `l2_normalize(tanh(pooled · W + b))`, where `pooled` is the mean of the transformer's outputs over
- * the sequence's positions (node KonaTransformer/div) and W [512, 512], b [512] are the weights of the last dense
- * layer (hidden_layers/tanh_layer_0). Either node can be read: `embedding` (the output) or `pooled` (its input).
+ * Two of its nodes are read, each 512 floats a sequence: the graph's output, USE's embedding
+ * `l2_normalize(tanh(pooled · W + b))`, and `pooled` beneath it, the mean of the transformer's outputs over the
+ * sequence's positions (node KonaTransformer/div). Parley's sentence vector is both, each of length 1, side by side
+ * and scaled to length 1: [embedding ; pooled / |pooled|] / √2. A classifier over both tells intents apart better
+ * than over the embedding alone: measured on CLINC150 (cosine classifier alone, 3 seeds), top-1 +1.4 points at 10
+ * phrases per intent, +2.1 at 5 and +1.0 with all 100 (packages/nlu/README.md has the figures with fusion).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import type { UseLiteGraphFiles } from './use-lite-package';
 
-export const DIMENSION = 512;
+/** The width of each node read. */
+export const NODE_DIMENSION = 512;
+/** The sentence vector's length: the two nodes side by side. */
+export const DIMENSION = 2 * NODE_DIMENSION;
 
 const GRAPH_PREFIX = 'module_apply_default/Encoder_en/';
-/** Which node a batch reads: the sentence vector, or the mean-pooled transformer output beneath the last layer. */
-export type GraphOutput = 'embedding' | 'pooled';
-const OUTPUT_NODES: Record<GraphOutput, string> = {
-  embedding: `${GRAPH_PREFIX}hidden_layers/l2_normalize`,
-  pooled: `${GRAPH_PREFIX}KonaTransformer/div`,
-};
-/** The last dense layer's weights, as model.json names them. */
-export const TOP_LAYER_WEIGHTS = 'module/Encoder_en/hidden_layers/tanh_layer_0/weights';
-export const TOP_LAYER_BIAS = 'module/Encoder_en/hidden_layers/tanh_layer_0/bias';
-export const TOP_LAYER_EPSILON = `${GRAPH_PREFIX}hidden_layers/l2_normalize/Maximum/y`;
+const OUTPUT_NODES = [`${GRAPH_PREFIX}hidden_layers/l2_normalize`, `${GRAPH_PREFIX}KonaTransformer/div`];
 
 export async function loadUseLiteGraph(files: UseLiteGraphFiles): Promise<GraphModel> {
-  return loadGraphModel(
+  const graph = await loadGraphModel(
     tf.io.fromMemory({ modelTopology: files.modelTopology, weightSpecs: files.weightSpecs, weightData: files.weightData }),
   );
+  // A GraphModel keeps the artifacts it loaded from, for save(), which Parley never calls. Its weights are in the
+  // backend's memory by now: dropping the shards' bytes saves ~27 MB per graph thread (measured RSS).
+  const loaded = graph as unknown as { artifacts?: { weightData?: unknown } };
+  if (loaded.artifacts !== undefined) delete loaded.artifacts.weightData;
+  return graph;
 }
 
 /**
@@ -37,10 +39,10 @@ export async function loadUseLiteGraph(files: UseLiteGraphFiles): Promise<GraphM
 const FILLER = Int32Array.of(6);
 
 /**
- * Runs one batch of token id sequences; the result holds their vectors one after another (sequences.length ×
- * DIMENSION floats). An empty sequence (the empty text) gets the vector of a row of padding only: mean-pooled to 0.
+ * Runs one batch of token id sequences; the result holds their sentence vectors one after another
+ * (sequences.length × DIMENSION floats). An empty sequence (the empty text) gets the vector of a row of padding only.
  */
-export async function runUseLiteGraph(graph: GraphModel, batch: readonly Int32Array[], output: GraphOutput): Promise<Float32Array> {
+export async function runUseLiteGraph(graph: GraphModel, batch: readonly Int32Array[]): Promise<Float32Array> {
   const sequences = batch.every((ids) => ids.length === 0) ? [...batch, FILLER] : batch;
   const total = sequences.reduce((sum, ids) => sum + ids.length, 0);
   const indices = new Int32Array(total * 2);
@@ -56,15 +58,34 @@ export async function runUseLiteGraph(graph: GraphModel, batch: readonly Int32Ar
   });
   const inputs = { indices: tf.tensor2d(indices, [total, 2], 'int32'), values: tf.tensor1d(values, 'int32') };
   try {
-    const result = (await graph.executeAsync(inputs, OUTPUT_NODES[output])) as tf.Tensor;
+    const outputs = (await graph.executeAsync(inputs, OUTPUT_NODES)) as tf.Tensor[];
     try {
-      const vectors = (await result.data()) as Float32Array;
-      return sequences === batch ? vectors : vectors.subarray(0, batch.length * DIMENSION);
+      const [embeddings, pooled] = (await Promise.all(outputs.map((output) => output.data()))) as Float32Array[];
+      return sentenceVectors(embeddings!, pooled!, batch.length);
     } finally {
-      result.dispose();
+      for (const output of outputs) output.dispose();
     }
   } finally {
     inputs.indices.dispose();
     inputs.values.dispose();
   }
+}
+
+/** Per sequence: [embedding ; pooled / |pooled|] / √2. */
+function sentenceVectors(embeddings: Float32Array, pooled: Float32Array, count: number): Float32Array {
+  const vectors = new Float32Array(count * DIMENSION);
+  for (let row = 0; row < count; row++) {
+    const from = row * NODE_DIMENSION;
+    let squares = 0;
+    for (let k = from; k < from + NODE_DIMENSION; k++) squares += pooled[k]! * pooled[k]!;
+    // The empty text's pooled output is all zeros: its vector is the embedding alone, still of length 1.
+    const pooledScale = squares > 0 ? Math.SQRT1_2 / Math.sqrt(squares) : 0;
+    const embeddingScale = pooledScale === 0 ? 1 : Math.SQRT1_2;
+    const to = row * DIMENSION;
+    for (let k = 0; k < NODE_DIMENSION; k++) {
+      vectors[to + k] = embeddings[from + k]! * embeddingScale;
+      vectors[to + NODE_DIMENSION + k] = pooledScale === 0 ? 0 : pooled[from + k]! * pooledScale;
+    }
+  }
+  return vectors;
 }

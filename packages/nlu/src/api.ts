@@ -10,7 +10,7 @@ import type { ClassifierEngine } from './classifier/intent-classifier';
  * off the caller's thread; a vector is a pure function of its text, whatever it is batched with.
  */
 export interface SentenceEncoder {
-  /** Names the weights, e.g. "use-lite@0.2.0": recorded in artifacts and model versions. */
+  /** Names the weights, e.g. "use-lite+pooled@0.2.0": recorded in artifacts and model versions. */
   readonly identity: string;
   readonly dimension: number;
   /** One vector per text, in order. */

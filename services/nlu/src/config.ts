@@ -119,7 +119,7 @@ const serviceSchema = z.object({
   PARLEY_NLU_KERNELS: z.enum(['on', 'off']).default('on'),
   PARLEY_NLU_ENCODER: z.enum(['auto', 'off']).default('auto'),
   PARLEY_NLU_ENCODER_THREADS: int(1, 16).default(1),
-  PARLEY_NLU_ENCODER_CACHE_MB: int(0, 4096).default(64),
+  PARLEY_NLU_ENCODER_CACHE_MB: int(0, 4096).default(16),
   PARLEY_REGISTRY_REFRESH_MS: int(0).default(2000),
   PARLEY_MODEL_EVENTS_URL: z
     .string()

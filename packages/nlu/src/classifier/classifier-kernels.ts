@@ -4,7 +4,9 @@
  * not a multiple of 8) and where the kernels are turned off. The kernel is WebAssembly text (classifier-kernels.wat),
  * compiled by wabt when a service starts. One kernel, `bag`, adds scaled int8 rows into a float32 vector;
  * it computes both the embedding bag (the text's rows into the hidden vector) and the output layer (each hidden
- * dimension's row of the output, held as int8 rows here too, into the logits). Each classifier gets its own memory:
+ * dimension's row of the output, held as int8 rows here too, into the logits). A second kernel, `dots`, takes the
+ * dot products of a vector with int8 rows (nearest-phrases.ts: a text against the training phrases' encoder vectors).
+ * Each classifier gets its own memory:
  * its embedding lives there (the classifier's only copy), then the output layer and scratch space; it is freed with
  * the classifier. Sums run in float32 in a fixed order, so scores are deterministic.
  *
@@ -36,8 +38,17 @@ interface WasmApi {
 }
 type WasmModule = object;
 
-interface KernelExports {
+export interface KernelExports {
   bag(rows: number, rowWeights: number, count: number, matrix: number, scales: number, into: number, width: number): void;
+  dots(matrix: number, scales: number, count: number, width: number, vector: number, into: number): void;
+}
+
+/** The kernels on a memory of their own, `bytes` long at least; undefined until loadClassifierKernels() compiled them. */
+export function instantiateKernels(bytes: number): { exports: KernelExports; buffer: ArrayBuffer } | undefined {
+  if (compiled === undefined) return undefined;
+  const pages = Math.max(1, Math.ceil(bytes / PAGE_BYTES));
+  const memory = new compiled.api.Memory({ initial: pages, maximum: pages });
+  return { exports: new compiled.api.Instance(compiled.module, { env: { memory } }).exports as KernelExports, buffer: memory.buffer };
 }
 
 interface Compiled {
@@ -72,14 +83,13 @@ export async function loadClassifierKernels(): Promise<void> {
   compiled ??= await compileWat('classifier-kernels.wat', await readFile(KERNELS_WAT, 'utf8'));
 }
 
-const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
+export const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 
 export class ClassifierKernels {
   /** Kernels for this classifier, or undefined when they cannot serve it (then the JS loops do). */
   static create(shape: ClassifierShape, weights: ServedWeights): ClassifierKernels | undefined {
-    const kernels = compiled;
-    if (kernels === undefined || shape.dimension === 0 || shape.dimension % 8 !== 0 || shape.classes === 0) return undefined;
-    return new ClassifierKernels(kernels, shape, weights);
+    if (compiled === undefined || shape.dimension === 0 || shape.dimension % 8 !== 0 || shape.classes === 0) return undefined;
+    return new ClassifierKernels(shape, weights);
   }
 
   /** The embedding, now in the kernels' memory. */
@@ -105,7 +115,6 @@ export class ClassifierKernels {
   private readonly paddedClasses: number;
 
   private constructor(
-    { api, module }: Compiled,
     private readonly shape: ClassifierShape,
     weights: ServedWeights,
   ) {
@@ -120,13 +129,13 @@ export class ClassifierKernels {
     const logitsAt = hidden + dimension * 4;
     const rows = align16(logitsAt + padded * 4);
     const rowWeights = rows + MAX_ROWS * 4;
-    const pages = Math.ceil((rowWeights + MAX_ROWS * 4) / PAGE_BYTES);
-    const memory = new api.Memory({ initial: pages, maximum: pages });
-    this.exports = new api.Instance(module, { env: { memory } }).exports as KernelExports;
+    // create() checked that the kernels are compiled.
+    const instance = instantiateKernels(rowWeights + MAX_ROWS * 4)!;
+    const buffer = instance.buffer;
+    this.exports = instance.exports;
     this.at = { scales, output, outputScales, outputRows, hidden, logits: logitsAt, rows, rowWeights };
-    this.byteLength = memory.buffer.byteLength;
+    this.byteLength = buffer.byteLength;
 
-    const buffer = memory.buffer;
     this.embedding = { values: new Int8Array(buffer, 0, features * dimension), scales: new Float32Array(buffer, scales, features) };
     this.embedding.values.set(weights.embedding.values);
     this.embedding.scales.set(weights.embedding.scales);

@@ -31,7 +31,7 @@ export function loadModel(artifact: NluModelArtifact, options: { kernels?: boole
     encoder: unpacked.encoder,
     calibration: unpacked.calibration,
     ...(unpacked.vectorClassifier && unpacked.nearest
-      ? { vectorClassifier: new VectorClassifier(unpacked.vectorClassifier), nearest: new NearestPhrases(unpacked.nearest) }
+      ? { vectorClassifier: new VectorClassifier(unpacked.vectorClassifier), nearest: new NearestPhrases(unpacked.nearest, options) }
       : {}),
   });
 }

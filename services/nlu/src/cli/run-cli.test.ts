@@ -133,7 +133,7 @@ describe('parley CLI', () => {
     expect(report).toMatchObject({ threshold: 0.5, intents: 2, trainExamples: 10, testExamples: 3, encoder: 'none' });
     // By default (--encoder auto) an English dataset trains with the installed encoder, at the model's own threshold.
     const readable = await run(['eval', '--train', trainFile, '--test', testFile], remote);
-    expect(readable.stdout).toMatch(/encoder\s+use-lite@0\.2\.0/);
+    expect(readable.stdout).toMatch(/encoder\s+use-lite\+pooled@0\.2\.0/);
     expect(readable.stdout).toMatch(/threshold\s+0\.\d{3} \(the model's own\)/);
     expect(readable.stdout).toContain('top-1 accuracy');
     expect(readable.stdout).toContain('per intent');

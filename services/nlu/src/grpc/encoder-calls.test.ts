@@ -37,7 +37,7 @@ describe('NLU with the sentence encoder (USE-lite)', () => {
       await train(server.client, greetings(['hi', 'good afternoon', 'hey there', 'howdy', 'greetings to you', 'hello friend']))
     ).at(-1);
     expect(last?.state).toBe('JOB_STATE_DONE');
-    expect(last?.result?.encoder).toBe('use-lite@0.2.0');
+    expect(last?.result?.encoder).toBe('use-lite+pooled@0.2.0');
     const calibration = last?.result?.calibration;
     expect(calibration?.thresholdSource).toBe('cross-validation');
     expect(calibration?.threshold).toBeGreaterThan(0);
@@ -45,7 +45,7 @@ describe('NLU with the sentence encoder (USE-lite)', () => {
     expect(calibration?.fusionWeight).toBeGreaterThan(0);
     expect(calibration?.fusionWeight).toBeLessThan(1);
     const model = await getModel(server.client, 'greetings');
-    expect(model.versions[0]).toMatchObject({ encoder: 'use-lite@0.2.0', calibration });
+    expect(model.versions[0]).toMatchObject({ encoder: 'use-lite+pooled@0.2.0', calibration });
   }, 120_000);
 
   it('ranks first the intent of paraphrases that share no word with its training phrases', async () => {

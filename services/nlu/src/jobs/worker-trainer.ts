@@ -93,14 +93,19 @@ export class WorkerTrainer implements Trainer {
       const answer = (message: ServiceMessage): void => {
         if (worker.connected) worker.send(message);
       };
+      let encoding = Promise.resolve();
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'encode') {
-          if (encoder === undefined) answer({ type: 'vectors-failed', error: { message: 'this training has no sentence encoder' } });
-          else
-            encoder.encode(message.texts).then(
-              (vectors) => answer({ type: 'vectors', texts: message.texts, vectors }),
-              (error: unknown) => answer({ type: 'vectors-failed', error: serializeError(error) }),
-            );
+          // One request at a time, in order (remote-encoder.ts): the vectors of one chunk in memory, not all.
+          encoding = encoding.then(async () => {
+            if (encoder === undefined)
+              return answer({ type: 'vectors-failed', error: { message: 'this training has no sentence encoder' } });
+            try {
+              answer({ type: 'vectors', texts: message.texts, vectors: await encoder.encode(message.texts) });
+            } catch (error) {
+              answer({ type: 'vectors-failed', error: serializeError(error) });
+            }
+          });
           return;
         }
         if (message.type === 'progress') onProgress(message.event);
