@@ -6,11 +6,12 @@
  * a bounded number of dot products. Those run in the classifier kernels' `dots` (WebAssembly SIMD) where they are
  * loaded: measured on the CLINC150 model (4,800 rows), ~4 ms of the main thread per prediction in the JS loop.
  */
-const PHRASES_PER_INTENT = 32;
 import { align16, instantiateKernels, type KernelExports } from '../classifier/classifier-kernels';
 import type { ClassifierEngine } from '../classifier/intent-classifier';
 import { quantizeRows, type QuantizedRows } from '../classifier/quantized-rows';
 import { unitVector } from '../classifier/vector-classifier';
+
+const PHRASES_PER_INTENT = 32;
 
 export interface NearestPhrasesData {
   dimension: number;

@@ -98,6 +98,8 @@ export class WorkerTrainer implements Trainer {
         if (message.type === 'encode') {
           // One request at a time, in order (remote-encoder.ts): the vectors of one chunk in memory, not all.
           encoding = encoding.then(async () => {
+            // A worker that ended (failed, canceled) asks for nothing more.
+            if (!worker.connected) return;
             if (encoder === undefined)
               return answer({ type: 'vectors-failed', error: { message: 'this training has no sentence encoder' } });
             try {
