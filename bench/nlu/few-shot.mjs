@@ -8,8 +8,10 @@
 //       operating point (Parley: the model's own threshold; NLP.js: its "None" answer).
 // Rows: Parley with encoder none, Parley with encoder use-lite, NLP.js. Needs a build.
 // Usage: node bench/nlu/few-shot.mjs [--ks 5,10,20|none] [--seeds 3] [--bots 5] [--rows none,use-lite,nlpjs]
-//                                    [--hyper '{"familiarity":0}'] [--section NAME] [--no-write]
-// --hyper overrides Parley's hyper-parameters (an ablation); --section names the BENCHMARKS.md section it writes.
+//                                    [--hyper '{"familiarity":0}'] [--vector embedding] [--section NAME] [--no-write]
+// --hyper overrides Parley's hyper-parameters (an ablation); --vector embedding gives the models USE's embedding alone
+// (the first half of the encoder's vector), as before the pooled half was added (an ablation); --section names the
+// BENCHMARKS.md section it writes.
 import { createRequire } from 'node:module';
 import { benchArgs } from '../lib/args.mjs';
 import { clincSplit } from '../lib/clinc150.mjs';
@@ -20,13 +22,14 @@ import { round } from '../lib/stats.mjs';
 import { seededRandom } from '../lib/seeded-random.mjs';
 
 const ROWS = ['none', 'use-lite', 'nlpjs'];
-const usage = `node bench/nlu/few-shot.mjs [--ks 5,10,20|none] [--seeds 3] [--bots 5] [--rows ${ROWS.join(',')}] [--hyper '{}'] [--section nlu-few-shot] [--no-write]`;
+const usage = `node bench/nlu/few-shot.mjs [--ks 5,10,20|none] [--seeds 3] [--bots 5] [--rows ${ROWS.join(',')}] [--hyper '{}'] [--vector both|embedding] [--section nlu-few-shot] [--no-write]`;
 const args = benchArgs(usage, {
   ks: { type: 'string', default: '5,10,20' },
   seeds: { type: 'string', default: '3' },
   bots: { type: 'string', default: '5' },
   rows: { type: 'string', default: ROWS.join(',') },
   hyper: { type: 'string', default: '{}' },
+  vector: { type: 'string', default: 'both' },
   section: { type: 'string', default: 'nlu-few-shot' },
   'no-write': { type: 'boolean', default: false },
 });
@@ -37,12 +40,25 @@ const seeds = args.integer('seeds');
 const bots = args.integer('bots', 0);
 const rows = args.list('rows', ROWS);
 const hyperParameters = JSON.parse(args.values.hyper);
+const vector = args.oneOf('vector', ['both', 'embedding']);
 
 const require = createRequire(import.meta.url);
 const nlu = require('../../packages/nlu/dist/index.js');
 const { UseLiteEncoder } = require('../../packages/encoder/dist/index.js');
 await nlu.loadClassifierKernels();
-const encoder = rows.includes('use-lite') ? await UseLiteEncoder.open({ threads: 1, cacheMegabytes: 256 }) : undefined;
+const useLite = rows.includes('use-lite') ? await UseLiteEncoder.open({ threads: 1, cacheMegabytes: 256 }) : undefined;
+const encoder = useLite && vector === 'embedding' ? embeddingOnly(useLite) : useLite;
+
+/** USE's embedding alone: the first half of the encoder's vector, of length 1 again. */
+function embeddingOnly(full) {
+  const half = full.dimension / 2;
+  return {
+    identity: `${full.identity}:embedding`,
+    dimension: half,
+    encode: async (texts) => (await full.encode(texts)).map((v) => v.slice(0, half).map((x) => x * Math.SQRT2)),
+    close: () => full.close(),
+  };
+}
 
 const train = clincSplit('train').filter((row) => row.intent !== 'oos');
 const test = clincSplit('test');
@@ -164,10 +180,10 @@ const label = { none: 'Parley, encoder none', 'use-lite': 'Parley, encoder use-l
 const pct = (value) => (value === null ? 'n/a' : (value * 100).toFixed(1));
 const bestOfPeer = (k, key) => sectionA.find((r) => r.k === k && r.row === 'nlpjs')?.[key];
 const lines = [
-  `## NLU, few-shot: CLINC150 with the phrase counts bot authors write${args.values.hyper === '{}' ? '' : ` (ablation: hyper-parameters ${args.values.hyper})`}`,
+  `## NLU, few-shot: CLINC150 with the phrase counts bot authors write${args.values.hyper === '{}' ? '' : ` (ablation: hyper-parameters ${args.values.hyper})`}${vector === 'both' ? '' : " (ablation: USE's embedding alone as the vector)"}`,
   '',
   machineLine(machine()),
-  `Command: \`npm run bench:nlu\` (this section: \`node bench/nlu/few-shot.mjs --ks ${ks.join(',')} --seeds ${seeds} --bots ${bots}\`${args.values.hyper === '{}' ? '' : ` --hyper '${args.values.hyper}'`}), every row on the same phrases in the same run.`,
+  `Command: \`npm run bench:nlu\` (this section: \`node bench/nlu/few-shot.mjs --ks ${args.values.ks} --seeds ${seeds} --bots ${bots}${args.values.hyper === '{}' ? '' : ` --hyper '${args.values.hyper}'`}${vector === 'both' ? '' : ` --vector ${vector}`}\`), every row on the same phrases in the same run.`,
   '',
   `### (a) k random phrases per intent, all 150 intents, mean of ${seeds} seeds, tested on test.json`,
   '',

@@ -12,6 +12,7 @@ import type { GraphThreadData } from './graph-messages';
 import { GraphThread } from './graph-thread';
 import { DIMENSION } from './use-lite-graph';
 
+/** 64 kept ~32 MB more of a graph thread's wasm heap (which never shrinks) for ~4 % more texts per second. */
 export const MAX_BATCH = 16;
 
 interface Pending {

@@ -63,7 +63,7 @@ export class UseLiteEncoder {
    */
   async encode(texts: readonly string[]): Promise<Float32Array[]> {
     this.checkOpen();
-    const vectors = await Promise.all(texts.map((text) => this.embeddingOf(text)));
+    const vectors = await Promise.all(texts.map((text) => this.vectorOf(text)));
     return vectors.map((vector) => vector.slice());
   }
 
@@ -73,7 +73,7 @@ export class UseLiteEncoder {
     await this.pool.close();
   }
 
-  private embeddingOf(text: string): Promise<Float32Array> {
+  private vectorOf(text: string): Promise<Float32Array> {
     const cached = this.cache?.get(text);
     if (cached !== undefined) return Promise.resolve(cached);
     let running = this.inFlight.get(text);

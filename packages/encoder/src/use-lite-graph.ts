@@ -5,9 +5,8 @@
  * Two of its nodes are read, each 512 floats a sequence: the graph's output, USE's embedding
  * `l2_normalize(tanh(pooled · W + b))`, and `pooled` beneath it, the mean of the transformer's outputs over the
  * sequence's positions (node KonaTransformer/div). Parley's sentence vector is both, each of length 1, side by side
- * and scaled to length 1: [embedding ; pooled / |pooled|] / √2. A classifier over both tells intents apart better
- * than over the embedding alone: measured on CLINC150 (cosine classifier alone, 3 seeds), top-1 +1.4 points at 10
- * phrases per intent, +2.1 at 5 and +1.0 with all 100 (packages/nlu/README.md has the figures with fusion).
+ * and scaled to length 1: [embedding ; pooled / |pooled|] / √2. The NLU tells intents apart better over both than
+ * over the embedding alone (`node bench/nlu/few-shot.mjs --vector embedding` compares; figures in ../README.md).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
